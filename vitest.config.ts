@@ -1,0 +1,15 @@
+import {defineConfig} from 'vitest/config';
+
+export default defineConfig({
+	test: {
+		include: ['test/**/*.test.{ts,tsx}'],
+		testTimeout: 30_000,
+		hookTimeout: 30_000,
+		// Two cores: keep the pool small so pty and child-process tests are not starved.
+		maxWorkers: 2,
+		env: {
+			// Never let a developer's real config or proxy leak into a test.
+			KORE_CONTACTS_CONFIG_DIR: '',
+		},
+	},
+});
