@@ -7,9 +7,7 @@ export default defineConfig({
 		hookTimeout: 30_000,
 		// Two cores: keep the pool small so pty and child-process tests are not starved.
 		maxWorkers: 2,
-		env: {
-			// Never let a developer's real config or proxy leak into a test.
-			KORE_CONTACTS_CONFIG_DIR: '',
-		},
+		// Never let a developer's real config, credentials or proxy leak into a test.
+		setupFiles: ['test/helpers/isolate-env.ts'],
 	},
 });

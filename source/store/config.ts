@@ -1,0 +1,300 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Conf from 'conf';
+import {StoreError} from './errors.js';
+import {defaultConfigDir, ensurePrivateDir, FILE_MODE, moveAside, tightenFile, writeFileAtomic} from './files.js';
+import {cleanProfile, PROFILE_NAME_RULE, validateProfile, validateProfileName} from './profiles.js';
+import {
+	CONFIG_VERSION, configRootSchema, configSchema, emptyConfig, migrateConfig, UnknownVersionError,
+} from './schema.js';
+import type {ConfigData, Profile, RecentContact, RecentStream, Store} from './types.js';
+
+export {StoreError, isStoreError} from './errors.js';
+
+export const MAX_RECENT_STREAMS = 10;
+export const MAX_RECENT_CONTACTS = 20;
+const CONFIG_NAME = 'config';
+
+export type OpenStoreOptions = {
+	/** Wins over KORE_CONTACTS_CONFIG_DIR and the default folder. */
+	configDir?: string;
+	env?: NodeJS.ProcessEnv;
+};
+
+/** The settings folder openStore uses for these options. */
+export function configDirFor(options: OpenStoreOptions = {}): string {
+	const env = options.env ?? process.env;
+	return options.configDir || env['KORE_CONTACTS_CONFIG_DIR'] || defaultConfigDir(env);
+}
+
+const serialize = (data: ConfigData): string => `${JSON.stringify(data, undefined, '\t')}\n`;
+
+const lostSettings = 'profiles must be added again or restored from it.';
+
+/**
+ * Opens (creating when needed) config.json, mode 0600, in a 0700 folder.
+ *
+ * The file is inspected before conf sees it: conf either throws on a corrupt file or, with
+ * `clearInvalidConfig`, silently empties it, and the operator must instead be told where the old
+ * file went. The format migration is our own step on the raw JSON, too: conf's `migrations` are
+ * keyed by the app's package version (and recorded in an `__internal__` key), whereas our format
+ * has its own `version` field; and conf writes the migrated store before validating it, so a file
+ * it cannot migrate would be overwritten instead of kept. conf still does the rest: the schema
+ * check on every read and write (ajv), atomic writes with `configFileMode: 0o600`, the defaults.
+ */
+export function openStore(options: OpenStoreOptions = {}): Store {
+	const dir = configDirFor(options);
+	const file = path.join(dir, `${CONFIG_NAME}.json`);
+	const warnings: string[] = [];
+	const dirWarning = ensurePrivateDir(dir);
+	if (dirWarning) {
+		warnings.push(dirWarning);
+	}
+
+	prepareFile(file, warnings);
+	let conf: Conf<ConfigData>;
+	try {
+		conf = createConf(dir);
+	} catch (error) {
+		if (!isSchemaViolation(error)) {
+			throw error;
+		}
+
+		const backup = moveAside(file, 'corrupt');
+		warnings.push(
+			`Your settings file did not have the expected layout (${schemaDetail(error)}); it was moved to ${backup}; ${lostSettings}`,
+		);
+		conf = createConf(dir);
+	}
+
+	tightenFile(file);
+	return createStore(conf, dir, warnings);
+}
+
+function createConf(dir: string): Conf<ConfigData> {
+	return new Conf<ConfigData>({
+		cwd: dir,
+		projectName: 'kore-contacts',
+		configName: CONFIG_NAME,
+		schema: configSchema,
+		rootSchema: configRootSchema,
+		defaults: emptyConfig(),
+		configFileMode: FILE_MODE,
+		// We inspect the file first (see openStore); conf must never silently drop it.
+		clearInvalidConfig: false,
+		// Profile names may contain dots: always read and write whole values.
+		accessPropertiesByDotNotation: false,
+		serialize,
+	});
+}
+
+function isSchemaViolation(error: unknown): error is Error {
+	return error instanceof Error && error.message.startsWith('Config schema violation:');
+}
+
+function schemaDetail(error: Error): string {
+	const detail = error.message.replace(/^Config schema violation:\s*/, '').replaceAll('`', '');
+	return detail.length > 200 ? `${detail.slice(0, 200)}…` : detail;
+}
+
+/** Moves an unreadable file aside and brings an older format up to date, before conf reads it. */
+function prepareFile(file: string, warnings: string[]): void {
+	let text: string;
+	try {
+		text = fs.readFileSync(file, 'utf8');
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+			return;
+		}
+
+		throw new StoreError(`Could not read the settings file ${file} (${(error as Error).message}); check its permissions.`);
+	}
+
+	if (text.trim() === '') {
+		// Nothing to lose: start afresh.
+		fs.rmSync(file, {force: true});
+		return;
+	}
+
+	let raw: unknown;
+	try {
+		raw = JSON.parse(text);
+	} catch {
+		const backup = moveAside(file, 'corrupt');
+		warnings.push(`Your settings file was not valid JSON; it was moved to ${backup}; ${lostSettings}`);
+		return;
+	}
+
+	let migration;
+	try {
+		migration = migrateConfig(raw);
+	} catch (error) {
+		if (error instanceof UnknownVersionError && typeof error.version === 'number' && error.version > CONFIG_VERSION) {
+			throw new StoreError(
+				`Your settings file ${file} was written by a newer kore-contacts (settings version ${error.version}); update kore-contacts, or point KORE_CONTACTS_CONFIG_DIR at another folder.`,
+			);
+		}
+
+		if (error instanceof UnknownVersionError) {
+			const backup = moveAside(file, 'corrupt');
+			warnings.push(
+				`Your settings file had an unknown version (${JSON.stringify(error.version)}); it was moved to ${backup}; ${lostSettings}`,
+			);
+			return;
+		}
+
+		throw error;
+	}
+
+	if (migration.migratedFrom === undefined) {
+		return;
+	}
+
+	if (migration.losses.length > 0) {
+		const backup = moveAside(file, `v${migration.migratedFrom}`);
+		warnings.push(
+			`Your settings file was converted from an older format, but ${migration.losses.join('; ')}; the original was kept at ${backup}.`,
+		);
+	}
+
+	writeFileAtomic(file, serialize(migration.data as ConfigData));
+}
+
+function requireId(value: string, what: string): void {
+	if (typeof value !== 'string' || value === '') {
+		throw new StoreError(`A ${what} may not be empty.`);
+	}
+}
+
+function createStore(conf: Conf<ConfigData>, dir: string, warnings: string[]): Store {
+	const read = (): ConfigData => {
+		try {
+			const data = conf.store;
+			return {
+				...emptyConfig(),
+				...data,
+				profiles: data.profiles ?? [],
+				recentStreams: data.recentStreams ?? {},
+				recentContacts: data.recentContacts ?? {},
+			};
+		} catch (error) {
+			throw new StoreError(
+				`The settings file ${conf.path} can no longer be read (${error instanceof Error ? error.message : String(error)}); restart kore-contacts to have it checked.`,
+			);
+		}
+	};
+
+	const write = (data: ConfigData): void => {
+		conf.store = data;
+		tightenFile(conf.path);
+	};
+
+	const own = <T>(map: Record<string, T>, key: string): T | undefined => (Object.hasOwn(map, key) ? map[key] : undefined);
+	const now = () => new Date().toISOString();
+
+	const knownProfilesSentence = (data: ConfigData): string => {
+		const names = data.profiles.map(p => p.name);
+		return names.length === 0 ? 'No profiles are saved yet' : `Saved profiles: ${names.join(', ')}`;
+	};
+
+	return {
+		path: conf.path,
+		dir,
+		warnings,
+		listProfiles: () => read().profiles.map(p => ({...p})),
+		getProfile(name) {
+			const found = read().profiles.find(p => p.name === name);
+			return found ? {...found} : undefined;
+		},
+		saveProfile(p: Profile) {
+			const errors = Object.values(validateProfile(p));
+			if (errors.length > 0) {
+				throw new StoreError(`The profile was not saved: ${errors.join(' ')}`);
+			}
+
+			const data = read();
+			const clean = cleanProfile(p);
+			const index = data.profiles.findIndex(existing => existing.name === p.name);
+			const profiles = [...data.profiles];
+			if (index === -1) {
+				profiles.push(clean);
+			} else {
+				profiles[index] = clean;
+			}
+
+			write({...data, profiles});
+		},
+		removeProfile(name) {
+			const data = read();
+			if (!data.profiles.some(p => p.name === name)) {
+				return false;
+			}
+
+			const next: ConfigData = {...data, profiles: data.profiles.filter(p => p.name !== name)};
+			if (next.defaultProfile === name) {
+				delete next.defaultProfile;
+			}
+
+			const {[name]: _streams, ...recentStreams} = data.recentStreams;
+			const {[name]: _contacts, ...recentContacts} = data.recentContacts;
+			write({...next, recentStreams, recentContacts});
+			return true;
+		},
+		getDefaultProfile() {
+			const data = read();
+			const name = data.defaultProfile;
+			return name !== undefined && data.profiles.some(p => p.name === name) ? name : undefined;
+		},
+		setDefaultProfile(name) {
+			const data = read();
+			if (!data.profiles.some(p => p.name === name)) {
+				const nameError = validateProfileName(name);
+				throw new StoreError(
+					nameError
+						? `"${name}" cannot be a profile name. ${PROFILE_NAME_RULE}`
+						: `There is no profile named "${name}". ${knownProfilesSentence(data)}; add one with \`kore-contacts profile add ${name}\`.`,
+				);
+			}
+
+			write({...data, defaultProfile: name});
+		},
+		recentStreams: profile => (own(read().recentStreams, profile) ?? []).map(s => ({...s})),
+		rememberStream(profile, streamId, nickname) {
+			requireId(streamId, 'stream ID');
+			const data = read();
+			const list = own(data.recentStreams, profile) ?? [];
+			const previous = list.find(s => s.id === streamId);
+			const entry: RecentStream = {id: streamId, usedAt: now()};
+			const keptNickname = nickname || previous?.nickname;
+			if (keptNickname) {
+				entry.nickname = keptNickname;
+			}
+
+			const next = [entry, ...list.filter(s => s.id !== streamId)].slice(0, MAX_RECENT_STREAMS);
+			write({...data, recentStreams: {...data.recentStreams, [profile]: next}});
+		},
+		recentContacts(profile, streamId) {
+			const byStream = own(read().recentContacts, profile) ?? {};
+			return (own(byStream, streamId) ?? []).map(c => ({...c}));
+		},
+		rememberContact(profile, streamId, contactId, label) {
+			requireId(streamId, 'stream ID');
+			requireId(contactId, 'contact ID');
+			const data = read();
+			const byStream = own(data.recentContacts, profile) ?? {};
+			const list = own(byStream, streamId) ?? [];
+			const previous = list.find(c => c.id === contactId);
+			const entry: RecentContact = {id: contactId, usedAt: now()};
+			const keptLabel = label || previous?.label;
+			if (keptLabel) {
+				entry.label = keptLabel;
+			}
+
+			const next = [entry, ...list.filter(c => c.id !== contactId)].slice(0, MAX_RECENT_CONTACTS);
+			write({
+				...data,
+				recentContacts: {...data.recentContacts, [profile]: {...byStream, [streamId]: next}},
+			});
+		},
+	};
+}
