@@ -1,0 +1,94 @@
+/** Text for screens and human command output (pure: no React). Input should be sanitised text. */
+import cliTruncate from 'cli-truncate';
+import stringWidth from 'string-width';
+import type {CellPhone, Contact, ContactFields} from './contact.js';
+import {splitStoredPhone} from './phone.js';
+import {sanitize} from './sanitize.js';
+
+/** Columns the text takes in a terminal (CJK and most emoji count 2, escape codes 0). */
+export function displayWidth(text: string): number {
+	return stringWidth(text);
+}
+
+/** Cut to at most `width` columns with "…" at the end (by display width), without padding. */
+export function truncate(text: string, width: number): string {
+	const columns = Math.max(0, Math.floor(width));
+	if (columns === 0) {
+		return '';
+	}
+
+	if (stringWidth(text) <= columns) {
+		return text;
+	}
+
+	const cut = cliTruncate(text, columns, {position: 'end', truncationCharacter: '…'});
+	// cli-truncate can overshoot by a column when a wide (CJK/emoji) character sits at the edge.
+	return stringWidth(cut) <= columns ? cut : cutByGraphemes(text, columns - 1) + '…';
+}
+
+const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+
+/** The longest start of the text (whole grapheme clusters) that fits in `columns`. */
+function cutByGraphemes(text: string, columns: number): string {
+	let result = '';
+	let used = 0;
+	for (const {segment} of graphemes.segment(text)) {
+		const width = stringWidth(segment);
+		if (used + width > columns) {
+			break;
+		}
+
+		result += segment;
+		used += width;
+	}
+
+	return result;
+}
+
+/** Pad with spaces at the end to `width` columns (by display width); longer text is left as it is. */
+export function padEnd(text: string, width: number): string {
+	return text + ' '.repeat(Math.max(0, Math.floor(width) - stringWidth(text)));
+}
+
+/**
+ * Exactly `width` columns: cut with "…" by display width when too long, padded with spaces when
+ * short (a wide character that would straddle the edge is dropped and replaced by padding).
+ * `{pad: false}` only cuts (same as `truncate`).
+ */
+export function fit(text: string, width: number, options?: {pad?: boolean}): string {
+	const cut = truncate(text, width);
+	return options?.pad === false ? cut : padEnd(cut, width);
+}
+
+/** The contact's name for display: fullName, else first + last, else "(no name)"; sanitised. */
+export function contactName(c: Contact): string {
+	const full = sanitize(c?.fullName).trim();
+	if (full !== '') {
+		return full;
+	}
+
+	const parts = [sanitize(c?.firstName).trim(), sanitize(c?.lastName).trim()].filter(part => part !== '');
+	return parts.length > 0 ? parts.join(' ') : '(no name)';
+}
+
+/**
+ * "+91 9550100001", with " ext +91" when the extension is neither '' nor '+'; '' when there is no
+ * number. Takes the editable fields or a stored cellPhone (whose country-code prefix is stripped).
+ */
+export function formatPhone(phone: ContactFields | CellPhone | null | undefined): string {
+	const split = splitStoredPhone(phone);
+	const digits = sanitize(split.phoneNumber);
+	if (digits === '') {
+		return '';
+	}
+
+	const code = sanitize(split.countryCode);
+	const extension = sanitize(split.extension);
+	const number = code === '' ? digits : `${code} ${digits}`;
+	return extension === '' || extension === '+' ? number : `${number} ext ${extension}`;
+}
+
+/** "name · phone · id" (the phone left out when there is none); sanitised. */
+export function contactLabel(c: Contact): string {
+	return [contactName(c), formatPhone(c?.cellPhone), sanitize(c?.id)].filter(part => part !== '').join(' · ');
+}

@@ -1,0 +1,203 @@
+/**
+ * The phone rules. The API takes `cellPhone.phoneNumber` as digits only plus a separate
+ * `countryCode` ("+91"), and stores/returns countryCode + digits ("+9195501xxxxx"). The editor shows
+ * and edits the national digits only, so what is read must have its country code stripped.
+ */
+import {parsePhoneNumberFromString} from 'libphonenumber-js/min';
+import type {CellPhone} from './contact.js';
+import {describeCharacter, textOf} from './text.js';
+
+export type PhoneParse = {ok: true; countryCode: string; phoneNumber: string} | {ok: false; error: string};
+
+export type StoredPhone = {countryCode: string; phoneNumber: string; extension: string};
+
+export const MIN_PHONE_DIGITS = 4;
+export const MAX_PHONE_DIGITS = 15;
+export const MAX_EXTENSION_LENGTH = 10;
+
+/** Separators people type or paste inside a number: whitespace (incl. newlines, tabs, NBSP), dashes, dots, parentheses. */
+const SEPARATORS = /[\s\p{Zs}\-‐‑‒–—―−.()]/gu;
+
+/** Invisible formatting that comes along with pasted numbers (bidi marks/embeddings/isolates, zero-width chars, BOM). */
+const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
+
+/** Zero code points of decimal digit sets people paste numbers in (NFKC already maps full-width digits). */
+const DIGIT_ZEROS = [0x0660, 0x06F0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0E50];
+
+function asciiDigits(text: string): string {
+	return text.replace(/\p{Nd}/gu, char => {
+		const code = char.codePointAt(0) ?? 0;
+		for (const zero of DIGIT_ZEROS) {
+			if (code >= zero && code <= zero + 9) {
+				return String(code - zero);
+			}
+		}
+
+		return char;
+	});
+}
+
+/** The text with separators and invisible formatting removed, full-width and native digits made ASCII. */
+export function compactPhone(text: string): string {
+	return asciiDigits(text.normalize('NFKC')).replace(INVISIBLE, '').replace(SEPARATORS, '');
+}
+
+/** "Phone number has 3 digits; a cell number has 4 to 15 digits." or undefined when the count is fine. */
+export function digitCountError(digits: string): string | undefined {
+	if (digits.length >= MIN_PHONE_DIGITS && digits.length <= MAX_PHONE_DIGITS) {
+		return undefined;
+	}
+
+	const count = `${digits.length} ${digits.length === 1 ? 'digit' : 'digits'}`;
+	return `Phone number has ${count}; a cell number has ${MIN_PHONE_DIGITS} to ${MAX_PHONE_DIGITS} digits.`;
+}
+
+/** The error for the first character of a compacted number that is not a digit (a leading + allowed when `allowPlus`). */
+export function badPhoneCharacterError(compact: string, allowPlus: boolean): string | undefined {
+	const chars = [...compact];
+	for (const [index, char] of chars.entries()) {
+		if (/^[0-9]$/.test(char)) {
+			continue;
+		}
+
+		if (char === '+') {
+			if (index === 0 && allowPlus) {
+				continue;
+			}
+
+			return index === 0
+				? "Phone number starts with +: type the country code in the Country code field and only the digits here."
+				: "Phone number has a + in the middle: + may only start an international number, e.g. +91 95501 00001.";
+		}
+
+		return `Phone number may contain digits only (spaces and dashes are fine): found ${describeCharacter(char)}. Type just the digits, e.g. 95501 00001.`;
+	}
+
+	return undefined;
+}
+
+/**
+ * What the operator typed or pasted into the phone field.
+ * - Empty (or only whitespace) => ok with phoneNumber ''.
+ * - Digits with spaces, dashes, dots, parentheses, newlines or tabs => those digits, with `countryCode`
+ *   as given. A leading trunk 0 is kept as typed (we don't guess).
+ * - An international number (`+91 95501 00001`, `+1 (415) 555-0100`, `0044 20 7946 0958`) is split by
+ *   libphonenumber-js into country code and national digits; the pasted country code wins over `countryCode`.
+ * - Letters or other characters => an error naming the character and saying what to type.
+ */
+export function parsePhoneInput(input: string, countryCode = ''): PhoneParse {
+	const compact = compactPhone(textOf(input));
+	const givenCode = normalizeCountryCode(countryCode);
+	if (compact === '') {
+		return {ok: true, countryCode: givenCode, phoneNumber: ''};
+	}
+
+	const international = compact.startsWith('+') || compact.startsWith('00');
+	const bad = badPhoneCharacterError(compact, true);
+	if (bad) {
+		return {ok: false, error: bad};
+	}
+
+	if (!international) {
+		const countError = digitCountError(compact);
+		return countError ? {ok: false, error: countError} : {ok: true, countryCode: givenCode, phoneNumber: compact};
+	}
+
+	const e164 = compact.startsWith('+') ? compact : `+${compact.slice(2)}`;
+	if (e164 === '+') {
+		return {ok: false, error: 'Phone number is only a +: type the country code and the number, e.g. +91 95501 00001, or just the digits.'};
+	}
+
+	const parsed = parsePhoneNumberFromString(e164);
+	if (!parsed) {
+		return {
+			ok: false,
+			error: `No known country code at the start of ${e164}: check the number, or type the country code in the Country code field and only the digits here.`,
+		};
+	}
+
+	const national = String(parsed.nationalNumber);
+	const countError = digitCountError(national);
+	if (countError) {
+		return {ok: false, error: countError};
+	}
+
+	return {ok: true, countryCode: `+${parsed.countryCallingCode}`, phoneNumber: national};
+}
+
+/** A country code as typed, with surrounding and inner whitespace removed. Never adds a missing "+" (validateCountryCode reports it). */
+export function normalizeCountryCode(code: string): string {
+	return textOf(code).normalize('NFKC').replace(/[\s\p{Zs}]/gu, '');
+}
+
+/** An error message for a country code, or undefined when it is "+" and 1 to 4 digits. */
+export function validateCountryCode(code: string): string | undefined {
+	const value = normalizeCountryCode(code);
+	if (/^\+[0-9]{1,4}$/.test(value)) {
+		return undefined;
+	}
+
+	if (value === '') {
+		return 'Country code is empty: type + and 1 to 4 digits, e.g. +91.';
+	}
+
+	if (/^00[0-9]{1,4}$/.test(value)) {
+		return `Country code starts with +, not 00: type +${value.slice(2)}.`;
+	}
+
+	if (/^[0-9]{1,4}$/.test(value)) {
+		return `Country code needs a leading +: type +${value}.`;
+	}
+
+	return `Country code starts with + and has 1 to 4 digits, e.g. +91: found '${value}'.`;
+}
+
+/** An error message for an extension (dialing prefix), or undefined when it is '', '+' or '+' and digits, up to 10 characters. */
+export function validateExtension(extension: string): string | undefined {
+	const value = textOf(extension).trim();
+	if (value.length > MAX_EXTENSION_LENGTH) {
+		return `Extension is ${value.length} characters long; the limit is ${MAX_EXTENSION_LENGTH}: shorten it, e.g. +91.`;
+	}
+
+	if (/^(?:\+[0-9]*)?$/.test(value)) {
+		return undefined;
+	}
+
+	return `Extension is empty, + or + followed by digits, e.g. +91: found '${value}'.`;
+}
+
+/**
+ * The phone as the server stored it, split for editing: the country code stripped from
+ * `phoneNumber` ("+9195501xxxxx" with "+91" -> "95501xxxxx"), separators removed. Never throws:
+ * null/missing values become '', a number not prefixed by its country code keeps its digits, and a
+ * prefixed number without a stored country code is split by libphonenumber-js.
+ */
+export function splitStoredPhone(cell?: CellPhone | null): StoredPhone {
+	const source: CellPhone = cell !== null && typeof cell === 'object' ? cell : {};
+	const countryCode = normalizeCountryCode(textOf(source.countryCode));
+	const extension = textOf(source.extension).trim();
+	const phone = compactPhone(textOf(source.phoneNumber));
+	const codeDigits = /^\+?[0-9]+$/.test(countryCode) ? countryCode.replace(/^\+/, '') : '';
+
+	if (!phone.startsWith('+')) {
+		return {countryCode, phoneNumber: phone, extension};
+	}
+
+	if (codeDigits !== '' && phone.startsWith(`+${codeDigits}`)) {
+		return {countryCode, phoneNumber: phone.slice(codeDigits.length + 1), extension};
+	}
+
+	if (countryCode === '') {
+		const parsed = /^\+[0-9]+$/.test(phone) ? parsePhoneNumberFromString(phone) : undefined;
+		if (parsed) {
+			return {countryCode: `+${parsed.countryCallingCode}`, phoneNumber: String(parsed.nationalNumber), extension};
+		}
+	}
+
+	return {countryCode, phoneNumber: phone.slice(1), extension};
+}
+
+/** What the server stores for a phone: countryCode + digits ("+91" + "9550100001"). */
+export function storedPhoneNumber(countryCode: string, digits: string): string {
+	return `${countryCode}${digits}`;
+}

@@ -1,0 +1,120 @@
+/** Field rules, with messages that say what is wrong and what to type instead. */
+import type {ContactFields, FieldName} from './contact.js';
+import {FIELD_LABELS, FIELD_NAMES} from './fields.js';
+import {badPhoneCharacterError, compactPhone, digitCountError, validateCountryCode, validateExtension} from './phone.js';
+import {firstUnsafeCharacter} from './sanitize.js';
+import {describeCharacter} from './text.js';
+
+/** Longest first name, last name or salutation we accept, in characters (Unicode code points). The API documents no limit. */
+export const MAX_NAME_LENGTH = 100;
+
+export type FieldErrors = Partial<Record<FieldName, string>>;
+
+function validateText(name: 'firstName' | 'lastName' | 'salutation', value: string): string | undefined {
+	const label = FIELD_LABELS[name];
+	const trimmed = value.trim();
+	if (name === 'firstName' && trimmed === '') {
+		return "First name can't be empty: type at least one letter.";
+	}
+
+	const unsafe = firstUnsafeCharacter(value);
+	if (unsafe !== undefined) {
+		const what = unsafe === '\n' || unsafe === '\r' ? 'a line break' : unsafe === '\t' ? 'a tab' : describeCharacter(unsafe);
+		return `${label} contains ${what}: retype it on one line without control or invisible characters.`;
+	}
+
+	const length = [...trimmed].length;
+	if (length > MAX_NAME_LENGTH) {
+		return `${label} is ${length} characters long; the limit is ${MAX_NAME_LENGTH}: shorten it.`;
+	}
+
+	if (name !== 'salutation' && trimmed !== '' && !/[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(trimmed)) {
+		return `${label} has no letters: type the name, e.g. ${name === 'firstName' ? 'John' : 'Doe'}.`;
+	}
+
+	return undefined;
+}
+
+function validatePhoneNumber(value: string): string | undefined {
+	const compact = compactPhone(value);
+	if (compact === '') {
+		return undefined;
+	}
+
+	return badPhoneCharacterError(compact, false) ?? digitCountError(compact);
+}
+
+/**
+ * One field's error, or undefined. `all` gives the other fields for rules that span two of them
+ * (a phone number needs a country code).
+ */
+export function validateField(name: FieldName, value: string, all?: Partial<ContactFields>): string | undefined {
+	const text = typeof value === 'string' ? value : '';
+	switch (name) {
+		case 'firstName':
+		case 'lastName':
+		case 'salutation': {
+			return validateText(name, text);
+		}
+
+		case 'phoneNumber': {
+			return validatePhoneNumber(text);
+		}
+
+		case 'countryCode': {
+			const phone = compactPhone(all?.phoneNumber ?? '');
+			if (text.trim() === '' && phone === '') {
+				return undefined;
+			}
+
+			if (text.trim() === '') {
+				return 'Country code is empty but there is a phone number: type + and 1 to 4 digits, e.g. +91.';
+			}
+
+			return validateCountryCode(text);
+		}
+
+		case 'extension': {
+			return validateExtension(text);
+		}
+	}
+}
+
+/** Errors for every invalid field (an empty object when all is well). */
+export function validateFields(f: ContactFields): FieldErrors {
+	const errors: FieldErrors = {};
+	for (const name of FIELD_NAMES) {
+		const error = validateField(name, f[name], f);
+		if (error !== undefined) {
+			errors[name] = error;
+		}
+	}
+
+	return errors;
+}
+
+/**
+ * Errors only for the fields the operator changed (plus the country code when the phone changed and
+ * vice versa), so odd data already stored in an untouched field does not block another correction.
+ */
+export function validateChanges(before: ContactFields, after: ContactFields): FieldErrors {
+	const all = validateFields(after);
+	const changed = new Set(FIELD_NAMES.filter(name => before[name] !== after[name]));
+	if (changed.has('phoneNumber') || changed.has('countryCode')) {
+		changed.add('phoneNumber');
+		changed.add('countryCode');
+	}
+
+	const errors: FieldErrors = {};
+	for (const name of FIELD_NAMES) {
+		if (changed.has(name) && all[name] !== undefined) {
+			errors[name] = all[name];
+		}
+	}
+
+	return errors;
+}
+
+export function hasErrors(errors: FieldErrors): boolean {
+	return Object.keys(errors).length > 0;
+}
