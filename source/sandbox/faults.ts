@@ -1,0 +1,170 @@
+import type {UpdateBody} from '../contact/contact.js';
+import {validateBody} from './contacts-store.js';
+import type {FaultCommon, FaultSpec, Faults} from './types.js';
+
+/** A fault that acts on the response of one request (everything but editAfterRead). */
+export type ResponseFault = Exclude<FaultSpec, {type: 'editAfterRead'}>;
+
+export type FaultPlan = {
+	/** Total extra delay in ms (all armed latency faults that match). */
+	latencyMs: number;
+	/** The first armed fail / rateLimit / drop fault that matches, if any. */
+	terminal?: Exclude<ResponseFault, {type: 'latency'}>;
+};
+
+export type FaultEngine = Faults & {
+	/** Consumes the faults that apply to a Kore request with this method. */
+	takeForRequest(method: string): FaultPlan;
+	/** Consumes the editAfterRead faults for contacts that a list response just included. */
+	takeEditsAfterList(ids: ReadonlySet<string>): Array<{contactId: string; changes: Partial<UpdateBody>}>;
+};
+
+type Armed = {spec: FaultSpec; left: number};
+
+export class FaultError extends Error {}
+
+/**
+ * Checks a fault description (from code or from the HTTP control route) and returns a clean copy.
+ * Throws FaultError with an operator-facing sentence.
+ */
+export function parseFault(input: unknown, options: {allowInfinity: boolean}): FaultSpec {
+	if (!input || typeof input !== 'object' || Array.isArray(input)) {
+		throw new FaultError('A fault is a JSON object with a "type": latency, fail, rateLimit, drop or editAfterRead.');
+	}
+	const raw = input as Record<string, unknown>;
+	const common: FaultCommon = {};
+	if (raw.method !== undefined) {
+		if (raw.method !== 'GET' && raw.method !== 'PUT') throw new FaultError('Fault "method" must be "GET" or "PUT" when given.');
+		common.method = raw.method;
+	}
+	if (raw.times !== undefined) {
+		const t = raw.times;
+		const ok =
+			typeof t === 'number' && ((Number.isInteger(t) && t >= 1) || (options.allowInfinity && t === Number.POSITIVE_INFINITY));
+		if (!ok) {
+			throw new FaultError(
+				options.allowInfinity
+					? 'Fault "times" must be a whole number of 1 or more, or Infinity.'
+					: 'Fault "times" must be a whole number of 1 or more.',
+			);
+		}
+		common.times = t;
+	}
+	switch (raw.type) {
+		case 'latency': {
+			if (typeof raw.ms !== 'number' || !Number.isFinite(raw.ms) || raw.ms < 0) {
+				throw new FaultError('A latency fault needs "ms": a number of milliseconds, 0 or more.');
+			}
+			return {type: 'latency', ms: raw.ms, ...common};
+		}
+		case 'fail': {
+			if (typeof raw.status !== 'number' || !Number.isInteger(raw.status) || raw.status < 100 || raw.status > 599) {
+				throw new FaultError('A fail fault needs "status": an HTTP status from 100 to 599.');
+			}
+			if (raw.body !== undefined && typeof raw.body !== 'string') {
+				throw new FaultError('A fail fault\'s "body" must be a string (sent as is).');
+			}
+			const headers = parseHeaders(raw.headers);
+			return {
+				type: 'fail',
+				status: raw.status,
+				...(raw.body === undefined ? {} : {body: raw.body}),
+				...(headers ? {headers} : {}),
+				...common,
+			};
+		}
+		case 'rateLimit': {
+			const r = raw.retryAfter;
+			if (r !== undefined && r !== null && (typeof r !== 'number' || !Number.isFinite(r) || r < 0)) {
+				throw new FaultError('A rateLimit fault\'s "retryAfter" must be a number of seconds, or null for no Retry-After header.');
+			}
+			return {type: 'rateLimit', ...(r === undefined ? {} : {retryAfter: r}), ...common};
+		}
+		case 'drop': {
+			if (raw.when !== 'before-response' && raw.when !== 'mid-response') {
+				throw new FaultError('A drop fault needs "when": "before-response" or "mid-response".');
+			}
+			return {type: 'drop', when: raw.when, ...common};
+		}
+		case 'editAfterRead': {
+			if (typeof raw.contactId !== 'string' || raw.contactId === '') {
+				throw new FaultError('An editAfterRead fault needs "contactId".');
+			}
+			if (!raw.changes || typeof raw.changes !== 'object' || Array.isArray(raw.changes)) {
+				throw new FaultError('An editAfterRead fault needs "changes": an object like a PUT body.');
+			}
+			try {
+				validateBody(raw.changes);
+			} catch (error) {
+				throw new FaultError(`An editAfterRead fault's "changes" are not a valid PUT body: ${(error as Error).message}`);
+			}
+			return {type: 'editAfterRead', contactId: raw.contactId, changes: structuredClone(raw.changes) as Partial<UpdateBody>, ...common};
+		}
+		default:
+			throw new FaultError(`Unknown fault type ${JSON.stringify(raw.type)}: use latency, fail, rateLimit, drop or editAfterRead.`);
+	}
+}
+
+function parseHeaders(value: unknown): Record<string, string> | undefined {
+	if (value === undefined) return undefined;
+	if (!value || typeof value !== 'object' || Array.isArray(value)) throw new FaultError('Fault "headers" must be an object of strings.');
+	const out: Record<string, string> = {};
+	for (const [k, v] of Object.entries(value)) {
+		if (typeof v !== 'string' && typeof v !== 'number') throw new FaultError(`Fault header "${k}" must be a string.`);
+		out[k] = String(v);
+	}
+	return out;
+}
+
+const matches = (spec: FaultSpec, method: string) => spec.method === undefined || spec.method === method;
+
+export function createFaults(): FaultEngine {
+	let armed: Armed[] = [];
+
+	const add = (spec: FaultSpec) => {
+		const clean = parseFault(spec, {allowInfinity: true});
+		armed.push({spec: clean, left: clean.times ?? 1});
+	};
+	const consume = (entry: Armed) => {
+		entry.left -= 1;
+		if (entry.left <= 0) armed = armed.filter((e) => e !== entry);
+	};
+
+	return {
+		latency: (ms, options) => add({type: 'latency', ms, ...options}),
+		fail: (status, options) => add({type: 'fail', status, ...options}),
+		rateLimit: (options) => add({type: 'rateLimit', ...options}),
+		drop: (options) => add({type: 'drop', ...options}),
+		editAfterRead: (contactId, changes, options) => add({type: 'editAfterRead', contactId, changes, ...options}),
+		add,
+		pending: () => armed.map((e) => ({...e.spec, times: e.left})),
+		clear: () => {
+			armed = [];
+		},
+		takeForRequest(method) {
+			const plan: FaultPlan = {latencyMs: 0};
+			for (const entry of [...armed]) {
+				const {spec} = entry;
+				if (spec.type === 'editAfterRead' || !matches(spec, method)) continue;
+				if (spec.type === 'latency') {
+					plan.latencyMs += spec.ms;
+					consume(entry);
+				} else if (!plan.terminal) {
+					plan.terminal = spec;
+					consume(entry);
+				}
+			}
+			return plan;
+		},
+		takeEditsAfterList(ids) {
+			const edits: Array<{contactId: string; changes: Partial<UpdateBody>}> = [];
+			for (const entry of [...armed]) {
+				const {spec} = entry;
+				if (spec.type !== 'editAfterRead' || !ids.has(spec.contactId)) continue;
+				edits.push({contactId: spec.contactId, changes: spec.changes});
+				consume(entry);
+			}
+			return edits;
+		},
+	};
+}
