@@ -1,0 +1,362 @@
+import {createFetch} from 'ofetch';
+import {fetch as undiciFetch, type Dispatcher} from 'undici';
+import type {Contact, ContactPage, UpdateBody} from '../contact/contact.js';
+import {USER_AGENT} from '../version.js';
+import {
+	badResponse,
+	errorFromNetwork,
+	errorFromStatus,
+	failedBeforeSending,
+	isRateLimited,
+	isTransientNetworkError,
+	parseBody,
+	parseRetryAfter,
+	rateLimitError,
+	type NetworkFailure,
+	type ParsedBody,
+	type RequestContext,
+} from './classify.js';
+import {ContactFinder} from './contacts.js';
+import {KoreError, withoutSecrets} from './errors.js';
+import {normalizeHost} from './host.js';
+import {mintJwt} from './jwt.js';
+import {createDispatcher, proxyFor, type ProxyEnv} from './proxy.js';
+import {acquireSlot, DEFAULT_WINDOW_MS, limiterKey, msUntilOldestLeaves, sleep} from './rate-limit.js';
+import type {ClientOptions, KoreClient, RateLimitWait, RequestOptions} from './types.js';
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+export const DEFAULT_RETRIES = 3;
+export const DEFAULT_RETRY_DELAY_MS = 500;
+/** How often a request answered with "rate limit exceeded" is sent again. */
+export const SERVER_RATE_LIMIT_RETRIES = 3;
+/** A Retry-After longer than this is not waited for: the error says how long instead. */
+export const MAX_SERVER_WAIT_MS = 120_000;
+
+export type KoreClientOptions = ClientOptions & {
+	/** Where proxy variables are read from (default process.env). */
+	env?: ProxyEnv;
+	/** Use this undici dispatcher instead of one built from the proxy variables. */
+	dispatcher?: Dispatcher;
+	/** Length of the client-side limiter's window (default 60 000 ms; tests shorten it). */
+	rateLimitWindowMs?: number;
+};
+
+/**
+ * ofetch on top of undici's own fetch: Node 20's built-in fetch ignores HTTPS_PROXY and bundles
+ * an older undici whose fetch does not accept undici 7 dispatchers. ofetch's own retry and
+ * timeout are off (its retries reuse an already aborted signal); this file does both.
+ */
+const $fetch = createFetch({fetch: undiciFetch as unknown as typeof globalThis.fetch});
+
+type Attempt =
+	| {type: 'response'; status: number; headers: Headers; text: string}
+	| {type: 'network'; failure: NetworkFailure};
+
+type Call = {
+	method: 'GET' | 'PUT';
+	url: string;
+	query?: Record<string, number>;
+	body?: UpdateBody;
+	ctx: RequestContext;
+	signal?: AbortSignal;
+};
+
+export function createKoreClient(options: KoreClientOptions): KoreClient {
+	const accountId = String(options.accountId ?? '').trim();
+	const clientId = String(options.clientId ?? '').trim();
+	const clientSecret = String(options.clientSecret ?? '');
+	const secrets = clientSecret ? [clientSecret] : [];
+	let baseUrl: string;
+	try {
+		baseUrl = normalizeHost(options.host);
+	} catch (error) {
+		// A secret pasted into the host field must not be echoed back.
+		throw withoutSecrets(error, secrets);
+	}
+	const timeoutMs = positive(options.timeoutMs, DEFAULT_TIMEOUT_MS);
+	const retries = Math.max(0, Math.floor(options.retries ?? DEFAULT_RETRIES));
+	const retryDelayMs = Math.max(0, options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS);
+	const maxRequests = positive(options.maxRequestsPerMinute, 60);
+	const windowMs = positive(options.rateLimitWindowMs, DEFAULT_WINDOW_MS);
+	const env = options.env ?? process.env;
+	const dispatcher = options.dispatcher ?? createDispatcher({env});
+	const proxy = options.dispatcher ? undefined : proxyFor(baseUrl, env);
+	const key = limiterKey(baseUrl, accountId);
+	const onWait = (wait: RateLimitWait) => {
+		try {
+			options.onRateLimitWait?.(wait);
+		} catch {
+			// A UI callback must not break the request.
+		}
+	};
+
+	const apiBase = (streamId: string) => `${baseUrl}/agentassist/api/v1/public/${encodeURIComponent(streamId)}`;
+
+	const context = (method: 'GET' | 'PUT', streamId: string, contactId?: string): RequestContext => ({
+		method,
+		baseUrl,
+		streamId,
+		...(contactId === undefined ? {} : {contactId}),
+		timeoutMs,
+		...(proxy ? {proxy} : {}),
+		secrets,
+	});
+
+	const checkCredentials = () => {
+		const missing = [
+			accountId ? undefined : 'account ID',
+			clientId ? undefined : 'client ID',
+			clientSecret ? undefined : 'client secret',
+		].filter(Boolean);
+		if (missing.length > 0) {
+			throw new KoreError({
+				kind: 'credentials',
+				what: `The ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing`,
+				hint: 'Fill it in from the app settings in Kore.ai (or set KORE_ACCOUNT_ID, KORE_CLIENT_ID, KORE_CLIENT_SECRET)',
+			});
+		}
+	};
+
+	const abortedError = (ctx: RequestContext, error: unknown) =>
+		errorFromNetwork({error, timedOut: false, aborted: true}, {...ctx, method: 'GET'});
+
+	/** Sleeps, telling the UI once per whole second how long is left. */
+	const waitForServer = async (ms: number, signal?: AbortSignal) => {
+		let left = ms;
+		while (left > 0) {
+			onWait({seconds: Math.max(1, Math.ceil(left / 1000)), reason: 'server'});
+			const step = Math.min(left, 1000);
+			await sleep(step, signal);
+			left -= step;
+		}
+	};
+
+	const attempt = async (call: Call): Promise<Attempt> => {
+		const timer = new AbortController();
+		const handle = setTimeout(() => {
+			timer.abort(new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError'));
+		}, timeoutMs);
+		const signal = call.signal ? AbortSignal.any([call.signal, timer.signal]) : timer.signal;
+		try {
+			const jwt = await mintJwt({clientId, clientSecret, ...(options.subject ? {subject: options.subject} : {})});
+			const response = await $fetch.raw<string, 'text'>(call.url, {
+				method: call.method,
+				...(call.query ? {query: call.query} : {}),
+				...(call.body ? {body: call.body} : {}),
+				headers: {
+					auth: jwt,
+					accountId,
+					'Content-Type': 'application/json',
+					'User-Agent': USER_AGENT,
+				},
+				signal,
+				...(dispatcher ? {dispatcher: dispatcher as never} : {}),
+				retry: 0,
+				ignoreResponseError: true,
+				responseType: 'text',
+			});
+			return {type: 'response', status: response.status, headers: response.headers, text: response._data ?? ''};
+		} catch (error) {
+			return {
+				type: 'network',
+				failure: {
+					error,
+					aborted: Boolean(call.signal?.aborted),
+					timedOut: timer.signal.aborted && !call.signal?.aborted,
+				},
+			};
+		} finally {
+			clearTimeout(handle);
+		}
+	};
+
+	const backoff = async (tries: number, call: Call) => {
+		const base = retryDelayMs * 2 ** (tries - 1);
+		const jitter = Math.random() * Math.min(100, base * 0.1);
+		try {
+			await sleep(base + jitter, call.signal);
+		} catch (error) {
+			throw abortedError(call.ctx, error);
+		}
+	};
+
+	/** One logical request: limiter, timeouts, retries; returns a 2xx answer or throws KoreError. */
+	const send = async (call: Call): Promise<{status: number; text: string; body: ParsedBody}> => {
+		checkCredentials();
+		let networkTries = 0;
+		let serverWaits = 0;
+		for (;;) {
+			try {
+				await acquireSlot(key, {max: maxRequests, windowMs, onWait, ...(call.signal ? {signal: call.signal} : {})});
+			} catch (error) {
+				throw abortedError(call.ctx, error);
+			}
+
+			const result = await attempt(call);
+			if (result.type === 'network') {
+				const {failure} = result;
+				const worthRetry =
+					!failure.aborted &&
+					networkTries < retries &&
+					(call.method === 'GET'
+						? failure.timedOut || isTransientNetworkError(failure.error)
+						: !failure.timedOut && failedBeforeSending(failure.error) && isTransientNetworkError(failure.error));
+				if (worthRetry) {
+					networkTries++;
+					await backoff(networkTries, call);
+					continue;
+				}
+				throw errorFromNetwork(failure, call.ctx);
+			}
+
+			const body = parseBody(result.text, secrets);
+			if (isRateLimited(result.status, body)) {
+				// The server did not process the request: sending it again is safe, even a PUT.
+				const asked = parseRetryAfter(result.headers.get('retry-after'));
+				if (asked !== undefined && asked > MAX_SERVER_WAIT_MS) {
+					throw rateLimitError(call.ctx, serverWaits, Math.ceil(asked / 1000));
+				}
+				if (serverWaits >= SERVER_RATE_LIMIT_RETRIES) {
+					throw rateLimitError(call.ctx, serverWaits, asked === undefined ? undefined : Math.ceil(asked / 1000));
+				}
+				serverWaits++;
+				// Without Retry-After: wait until the oldest request of our own window leaves it
+				// (at least 1 s, at most one window), the best guess for a per-minute budget.
+				const waitMs = asked ?? defaultServerWait(key, windowMs);
+				try {
+					await waitForServer(Math.max(asked === undefined ? 1000 : 0, waitMs), call.signal);
+				} catch (error) {
+					throw abortedError(call.ctx, error);
+				}
+				continue;
+			}
+			if (result.status >= 200 && result.status < 300) return {status: result.status, text: result.text, body};
+			if (call.method === 'GET' && [502, 503, 504].includes(result.status) && networkTries < retries) {
+				networkTries++;
+				await backoff(networkTries, call);
+				continue;
+			}
+			throw errorFromStatus(result.status, body, call.ctx);
+		}
+	};
+
+	const listContacts = async (
+		streamId: string,
+		page: {skip: number; limit: number},
+		requestOptions: RequestOptions = {},
+	): Promise<ContactPage> => {
+		const ctx = context('GET', checkStream(streamId));
+		const skip = Math.max(0, Math.floor(Number(page.skip) || 0));
+		const limit = Math.max(1, Math.floor(Number(page.limit) || 1));
+		const answer = await send({
+			method: 'GET',
+			url: `${apiBase(streamId)}/contacts`,
+			query: {skip, limit},
+			ctx,
+			...(requestOptions.signal ? {signal: requestOptions.signal} : {}),
+		});
+		return toPage(answer, ctx, {skip, limit});
+	};
+
+	const finder = new ContactFinder(listContacts);
+
+	const updateContact = async (
+		streamId: string,
+		contactId: string,
+		body: UpdateBody,
+		requestOptions: RequestOptions = {},
+	): Promise<Contact> => {
+		const ctx = context('PUT', checkStream(streamId), checkContactId(contactId));
+		const answer = await send({
+			method: 'PUT',
+			url: `${apiBase(streamId)}/contacts/${encodeURIComponent(contactId)}`,
+			body,
+			ctx,
+			...(requestOptions.signal ? {signal: requestOptions.signal} : {}),
+		});
+		const json = answer.body.json;
+		if (!isRecord(json) || typeof json['id'] !== 'string') {
+			throw badResponse(answer.status, answer.text, ctx, 'the stored contact as JSON');
+		}
+		const stored = json as Contact;
+		finder.remember(streamId, contactId, stored);
+		return stored;
+	};
+
+	/** Last line of defence: whatever was typed or echoed, a thrown message never holds the secret. */
+	const guard = <T>(promise: Promise<T>): Promise<T> =>
+		promise.catch((error: unknown) => {
+			throw withoutSecrets(error, secrets);
+		});
+
+	return {
+		baseUrl,
+		accountId,
+		listContacts: (streamId, page, requestOptions) => guard(listContacts(streamId, page, requestOptions)),
+		findContact: (streamId, contactId, findOptions) =>
+			guard(Promise.resolve().then(() => finder.find(checkStream(streamId), checkContactId(contactId), findOptions))),
+		rereadContact: (streamId, contactId, requestOptions) =>
+			guard(Promise.resolve().then(() => finder.reread(checkStream(streamId), checkContactId(contactId), requestOptions))),
+		updateContact: (streamId, contactId, body, requestOptions) =>
+			guard(updateContact(streamId, contactId, body, requestOptions)),
+		forgetCache: streamId => finder.forget(streamId),
+	};
+}
+
+function defaultServerWait(key: string, windowMs: number): number {
+	return Math.min(windowMs, Math.max(1000, msUntilOldestLeaves(key, windowMs)));
+}
+
+function toPage(
+	answer: {status: number; text: string; body: ParsedBody},
+	ctx: RequestContext,
+	asked: {skip: number; limit: number},
+): ContactPage {
+	const json = answer.body.json;
+	if (
+		!isRecord(json) ||
+		!Array.isArray(json['results']) ||
+		typeof json['hasMore'] !== 'boolean' ||
+		!json['results'].every(isRecord)
+	) {
+		throw badResponse(answer.status, answer.text, ctx, 'a contact list as JSON');
+	}
+	const page: ContactPage = {
+		results: json['results'] as Contact[],
+		skip: finite(json['skip']) ?? asked.skip,
+		limit: (finite(json['limit']) ?? 0) > 0 ? finite(json['limit'])! : asked.limit,
+		hasMore: json['hasMore'],
+	};
+	const totalPages = finite(json['totalPages']);
+	const totalResults = finite(json['totalResults']);
+	if (totalPages !== undefined) page.totalPages = totalPages;
+	if (totalResults !== undefined) page.totalResults = totalResults;
+	return page;
+}
+
+function checkStream(streamId: string): string {
+	if (typeof streamId !== 'string' || !streamId.trim()) {
+		throw new KoreError({kind: 'stream', what: 'No stream ID was given', hint: 'Type the stream (bot) ID, e.g. st-...'});
+	}
+	return streamId;
+}
+
+function checkContactId(contactId: string): string {
+	if (typeof contactId !== 'string' || !contactId.trim()) {
+		throw new KoreError({kind: 'contact-not-found', what: 'No contact ID was given', hint: 'Type the contact ID, or browse the list'});
+	}
+	return contactId;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function finite(value: unknown): number | undefined {
+	const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : Number.NaN;
+	return Number.isFinite(n) ? n : undefined;
+}
+
+function positive(value: number | undefined, fallback: number): number {
+	return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+}

@@ -1,0 +1,150 @@
+import type {Contact, ContactPage} from '../contact/contact.js';
+import {sanitize} from '../contact/sanitize.js';
+import {KoreError} from './errors.js';
+import type {FoundContact, RequestOptions} from './types.js';
+
+/** Page size findContact asks for (the server may grant less). */
+export const SCAN_PAGE_SIZE = 50;
+/** A runaway guard: no stream is scanned past this many pages. */
+const MAX_PAGES = 10_000;
+
+export type PageLister = (
+	streamId: string,
+	page: {skip: number; limit: number},
+	options?: RequestOptions,
+) => Promise<ContactPage>;
+
+export type FindOptions = RequestOptions & {onProgress?: (scanned: number, total?: number) => void};
+
+type Location = {skip: number; limit: number};
+
+type StreamCache = {
+	/** Pages as the server sent them, by the skip we asked for. */
+	pages: Map<number, ContactPage>;
+	/** contactId -> the page it was seen on. */
+	where: Map<string, Location>;
+	/** Where the scan continues. */
+	nextSkip: number;
+	/** The scan reached the end of the list. */
+	done: boolean;
+	total?: number;
+	/** Serialises scans of one stream so concurrent finds share pages. */
+	queue: Promise<unknown>;
+};
+
+/**
+ * Finds contacts by paging through `GET /contacts` (there is no documented single-contact GET).
+ * Pages are cached per stream for the finder's lifetime: finding a contact already seen costs
+ * no request. The scan advances by the number of results the server actually returned (its
+ * granted limit on a full page), so a server that grants fewer than asked skips nobody.
+ */
+export class ContactFinder {
+	private readonly streams = new Map<string, StreamCache>();
+
+	constructor(private readonly list: PageLister) {}
+
+	async find(streamId: string, contactId: string, options: FindOptions = {}): Promise<FoundContact> {
+		const cache = this.stream(streamId);
+		return this.serialise(cache, async () => {
+			const hit = this.lookup(cache, contactId);
+			if (hit) return hit;
+			if (cache.where.has(contactId)) this.reset(cache); // its page changed under us: start over
+			return this.scan(streamId, contactId, cache, options);
+		});
+	}
+
+	/** Reads the remembered page again (no cache); if the contact moved, scans the list afresh. */
+	async reread(streamId: string, contactId: string, options: RequestOptions = {}): Promise<FoundContact> {
+		const cache = this.stream(streamId);
+		return this.serialise(cache, async () => {
+			const location = cache.where.get(contactId);
+			if (location) {
+				const page = await this.list(streamId, location, options);
+				this.store(cache, location.skip, page);
+				const contact = page.results.find(c => idOf(c) === contactId);
+				if (contact) return {contact, skip: location.skip, limit: page.limit};
+			}
+			this.reset(cache);
+			return this.scan(streamId, contactId, cache, options);
+		});
+	}
+
+	/** After a successful PUT: the cached copy becomes what the server stored. */
+	remember(streamId: string, contactId: string, stored: Contact): void {
+		const cache = this.streams.get(streamId);
+		const location = cache?.where.get(contactId);
+		const page = location ? cache?.pages.get(location.skip) : undefined;
+		if (!page) return;
+		const index = page.results.findIndex(c => idOf(c) === contactId);
+		if (index >= 0) page.results[index] = stored;
+	}
+
+	forget(streamId?: string): void {
+		if (streamId === undefined) this.streams.clear();
+		else this.streams.delete(streamId);
+	}
+
+	private stream(streamId: string): StreamCache {
+		let cache = this.streams.get(streamId);
+		if (!cache) {
+			cache = {pages: new Map(), where: new Map(), nextSkip: 0, done: false, queue: Promise.resolve()};
+			this.streams.set(streamId, cache);
+		}
+		return cache;
+	}
+
+	private async serialise<T>(cache: StreamCache, task: () => Promise<T>): Promise<T> {
+		const run = cache.queue.then(task, task);
+		cache.queue = run.catch(() => undefined);
+		return run;
+	}
+
+	private lookup(cache: StreamCache, contactId: string): FoundContact | undefined {
+		const location = cache.where.get(contactId);
+		const page = location ? cache.pages.get(location.skip) : undefined;
+		const contact = page?.results.find(c => idOf(c) === contactId);
+		return contact && location ? {contact, skip: location.skip, limit: location.limit} : undefined;
+	}
+
+	private reset(cache: StreamCache): void {
+		cache.pages.clear();
+		cache.where.clear();
+		cache.nextSkip = 0;
+		cache.done = false;
+		delete cache.total;
+	}
+
+	private store(cache: StreamCache, skip: number, page: ContactPage): void {
+		cache.pages.set(skip, page);
+		for (const contact of page.results) cache.where.set(idOf(contact), {skip, limit: page.limit});
+		if (page.totalResults !== undefined) cache.total = page.totalResults;
+	}
+
+	private scanned(cache: StreamCache): number {
+		let count = 0;
+		for (const page of cache.pages.values()) count += page.results.length;
+		return count;
+	}
+
+	private async scan(streamId: string, contactId: string, cache: StreamCache, options: FindOptions): Promise<FoundContact> {
+		for (let pages = 0; !cache.done && pages < MAX_PAGES; pages++) {
+			const skip = cache.nextSkip;
+			const page = await this.list(streamId, {skip, limit: SCAN_PAGE_SIZE}, options);
+			this.store(cache, skip, page);
+			options.onProgress?.(skip + page.results.length, page.totalResults);
+			if (page.results.length === 0 || !page.hasMore) cache.done = true;
+			else cache.nextSkip = skip + page.results.length;
+			const contact = page.results.find(c => idOf(c) === contactId);
+			if (contact) return {contact, skip, limit: page.limit};
+		}
+		throw new KoreError({
+			kind: 'contact-not-found',
+			what: `No contact with ID '${sanitize(contactId)}' in stream '${sanitize(streamId)}' (searched ${this.scanned(cache)} contacts)`,
+			hint: 'Check the ID, or browse the list',
+		});
+	}
+}
+
+function idOf(contact: Contact): string {
+	return String(contact.id);
+}

@@ -1,0 +1,84 @@
+import {EnvHttpProxyAgent, type Dispatcher} from 'undici';
+
+export type ProxyEnv = Record<string, string | undefined>;
+
+export type ProxyChoice = {
+	/** The environment variable the proxy came from, e.g. "HTTPS_PROXY". */
+	variable: string;
+	/** The proxy URL without user name or password, safe to show. */
+	display: string;
+};
+
+const DEFAULT_PORTS: Record<string, number> = {'http:': 80, 'https:': 443};
+
+function pick(env: ProxyEnv, names: string[]): {variable: string; value: string} | undefined {
+	for (const name of names) {
+		const value = env[name];
+		if (value) return {variable: name, value};
+	}
+	return undefined;
+}
+
+function httpProxy(env: ProxyEnv) {
+	return pick(env, ['http_proxy', 'HTTP_PROXY']);
+}
+
+function httpsProxy(env: ProxyEnv) {
+	return pick(env, ['https_proxy', 'HTTPS_PROXY']) ?? httpProxy(env);
+}
+
+function noProxyValue(env: ProxyEnv): string {
+	return env['no_proxy'] ?? env['NO_PROXY'] ?? '';
+}
+
+export function hasProxyEnv(env: ProxyEnv = process.env): boolean {
+	return Boolean(httpProxy(env) ?? httpsProxy(env));
+}
+
+/**
+ * Node's fetch ignores HTTP(S)_PROXY; undici's EnvHttpProxyAgent honours them and NO_PROXY.
+ * Returns undefined when no proxy variable is set (direct connections).
+ * `env` defaults to process.env; tests pass their own.
+ */
+export function createDispatcher(options: {env?: ProxyEnv} = {}): Dispatcher | undefined {
+	const env = options.env ?? process.env;
+	if (!hasProxyEnv(env)) return undefined;
+	const http = httpProxy(env)?.value;
+	const https = httpsProxy(env)?.value;
+	return new EnvHttpProxyAgent({
+		...(http ? {httpProxy: http} : {}),
+		...(https ? {httpsProxy: https} : {}),
+		noProxy: noProxyValue(env),
+	});
+}
+
+/** Which proxy (if any) a request to `url` goes through: the same rules as EnvHttpProxyAgent. */
+export function proxyFor(url: string, env: ProxyEnv = process.env): ProxyChoice | undefined {
+	const target = new URL(url);
+	const chosen = target.protocol === 'https:' ? httpsProxy(env) : httpProxy(env);
+	if (!chosen) return undefined;
+	const hostname = target.host.replace(/:\d*$/, '').toLowerCase();
+	const port = Number.parseInt(target.port, 10) || DEFAULT_PORTS[target.protocol] || 0;
+	const noProxy = noProxyValue(env);
+	if (noProxy.trim() === '*') return undefined;
+	for (const entry of noProxy.split(/[,\s]/)) {
+		if (!entry) continue;
+		const parsed = /^(.+):(\d+)$/.exec(entry);
+		const entryHost = (parsed ? parsed[1]! : entry).replace(/^\*?\./, '').toLowerCase();
+		const entryPort = parsed ? Number.parseInt(parsed[2]!, 10) : 0;
+		if (entryPort && entryPort !== port) continue;
+		if (hostname === entryHost || hostname.endsWith(`.${entryHost}`)) return undefined;
+	}
+	return {variable: chosen.variable, display: redactProxyUrl(chosen.value)};
+}
+
+/** "http://user:pass@proxy:3128" -> "http://proxy:3128". */
+export function redactProxyUrl(value: string): string {
+	try {
+		const url = new URL(value);
+		return `${url.protocol}//${url.host}`;
+	} catch {
+		// Not a URL: drop anything before an "@", which might be credentials.
+		return value.replace(/^.*@/, '');
+	}
+}

@@ -1,0 +1,113 @@
+import http from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {createProxy, type ProxyServer} from 'proxy';
+import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {createDispatcher, proxyFor, redactProxyUrl} from '../../source/kore/proxy.js';
+import {useSandbox} from '../helpers/sandbox.js';
+import {clientFor, closedPort, koreFailure} from './kore-test-helpers.js';
+
+describe('proxy environment', () => {
+	it('picks the variable like EnvHttpProxyAgent does, honouring NO_PROXY', () => {
+		expect(proxyFor('https://platform.kore.ai', {})).toBeUndefined();
+		expect(proxyFor('https://platform.kore.ai', {HTTPS_PROXY: 'http://u:p@proxy:3128'})).toEqual({
+			variable: 'HTTPS_PROXY',
+			display: 'http://proxy:3128',
+		});
+		expect(proxyFor('https://platform.kore.ai', {https_proxy: 'http://a:1', HTTPS_PROXY: 'http://b:2'})?.variable).toBe('https_proxy');
+		expect(proxyFor('https://platform.kore.ai', {HTTP_PROXY: 'http://p:1'})?.variable).toBe('HTTP_PROXY');
+		expect(proxyFor('http://127.0.0.1:9', {HTTPS_PROXY: 'http://p:1'})).toBeUndefined();
+		expect(proxyFor('https://platform.kore.ai', {HTTPS_PROXY: 'http://p:1', NO_PROXY: 'kore.ai'})).toBeUndefined();
+		expect(proxyFor('https://platform.kore.ai', {HTTPS_PROXY: 'http://p:1', no_proxy: '.kore.ai:443'})).toBeUndefined();
+		expect(proxyFor('https://platform.kore.ai', {HTTPS_PROXY: 'http://p:1', NO_PROXY: 'kore.ai:8443'})).toBeDefined();
+		expect(proxyFor('https://platform.kore.ai', {HTTPS_PROXY: 'http://p:1', NO_PROXY: '*'})).toBeUndefined();
+		expect(redactProxyUrl('http://user:secret@proxy.corp:3128/')).toBe('http://proxy.corp:3128');
+		expect(createDispatcher({env: {}})).toBeUndefined();
+		expect(createDispatcher({env: {HTTPS_PROXY: 'http://proxy.corp:3128'}})).toBeDefined();
+	});
+});
+
+describe('through a real proxy', () => {
+	const sandbox = useSandbox({rateLimitPerMinute: 0});
+	let proxy: ProxyServer;
+	let proxyUrl = '';
+	let seen = 0;
+	const sockets = new Set<import('node:net').Socket>();
+
+	beforeAll(async () => {
+		proxy = createProxy(http.createServer());
+		proxy.on('connect', () => seen++);
+		proxy.on('request', () => seen++);
+		proxy.on('connection', socket => {
+			sockets.add(socket);
+			socket.on('close', () => sockets.delete(socket));
+		});
+		await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve));
+		proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+	});
+	afterAll(async () => {
+		for (const socket of sockets) socket.destroy();
+		await new Promise(resolve => proxy.close(resolve));
+	});
+	beforeEach(() => {
+		seen = 0;
+	});
+
+	it('goes through HTTP_PROXY', async () => {
+		const sb = sandbox();
+		const page = await clientFor(sb, {env: {HTTP_PROXY: proxyUrl}}).listContacts(sb.streamId, {skip: 0, limit: 5});
+		expect(page.results).toHaveLength(5);
+		expect(seen).toBeGreaterThanOrEqual(1);
+		expect(sb.requests).toHaveLength(1);
+	});
+
+	it('NO_PROXY bypasses it', async () => {
+		const sb = sandbox();
+		const page = await clientFor(sb, {env: {HTTP_PROXY: proxyUrl, NO_PROXY: 'localhost,127.0.0.1'}}).listContacts(sb.streamId, {
+			skip: 0,
+			limit: 5,
+		});
+		expect(page.results).toHaveLength(5);
+		expect(seen).toBe(0);
+	});
+
+	it('a proxy that refuses the connection is a proxy error naming the variable, without its password', async () => {
+		const sb = sandbox();
+		const port = await closedPort();
+		const error = await koreFailure(
+			clientFor(sb, {env: {http_proxy: `http://alice:pa55word@127.0.0.1:${port}`}, retries: 1}).listContacts(sb.streamId, {
+				skip: 0,
+				limit: 5,
+			}),
+			'proxy',
+		);
+		expect(error.message).toContain('http_proxy');
+		expect(error.message).toContain(`http://127.0.0.1:${port}`);
+		expect(error.message).not.toContain('pa55word');
+		expect(error.message).not.toContain('alice');
+		expect(sb.requests).toHaveLength(0);
+	});
+
+	it('a proxy that wants a login (407) is a proxy error, and a PUT is not sent', async () => {
+		const sb = sandbox();
+		proxy.authenticate = () => false;
+		try {
+			const client = clientFor(sb, {env: {HTTP_PROXY: proxyUrl}});
+			const error = await koreFailure(client.listContacts(sb.streamId, {skip: 0, limit: 5}), 'proxy');
+			expect(error.message).toContain('407');
+			expect(error.message).toContain('HTTP_PROXY');
+			const put = await koreFailure(
+				client.updateContact(sb.streamId, sb.contacts()[0]!.id, {
+					firstName: 'A',
+					lastName: 'B',
+					salutation: 'Mr',
+					cellPhone: {phoneNumber: '', countryCode: '+1', extension: ''},
+				}),
+				'proxy',
+			);
+			expect(put.outcomeUnknown).toBe(false);
+			expect(sb.requests).toHaveLength(0);
+		} finally {
+			delete proxy.authenticate;
+		}
+	});
+});

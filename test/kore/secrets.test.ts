@@ -1,0 +1,98 @@
+import {describe, expect, it} from 'vitest';
+import type {UpdateBody} from '../../source/contact/contact.js';
+import {describeError, isKoreError, type KoreError, type KoreErrorKind} from '../../source/kore/errors.js';
+import {normalizeHost} from '../../source/kore/host.js';
+import {useSandbox} from '../helpers/sandbox.js';
+import {clientFor, closedPort} from './kore-test-helpers.js';
+
+const body: UpdateBody = {
+	firstName: 'S',
+	lastName: 'T',
+	salutation: 'Mr',
+	cellPhone: {phoneNumber: '123456', countryCode: '+1', extension: ''},
+};
+
+const ALL_KINDS: KoreErrorKind[] = [
+	'bad-host', 'credentials', 'scope', 'stream', 'contact-not-found', 'validation', 'rate-limit', 'method',
+	'server', 'timeout', 'dns', 'tls', 'proxy', 'connection', 'bad-response', 'aborted',
+];
+
+describe('no error ever shows the client secret or a JWT', () => {
+	const sandbox = useSandbox({rateLimitPerMinute: 0});
+
+	it('across every error kind, even when the server echoes them', async () => {
+		const sb = sandbox();
+		const secret = sb.clientSecret;
+		const client = clientFor(sb, {timeoutMs: 300, retries: 0});
+		await client.listContacts(sb.streamId, {skip: 0, limit: 1});
+		const jwt = sb.requests[0]!.jwt!;
+		expect(jwt).toMatch(/^eyJ/);
+		const echo = (msg: string) => JSON.stringify({errors: [{msg: `${msg} (auth ${jwt}, secret ${secret})`, code: 1}]});
+		const errors: KoreError[] = [];
+		const collect = async (run: () => unknown) => {
+			try {
+				await run();
+			} catch (error) {
+				if (!isKoreError(error)) throw error;
+				errors.push(error);
+				return;
+			}
+			throw new Error('expected a failure');
+		};
+		const id = sb.contacts()[0]!.id;
+		const list = () => client.listContacts(sb.streamId, {skip: 0, limit: 1});
+
+		await collect(() => normalizeHost(`https://admin:${secret}@kore.example.com/x`));
+		await collect(() => clientFor(sb, {host: `http://${secret}.example.com`}));
+		sb.faults.fail(401, {body: echo('Invalid SDK credentials')});
+		await collect(list);
+		sb.faults.fail(401, {body: echo('Permission denied. Scope is incorrect!')});
+		await collect(list);
+		sb.faults.fail(404, {body: echo('Not found')});
+		await collect(list);
+		sb.faults.fail(400, {body: echo('Invalid contact id'), method: 'PUT'});
+		await collect(() => client.updateContact(sb.streamId, id, body));
+		await collect(() => client.findContact(sb.streamId, `missing-${secret}-${jwt}`));
+		sb.faults.fail(412, {body: echo('firstName is bad')});
+		await collect(() => client.updateContact(sb.streamId, id, body));
+		sb.faults.rateLimit({retryAfter: 0, times: 4});
+		await collect(list);
+		sb.faults.fail(405, {body: echo('Method not allowed')});
+		await collect(list);
+		sb.faults.fail(500, {body: echo('Internal error')});
+		await collect(list);
+		sb.faults.fail(503, {body: echo('Unavailable'), method: 'PUT'});
+		await collect(() => client.updateContact(sb.streamId, id, body));
+		sb.faults.latency(1000, {method: 'PUT'});
+		await collect(() => client.updateContact(sb.streamId, id, body));
+		sb.faults.fail(200, {body: `<html>${secret} ${jwt}</html>`});
+		await collect(list);
+		sb.faults.fail(200, {body: `{"oops": "${secret} ${jwt}"}`, method: 'PUT'});
+		await collect(() => client.updateContact(sb.streamId, id, body));
+		await collect(() => client.listContacts(sb.streamId, {skip: 0, limit: 1}, {signal: AbortSignal.abort()}));
+		sb.faults.drop({when: 'before-response'});
+		await collect(list);
+
+		const port = await closedPort();
+		const other = {retries: 0, timeoutMs: 2000};
+		await collect(() => clientFor(sb, {...other, host: `http://127.0.0.1:${port}`}).listContacts(sb.streamId, {skip: 0, limit: 1}));
+		await collect(() => clientFor(sb, {...other, host: 'kore-secret-test.invalid'}).listContacts(sb.streamId, {skip: 0, limit: 1}));
+		// https to a plain-http port: a TLS failure.
+		await collect(() => clientFor(sb, {...other, host: sb.url.replace('http:', 'https:').replace('127.0.0.1', 'localhost')}).listContacts(sb.streamId, {skip: 0, limit: 1}));
+		await collect(() =>
+			clientFor(sb, {...other, env: {HTTP_PROXY: `http://kc:${secret}@127.0.0.1:${port}`}}).listContacts(sb.streamId, {skip: 0, limit: 1}),
+		);
+		await collect(() => clientFor(sb, {...other, clientSecret: `${secret}-wrong`}).updateContact(sb.streamId, id, body));
+
+		expect(new Set(errors.map(e => e.kind))).toEqual(new Set(ALL_KINDS));
+		for (const error of errors) {
+			const texts = [error.message, error.hint, error.summary, error.serverMessage ?? '', describeError(error), String(error)];
+			for (const text of texts) {
+				expect(text, `${error.kind}: ${text}`).not.toContain(secret);
+				expect(text, `${error.kind}: ${text}`).not.toContain(jwt);
+				expect(text, `${error.kind}: ${text}`).not.toMatch(/eyJ[\w-]+\.eyJ/);
+				expect(text).not.toMatch(/\n\s+at /);
+			}
+		}
+	});
+});
