@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// The only process entry: parses the arguments (commander), runs one plain command or the editor,
+// and exits with a documented code: 0 done, 1 server/network failed, 2 bad usage or invalid input
+// (nothing sent), 3 conflict (nothing sent), 130 interrupted.
+import {InterruptedError} from './commands/errors.js';
+import {processIo} from './commands/io.js';
+import {runProgram} from './commands/program.js';
+
+const controller = new AbortController();
+let interrupts = 0;
+
+/**
+ * Ctrl+C during a plain command: abort what is in flight (a PUT in flight says the outcome is
+ * unknown and how to check) and let the command end with 130. A second Ctrl+C, or a command
+ * that does not end within 5 s, leaves at once.
+ */
+function onSigint(): void {
+	interrupts += 1;
+	if (interrupts > 1) process.exit(130);
+	controller.abort(new InterruptedError());
+	setTimeout(() => {
+		process.stderr.write('Interrupted.\n');
+		process.exit(130);
+	}, 5000).unref();
+}
+
+const code = await runProgram(process.argv.slice(2), processIo(controller.signal), {
+	async runEditor(options) {
+		const {runEditor} = await import('./editor/run.js');
+		return runEditor(options);
+	},
+	async runSandbox(options) {
+		const {runSandboxCommand} = await import('./commands/sandbox.js');
+		return runSandboxCommand(options);
+	},
+	onCommandStart() {
+		process.on('SIGINT', onSigint);
+	},
+});
+
+// Pending writes to a pipe must reach it before exiting; open keep-alive sockets must not hold the process.
+process.exitCode = code;
+process.stdout.write('', () => {
+	process.stderr.write('', () => process.exit(code));
+});

@@ -1,0 +1,219 @@
+import type {Contact, ContactFields, FieldName, UpdateBody} from '../contact/contact.js';
+import type {FieldChange} from '../contact/diff.js';
+import {FIELD_LABELS, fieldsOf} from '../contact/fields.js';
+import {parsePhoneInput, validateCountryCode} from '../contact/phone.js';
+import {sanitize} from '../contact/sanitize.js';
+import {renderBody, renderCard, renderDiff} from '../output/contact-view.js';
+import {toSafeJson} from '../output/json.js';
+import {checkConflict} from '../update/conflict.js';
+import {curlCommand} from '../update/curl.js';
+import {prepareUpdate, type PreparedUpdate} from '../update/prepare.js';
+import {sendUpdate} from '../update/send.js';
+import {connect, type GlobalOptions} from './context.js';
+import {EXIT, InterruptedError, UsageError} from './errors.js';
+import {findWithProgress} from './find.js';
+import {isInteractive, outputWidth, printErr, stderrStyle, stdoutStyle, type CommandIo} from './io.js';
+import {confirm} from './prompt.js';
+
+export type UpdateOptions = {
+	stream: string;
+	contact: string;
+	firstName?: string;
+	lastName?: string;
+	salutation?: string;
+	phone?: string;
+	countryCode?: string;
+	extension?: string;
+	dryRun?: boolean;
+	yes?: boolean;
+	json?: boolean;
+	confirmContact?: string;
+};
+
+/** The `--json` shape of `update` (printed on exit 0 and 3; nothing on stdout otherwise). */
+export type UpdateJson = {
+	before: ContactFields;
+	after: ContactFields;
+	body: UpdateBody;
+	/** True only when the PUT was answered with success. */
+	sent: boolean;
+	/** The contact as the server stored it, or null when nothing was sent. */
+	result: Contact | null;
+};
+
+/** Which flag sets which field (for error messages). */
+export const FIELD_FLAGS: Record<FieldName, string> = {
+	firstName: '--first-name',
+	lastName: '--last-name',
+	salutation: '--salutation',
+	countryCode: '--country-code',
+	phoneNumber: '--phone',
+	extension: '--extension',
+};
+
+const EDIT_FLAGS = ['firstName', 'lastName', 'salutation', 'phone', 'countryCode', 'extension'] as const;
+
+export async function runUpdate(io: CommandIo, globals: GlobalOptions, options: UpdateOptions): Promise<number> {
+	if (!EDIT_FLAGS.some(flag => options[flag] !== undefined)) {
+		throw new UsageError(
+			'Nothing to change: give at least one of --first-name, --last-name, --salutation, --phone, --country-code, --extension.',
+		);
+	}
+	if (options.countryCode !== undefined) {
+		const problem = validateCountryCode(options.countryCode.trim());
+		if (problem) throw new UsageError(`Nothing was sent. --country-code: ${problem}`);
+	}
+
+	const {client, resolved, credentials} = await connect(io, globals);
+	const {contact: loaded} = await findWithProgress(io, client, options.stream, options.contact);
+
+	const built = buildEdits(options, fieldsOf(loaded));
+	const prepared = built.ok ? prepareUpdate({streamId: options.stream, loaded, edits: built.edits}) : built;
+	if (!prepared.ok) {
+		printErr(io, 'Nothing was sent: correct these values and run the command again.');
+		for (const [field, message] of Object.entries(prepared.errors) as Array<[FieldName, string]>) {
+			printErr(io, `  ${FIELD_FLAGS[field]} (${FIELD_LABELS[field]}): ${message}`);
+		}
+		return EXIT.usage;
+	}
+	const update = prepared.update;
+
+	// Human output goes to stdout, unless stdout is reserved for the JSON result.
+	const human = options.json ? io.stderr : io.stdout;
+	const humanStyle = options.json ? stderrStyle(io) : stdoutStyle(io);
+	const say = (text = '') => human.write(`${text}\n`);
+	const finishJson = (sent: boolean, result: Contact | null) => {
+		if (!options.json) return;
+		const json: UpdateJson = {before: update.before, after: update.after, body: update.body, sent, result};
+		io.stdout.write(`${toSafeJson(json)}\n`);
+	};
+
+	const status = sanitize(loaded.status);
+	const inactive = status !== '' && status.toUpperCase() !== 'ACTIVE' ? ` ${humanStyle.yellow(`(status ${status})`)}` : '';
+	say(`${humanStyle.bold('Contact')} ${sanitize(update.contactId)}${inactive} in stream ${sanitize(update.streamId)}`);
+	for (const line of renderDiff(update.rows, humanStyle, outputWidth(io))) say(line);
+
+	if (update.changes.length === 0) {
+		say();
+		say('No change: the contact already has these values. Nothing was sent.');
+		finishJson(false, null);
+		return EXIT.ok;
+	}
+
+	say();
+	say(`Body of PUT /contacts/${sanitize(update.contactId)}:`);
+	for (const line of renderBody(update.body)) say(line);
+
+	if (options.dryRun) {
+		say();
+		say('Dry run: nothing was sent. The same request with curl (mint the JWT into $KORE_JWT first):');
+		say(curlCommand(client.baseUrl, credentials.accountId, update));
+		finishJson(false, null);
+		return EXIT.ok;
+	}
+
+	// Protected profiles always need it; when given anyway, it must match too (a script's guard).
+	const mustConfirm = resolved.protected || options.confirmContact !== undefined;
+	if (mustConfirm && options.confirmContact?.trim() !== update.contactId) {
+		const profile = resolved.profileName ? `Profile "${sanitize(resolved.profileName)}"` : 'This profile';
+		throw new UsageError(
+			options.confirmContact === undefined
+				? `Nothing was sent: ${profile} is protected. Repeat the contact ID with --confirm-contact to send.`
+				: `Nothing was sent: --confirm-contact does not match the contact ID ${sanitize(update.contactId)}${resolved.protected ? ` (${profile} is protected)` : ''}.`,
+		);
+	}
+
+	if (!options.yes) {
+		if (!isInteractive(io)) {
+			throw new UsageError(
+				'Nothing was sent: there is no terminal to confirm on. Add --yes to send without asking (check first with --dry-run).',
+			);
+		}
+		const yes = await confirm(io, 'Send this update?');
+		if (!yes) {
+			printErr(io, 'Nothing was sent (you did not answer y).');
+			return EXIT.usage;
+		}
+	}
+
+	throwIfInterrupted(io);
+	const check = await checkConflict(client, update, {signal: io.signal});
+	if (check.conflict) {
+		reportConflict(io, update, check.current, check.theirs);
+		finishJson(false, null);
+		return EXIT.conflict;
+	}
+
+	throwIfInterrupted(io);
+	printErr(io, 'Sending the update…');
+	const {stored, verification} = await sendUpdate(client, update, {signal: io.signal});
+
+	say();
+	say(humanStyle.green('Saved. The server now stores:'));
+	for (const line of renderCard(stored, humanStyle)) say(line);
+	if (verification.ok) {
+		say('Verified: the stored values are the ones sent.');
+		finishJson(true, stored);
+		return EXIT.ok;
+	}
+
+	const err = stderrStyle(io);
+	printErr(io, err.red('Warning: the server stored other values than were sent:'));
+	for (const mismatch of verification.mismatches) {
+		printErr(io, `  ${mismatch.label}: sent ${quote(mismatch.before)}, stored ${quote(mismatch.after)}`);
+	}
+	printErr(io, 'Check the contact in Kore.ai; the values above are what it holds now.');
+	finishJson(true, stored);
+	return EXIT.failed;
+}
+
+type Built = {ok: true; edits: Partial<ContactFields>} | {ok: false; errors: Partial<Record<FieldName, string>>};
+
+/** Turns the flags into field edits; --phone may be a pasted international number that carries its own country code. */
+export function buildEdits(options: UpdateOptions, current: ContactFields): Built {
+	const edits: Partial<ContactFields> = {};
+	const errors: Partial<Record<FieldName, string>> = {};
+	if (options.firstName !== undefined) edits.firstName = options.firstName;
+	if (options.lastName !== undefined) edits.lastName = options.lastName;
+	if (options.salutation !== undefined) edits.salutation = options.salutation;
+	if (options.extension !== undefined) edits.extension = options.extension;
+	const countryCode = options.countryCode?.trim();
+	if (countryCode !== undefined) edits.countryCode = countryCode;
+	if (options.phone !== undefined) {
+		const parsed = parsePhoneInput(options.phone, countryCode ?? current.countryCode);
+		if (!parsed.ok) {
+			errors.phoneNumber = parsed.error;
+		} else if (countryCode !== undefined && parsed.phoneNumber !== '' && parsed.countryCode !== countryCode) {
+			errors.phoneNumber = `The number is for ${parsed.countryCode} but --country-code says ${countryCode}: leave one of them out, or make them agree.`;
+		} else {
+			edits.phoneNumber = parsed.phoneNumber;
+			if (parsed.phoneNumber !== '' && parsed.countryCode) edits.countryCode = parsed.countryCode;
+		}
+	}
+	return Object.keys(errors).length > 0 ? {ok: false, errors} : {ok: true, edits};
+}
+
+function reportConflict(io: CommandIo, update: PreparedUpdate, current: Contact, theirs: FieldChange[]): void {
+	const style = stderrStyle(io);
+	printErr(io);
+	printErr(
+		io,
+		style.red(`Nothing was sent: contact ${sanitize(update.contactId)} was changed by someone else after it was read.`),
+	);
+	if (theirs.length > 0) {
+		printErr(io, 'Their changes (as read -> now):');
+		for (const change of theirs) printErr(io, `  ${change.label}: ${quote(change.before)} -> ${quote(change.after)}`);
+	} else {
+		printErr(io, `Its fields look the same, but it was saved again at ${sanitize(current.updatedAt)}.`);
+	}
+	printErr(io, 'Check the contact (kore-contacts get), then run the update again if it is still needed.');
+}
+
+function quote(value: string): string {
+	const clean = sanitize(value);
+	return clean === '' ? '(empty)' : `"${clean}"`;
+}
+
+function throwIfInterrupted(io: CommandIo): void {
+	if (io.signal.aborted) throw new InterruptedError();
+}

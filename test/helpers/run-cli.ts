@@ -1,0 +1,84 @@
+import {spawn} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export type CliResult = {code: number; stdout: string; stderr: string};
+
+export type RunCliOptions = {
+	/** Added to the clean environment (PATH, HOME and KORE_CONTACTS_CONFIG_DIR are always set). */
+	env?: Record<string, string>;
+	/** Written to stdin, which is then closed (stdin is a pipe: never a TTY). */
+	input?: string;
+	/** Kill the child and fail after this long (default 20 s). */
+	timeoutMs?: number;
+	/** Sends SIGINT once this returns true for the output so far (for Ctrl+C tests). */
+	sigintWhen?: (output: {stdout: string; stderr: string}) => boolean;
+};
+
+/** A fresh private folder, like the app's settings folder (removed by the OS's temp cleaning). */
+export function tempDir(prefix = 'kc-'): string {
+	return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/**
+ * Runs `kore-contacts ...args` as a child process: `node --import tsx source/cli.tsx`, or the file
+ * named by KORE_CONTACTS_BIN (e.g. the built dist/cli.js). The environment is clean: PATH, a temp
+ * HOME, a temp KORE_CONTACTS_CONFIG_DIR (unless options.env gives one), no proxies, no KORE_*
+ * variables unless given, no NO_COLOR/TERM. Resolves with the exit code (128 + n for a signal).
+ */
+export async function runCli(args: string[], options: RunCliOptions = {}): Promise<CliResult> {
+	const home = tempDir('kc-home-');
+	const env: Record<string, string> = {
+		PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+		HOME: home,
+		KORE_CONTACTS_CONFIG_DIR: path.join(home, 'config'),
+		...options.env,
+	};
+	const bin = process.env['KORE_CONTACTS_BIN'];
+	const command = bin ? [path.resolve(REPO_ROOT, bin), ...args] : ['--import', 'tsx', path.join('source', 'cli.tsx'), ...args];
+	const child = spawn(process.execPath, command, {cwd: REPO_ROOT, env, stdio: ['pipe', 'pipe', 'pipe']});
+
+	let stdout = '';
+	let stderr = '';
+	let interrupted = false;
+	const check = () => {
+		if (!interrupted && options.sigintWhen?.({stdout, stderr})) {
+			interrupted = true;
+			child.kill('SIGINT');
+		}
+	};
+	child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+		stdout += chunk;
+		check();
+	});
+	child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+		stderr += chunk;
+		check();
+	});
+	child.stdin.on('error', () => {
+		// The child may exit without reading stdin.
+	});
+	child.stdin.end(options.input ?? '');
+
+	const timeoutMs = options.timeoutMs ?? 20_000;
+	return new Promise<CliResult>((resolve, reject) => {
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new Error(`kore-contacts ${args.join(' ')} did not finish within ${timeoutMs} ms.\nstdout: ${stdout}\nstderr: ${stderr}`));
+		}, timeoutMs);
+		child.on('error', error => {
+			clearTimeout(timer);
+			reject(error);
+		});
+		child.on('close', (code, signal) => {
+			clearTimeout(timer);
+			fs.rmSync(home, {recursive: true, force: true});
+			const signalNumber = signal ? (os.constants.signals[signal] ?? 0) : 0;
+			resolve({code: code ?? 128 + signalNumber, stdout, stderr});
+		});
+	});
+}
