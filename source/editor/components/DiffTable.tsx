@@ -1,0 +1,52 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import type {FieldChange} from '../../contact/diff.js';
+import {fit, truncate} from '../../contact/display.js';
+import {sanitize} from '../../contact/sanitize.js';
+import {useTheme} from '../theme.js';
+
+export type DiffTableProps = {
+	rows: FieldChange[];
+	columns: number;
+	/** Column titles (the conflict screen uses other words). */
+	titles?: {before: string; after: string};
+};
+
+const FIELD_WIDTH = 14;
+
+function pad(text: string, width: number): string {
+	return fit(text, width);
+}
+
+function shown(value: string): string {
+	return value === '' ? '(empty)' : sanitize(value);
+}
+
+/**
+ * Field, before, after: changed rows start with "~" (reads without colour) and are highlighted.
+ * Each value is cut to its column by display width with "…".
+ */
+export function DiffTable({rows, columns, titles = {before: 'Before', after: 'After'}}: DiffTableProps): React.JSX.Element {
+	const theme = useTheme();
+	const valueWidth = Math.max(6, Math.floor((columns - 2 - FIELD_WIDTH - 3) / 2));
+	return (
+		<Box flexDirection="column">
+			<Text color={theme.muted} bold wrap="truncate-end">
+				{'  '}
+				{pad('Field', FIELD_WIDTH)}
+				{pad(titles.before, valueWidth)}
+				{'  '}
+				{truncate(titles.after, valueWidth)}
+			</Text>
+			{rows.map(row => (
+				<Text key={row.field} wrap="truncate-end" color={row.changed ? theme.changed : undefined} bold={row.changed}>
+					{row.changed ? `${theme.symbols.changed} ` : '  '}
+					{pad(row.label, FIELD_WIDTH)}
+					{pad(shown(row.before), valueWidth)}
+					{'  '}
+					{truncate(shown(row.after), valueWidth)}
+				</Text>
+			))}
+		</Box>
+	);
+}

@@ -1,0 +1,47 @@
+import React from 'react';
+import {Text} from 'ink';
+import stringWidth from 'string-width';
+import {useTheme} from '../theme.js';
+
+export type Hint = [key: string, action: string];
+
+export type KeyHintsProps = {
+	hints: Hint[];
+	columns: number;
+	/** Replaces the hints with the quit question (one line, so the layout does not jump). */
+	question?: string;
+};
+
+/** The keys that work on this screen, on one line; hints that do not fit are left out, last first. */
+export function KeyHints({hints, columns, question}: KeyHintsProps): React.JSX.Element {
+	const theme = useTheme();
+	if (question) {
+		return (
+			<Text bold color={theme.warning} wrap="truncate-end">
+				{question}
+			</Text>
+		);
+	}
+
+	const all: Hint[] = [...hints, ['Ctrl+C', 'quit']];
+	// TERM=dumb: arrows may not even be in the font.
+	const parts = all.map(([key, action]) => `${theme.ascii ? key.replace('↑↓', 'Up/Down') : key} ${action}`);
+	const separator = ' · ';
+	const kept: string[] = [];
+	let width = 0;
+	for (const part of parts) {
+		const extra = stringWidth(part) + (kept.length > 0 ? separator.length : 0);
+		if (width + extra > columns - 1) {
+			break;
+		}
+
+		kept.push(part);
+		width += extra;
+	}
+
+	return (
+		<Text color={theme.muted} wrap="truncate-end">
+			{kept.join(separator)}
+		</Text>
+	);
+}

@@ -1,0 +1,160 @@
+import React, {useEffect, useRef, useState} from 'react';
+import {Box, Text, useInput} from 'ink';
+import stringWidth from 'string-width';
+import {truncate} from '../../contact/display.js';
+import {useTheme} from '../theme.js';
+
+export type MenuItem<V> = {
+	key: string;
+	label: string;
+	value: V;
+	/** Dimmed text after the label (e.g. "recent", "edited"). */
+	note?: string;
+};
+
+export type MenuProps<V> = {
+	items: Array<MenuItem<V>>;
+	onSelect: (item: MenuItem<V>) => void;
+	/** Called when the operator moves the highlight, and once for the first highlighted item (not when items change). */
+	onHighlight?: (item: MenuItem<V>, index: number) => void;
+	/** Controlled highlight: the key of the highlighted item (with onHighlight to follow moves). */
+	selectedKey?: string;
+	/** Rows the list may use; longer lists scroll and show "↑ 3 more" / "↓ 12 more". */
+	height: number;
+	columns: number;
+	isActive?: boolean;
+	/** j/k move too (off when a text input shares the keyboard). */
+	vimKeys?: boolean;
+	/** Key of the item to highlight first. */
+	initialKey?: string;
+	/** Shown when there are no items. */
+	empty?: string;
+};
+
+function clamp(value: number, min: number, max: number): number {
+	return Math.max(min, Math.min(max, value));
+}
+
+/**
+ * A select list that never grows taller than `height` (so Ink never redraws the whole screen),
+ * themed (no colour with NO_COLOR), with ↑↓ / PgUp PgDn / Home End and Enter.
+ */
+export function Menu<V>({
+	items,
+	onSelect,
+	onHighlight,
+	height,
+	columns,
+	isActive = true,
+	vimKeys = true,
+	initialKey,
+	selectedKey: controlledKey,
+	empty = '(nothing to choose)',
+}: MenuProps<V>): React.JSX.Element {
+	const theme = useTheme();
+	const [ownKey, setOwnKey] = useState<string | undefined>(initialKey);
+	const selectedKey = controlledKey ?? ownKey;
+	const foundIndex = items.findIndex(item => item.key === selectedKey);
+	const index = foundIndex === -1 ? 0 : foundIndex;
+	const rows = Math.max(1, height);
+	const scrolling = items.length > rows;
+	// With scrolling, one row at each end may hold "↑ n more" / "↓ n more".
+	const window = scrolling ? Math.max(1, rows - 2) : rows;
+	// The first visible row stays put until the highlight leaves the window.
+	const top = useRef(0);
+	const start = clamp(
+		index < top.current ? index : index >= top.current + window ? index - window + 1 : top.current,
+		0,
+		Math.max(0, items.length - window),
+	);
+	top.current = start;
+
+	const highlighted = items[index];
+	const announced = useRef(false);
+	useEffect(() => {
+		if (!announced.current && highlighted) {
+			announced.current = true;
+			onHighlight?.(highlighted, index);
+		}
+	}, [highlighted]);
+
+	// Keys may arrive faster than effects re-register the handler below: it reads the latest
+	// render's values from this ref, never from a stale closure.
+	const latest = useRef({items, index, window, onSelect, onHighlight});
+	latest.current = {items, index, window, onSelect, onHighlight};
+
+	useInput(
+		(input, key) => {
+			const current = latest.current;
+			const move = (to: number) => {
+				if (current.items.length === 0) {
+					return;
+				}
+
+				const nextIndex = clamp(to, 0, current.items.length - 1);
+				const next = current.items[nextIndex];
+				if (next && nextIndex !== current.index) {
+					// Update the ref at once, so a second key before the next render moves on from here.
+					latest.current = {...current, index: nextIndex};
+					setOwnKey(next.key);
+					current.onHighlight?.(next, nextIndex);
+				}
+			};
+
+			if (key.upArrow || (vimKeys && input === 'k')) {
+				move(current.index - 1);
+			} else if (key.downArrow || (vimKeys && input === 'j')) {
+				move(current.index + 1);
+			} else if (key.pageUp) {
+				move(current.index - current.window);
+			} else if (key.pageDown) {
+				move(current.index + current.window);
+			} else if (key.home) {
+				move(0);
+			} else if (key.end) {
+				move(current.items.length - 1);
+			} else if (key.return) {
+				const item = current.items[current.index];
+				if (item) {
+					current.onSelect(item);
+				}
+			}
+		},
+		{isActive},
+	);
+
+	if (items.length === 0) {
+		return <Text color={theme.muted}>{empty}</Text>;
+	}
+
+	const visible = items.slice(start, start + window);
+	const above = start;
+	const below = items.length - start - visible.length;
+	const width = Math.max(8, columns - 3);
+	return (
+		<Box flexDirection="column">
+			{scrolling ? <Text color={theme.muted}>{above > 0 ? `  ${theme.ascii ? '^' : '↑'} ${above} more` : ' '}</Text> : null}
+			{visible.map(item => {
+				const isSelected = item.key === highlighted?.key;
+				const label = truncate(item.label, width);
+				const note = item.note ? truncate(`  ${item.note}`, Math.max(0, width - stringWidth(label))) : '';
+				return (
+					<Box key={item.key}>
+						<Text color={isSelected ? theme.accent : undefined} bold={isSelected}>
+							{isSelected ? `${theme.symbols.pointer} ` : '  '}
+						</Text>
+						<Text color={isSelected ? theme.accent : undefined} bold={isSelected} wrap="truncate-end">
+							{label}
+						</Text>
+						{note ? (
+							<Text color={theme.muted} wrap="truncate-end">
+								{note}
+							</Text>
+						) : null}
+					</Box>
+				);
+			})}
+			{scrolling ? <Text color={theme.muted}>{below > 0 ? `  ${theme.ascii ? 'v' : '↓'} ${below} more` : ' '}</Text> : null}
+		</Box>
+	);
+}

@@ -1,0 +1,46 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import {useEditor} from '../hooks/use-editor.js';
+import {useTheme} from '../theme.js';
+import {ErrorBox, errorBoxRows} from './ErrorBox.js';
+import {KeyHints, type Hint} from './KeyHints.js';
+
+export type ScreenLayoutProps = {
+	title: string;
+	hints: Hint[];
+	children: React.ReactNode;
+};
+
+/** The quit question shown in place of the key hints. */
+export const QUIT_QUESTION = 'Quit and lose the unsaved edits? y quits · n stays';
+
+/**
+ * Rows left for a screen's own content: the body minus the title, the footer and the error or
+ * notice box (which the layout shows). Lists use it as their height.
+ */
+export function useContentRows(): number {
+	const {bodyRows, state, size} = useEditor();
+	const message = state.error ?? (state.notice ? {message: state.notice} : undefined);
+	return Math.max(3, bodyRows - 2 - errorBoxRows(message, size.columns));
+}
+
+/** Title, content, the current error (or notice), and the key hints (or the quit question). */
+export function ScreenLayout({title, hints, children}: ScreenLayoutProps): React.JSX.Element {
+	const {state, size} = useEditor();
+	const theme = useTheme();
+	return (
+		<Box flexDirection="column" width={size.columns}>
+			<Text bold wrap="truncate-end">
+				{title}
+			</Text>
+			{children}
+			{state.error ? <ErrorBox message={state.error.message} hint={state.error.hint} columns={size.columns} /> : null}
+			{!state.error && state.notice ? (
+				<Text color={theme.success} wrap="wrap">
+					{state.notice}
+				</Text>
+			) : null}
+			<KeyHints hints={hints} columns={size.columns} question={state.confirmQuit ? QUIT_QUESTION : undefined} />
+		</Box>
+	);
+}

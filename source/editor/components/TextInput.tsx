@@ -1,0 +1,135 @@
+import React, {useRef, useState} from 'react';
+import {Text, useInput} from 'ink';
+import {hasUnsafeCharacters} from '../../contact/sanitize.js';
+import {useTheme} from '../theme.js';
+
+export type TextInputProps = {
+	value: string;
+	onChange: (value: string) => void;
+	onSubmit?: (value: string) => void;
+	/** Takes keys only while focused. */
+	focus: boolean;
+	/** Shows every character as this one (secrets). */
+	mask?: string;
+	placeholder?: string;
+};
+
+/** Pasted text on one line: line breaks and tabs become a space, other control characters go. */
+function oneLine(text: string): string {
+	// eslint-disable-next-line no-control-regex
+	return text.replace(/\r\n|[\r\n\t]/g, ' ').replace(/[\u0000-\u001F\u007F-\u009F]/g, '');
+}
+
+/**
+ * A one-line text input (like ink-text-input, whose API it keeps), built for keys that arrive in
+ * bursts over SSH: the value and cursor live in refs, so a second key handled before React has
+ * re-registered the input handler still sees the first key's result, and no keystroke is lost.
+ * ←/→ move, Home/End (or Ctrl+A/Ctrl+E) jump, Backspace deletes, Ctrl+U clears to the start.
+ * Colour only through the theme; the cursor is shown in inverse video, which NO_COLOR allows.
+ */
+export function TextInput({value, onChange, onSubmit, focus, mask, placeholder = ''}: TextInputProps): React.JSX.Element {
+	const theme = useTheme();
+	const [, rerender] = useState(0);
+	const valueRef = useRef(value);
+	const cursorRef = useRef(value.length);
+	if (value !== valueRef.current) {
+		// Changed from outside (e.g. a pasted phone number was split): cursor to the end.
+		valueRef.current = value;
+		cursorRef.current = value.length;
+	}
+
+	const handlers = useRef({onChange, onSubmit});
+	handlers.current = {onChange, onSubmit};
+
+	useInput(
+		(input, key) => {
+			if (key.upArrow || key.downArrow || key.tab || key.escape || key.pageUp || key.pageDown || (key.ctrl && input === 'c')) {
+				return;
+			}
+
+			const current = valueRef.current;
+			if (key.return) {
+				handlers.current.onSubmit?.(current);
+				return;
+			}
+
+			let next = current;
+			let cursor = Math.min(cursorRef.current, current.length);
+			const chars = [...current];
+			if (key.leftArrow) {
+				cursor = Math.max(0, cursor - 1);
+			} else if (key.rightArrow) {
+				cursor = Math.min(chars.length, cursor + 1);
+			} else if (key.home || (key.ctrl && input === 'a')) {
+				cursor = 0;
+			} else if (key.end || (key.ctrl && input === 'e')) {
+				cursor = chars.length;
+			} else if (key.backspace || key.delete) {
+				if (cursor > 0) {
+					chars.splice(cursor - 1, 1);
+					cursor--;
+					next = chars.join('');
+				}
+			} else if (key.ctrl && input === 'u') {
+				next = chars.slice(cursor).join('');
+				cursor = 0;
+			} else if (key.ctrl || key.meta) {
+				return;
+			} else {
+				const text = [...oneLine(input)];
+				if (text.length === 0) {
+					return;
+				}
+
+				chars.splice(cursor, 0, ...text);
+				cursor += text.length;
+				next = chars.join('');
+			}
+
+			valueRef.current = next;
+			cursorRef.current = cursor;
+			rerender(n => n + 1);
+			if (next !== current) {
+				handlers.current.onChange(next);
+			}
+		},
+		{isActive: focus},
+	);
+
+	// A value prefilled from the server may hold escape or invisible characters: never print them raw.
+	const chars = [...value].map(ch => (mask ? mask : hasUnsafeCharacters(ch) ? (theme.ascii ? '?' : '�') : ch));
+	if (!focus) {
+		return value === '' && placeholder ? <Text color={theme.muted}>{placeholder}</Text> : <Text>{chars.join('')}</Text>;
+	}
+
+	const cursor = Math.min(cursorRef.current, chars.length);
+	if (theme.ascii) {
+		// TERM=dumb: no inverse video, so the cursor is a visible character.
+		const mark = cursor === chars.length ? '_' : '|';
+		return (
+			<Text>
+				{chars.slice(0, cursor).join('')}
+				{mark}
+				{chars.slice(cursor).join('')}
+				{value === '' && placeholder ? <Text color={theme.muted}> {placeholder}</Text> : null}
+			</Text>
+		);
+	}
+
+	if (value === '') {
+		return (
+			<Text>
+				<Text inverse>{placeholder ? placeholder[0] : ' '}</Text>
+				<Text color={theme.muted}>{placeholder.slice(1)}</Text>
+			</Text>
+		);
+	}
+
+	return (
+		<Text>
+			{chars.slice(0, cursor).join('')}
+			<Text inverse>{chars[cursor] ?? ' '}</Text>
+			{chars.slice(cursor + 1).join('')}
+		</Text>
+	);
+}

@@ -1,0 +1,160 @@
+import React, {useState} from 'react';
+import {Box, Text, useInput} from 'ink';
+import type {ContactFields, FieldName} from '../../contact/contact.js';
+import {fieldsOf} from '../../contact/fields.js';
+import {sanitize} from '../../contact/sanitize.js';
+import {FieldRow} from '../components/FieldRow.js';
+import {Menu, type MenuItem} from '../components/Menu.js';
+import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
+import {currentFields, editedFields} from '../flow.js';
+import {useEditor, useEscape} from '../hooks/use-editor.js';
+import {useTheme} from '../theme.js';
+
+type Action = 'name' | 'salutation' | 'phone' | 'review' | 'discard' | 'back';
+
+const PHONE: FieldName[] = ['countryCode', 'phoneNumber', 'extension'];
+
+export function phoneText(fields: Pick<ContactFields, 'countryCode' | 'phoneNumber' | 'extension'>): string {
+	const number = [fields.countryCode, fields.phoneNumber].filter(Boolean).join(' ');
+	const ext = fields.extension ? ` · ext ${fields.extension}` : '';
+	return number || ext ? `${number || '(no number)'}${ext}` : '';
+}
+
+/** Step 4: the contact's current values (edited ones marked) and what to do next. */
+export function CardScreen(): React.JSX.Element {
+	const {state, dispatch, active, size} = useEditor();
+	const theme = useTheme();
+	// Leaving or discarding with edits asks first (y/n): one key too many must not lose them.
+	const [confirm, setConfirm] = useState<'leave' | 'discard' | undefined>();
+	const confirmLeave = confirm !== undefined;
+	// The highlighted item survives the question (the menu is hidden while it shows).
+	const [highlighted, setHighlighted] = useState<string | undefined>();
+	const contact = state.contact;
+	const fields = currentFields(state);
+	const edited = new Set(editedFields(state));
+	const count = edited.size;
+	const rows = useContentRows();
+
+	const leave = () => {
+		if (count > 0) {
+			setConfirm('leave');
+		} else {
+			dispatch({type: 'back'});
+		}
+	};
+
+	const discard = () => {
+		if (count > 0) {
+			setConfirm('discard');
+		} else {
+			dispatch({type: 'discard'});
+		}
+	};
+
+	useEscape(leave, {isActive: !confirmLeave});
+	useInput(
+		(input, key) => {
+			if (input === 'y' || input === 'Y') {
+				setConfirm(undefined);
+				dispatch({type: confirm === 'discard' ? 'discard' : 'back'});
+			} else if (input === 'n' || input === 'N' || key.escape || key.return) {
+				setConfirm(undefined);
+			}
+		},
+		{isActive: active && confirmLeave},
+	);
+
+	if (!contact || !fields) {
+		return (
+			<ScreenLayout title="Contact" hints={[['Esc', 'back']]}>
+				<Text>No contact is loaded.</Text>
+			</ScreenLayout>
+		);
+	}
+
+	const loaded = fieldsOf(contact);
+	const phoneEdited = PHONE.some(name => edited.has(name));
+	const items: Array<MenuItem<Action>> = [
+		{key: 'name', label: 'Name', value: 'name', note: edited.has('firstName') || edited.has('lastName') ? 'edited' : undefined},
+		{key: 'salutation', label: 'Salutation', value: 'salutation', note: edited.has('salutation') ? 'edited' : undefined},
+		{key: 'phone', label: 'Cell phone', value: 'phone', note: phoneEdited ? 'edited' : undefined},
+		{key: 'review', label: `Review changes (${count})`, value: 'review'},
+		{key: 'discard', label: 'Discard changes', value: 'discard'},
+		{key: 'back', label: 'Back', value: 'back'},
+	];
+
+	const status = sanitize(contact.status);
+	const inactive = status !== '' && status.toUpperCase() !== 'ACTIVE';
+	const menuRows = Math.max(3, rows - 4 - (inactive ? 1 : 0));
+	return (
+		<ScreenLayout
+			title={`Contact ${sanitize(contact.id)}`}
+			hints={
+				confirmLeave
+					? [
+							['y', confirm === 'discard' ? 'discard' : 'leave, drop edits'],
+							['n', 'keep them'],
+						]
+					: [
+							['↑↓', 'move'],
+							['Enter', 'choose'],
+							['Esc', 'back'],
+						]
+			}
+		>
+			<Box flexDirection="column">
+				<FieldRow label="Salutation" value={fields.salutation} edited={edited.has('salutation')} was={loaded.salutation} columns={size.columns} />
+				<FieldRow label="First name" value={fields.firstName} edited={edited.has('firstName')} was={loaded.firstName} columns={size.columns} />
+				<FieldRow label="Last name" value={fields.lastName} edited={edited.has('lastName')} was={loaded.lastName} columns={size.columns} />
+				<FieldRow label="Cell phone" value={phoneText(fields)} edited={phoneEdited} was={phoneText(loaded)} columns={size.columns} />
+				{inactive ? (
+					<Text color={theme.warning} wrap="truncate-end">
+						{theme.symbols.warning} Status {status}: this contact is not active.
+					</Text>
+				) : null}
+			</Box>
+			{confirmLeave ? (
+				<Text color={theme.warning} bold wrap="wrap">
+					{confirm === 'discard' ? 'Discard' : 'Leave this contact and drop'} {count} edited {count === 1 ? 'field' : 'fields'}? y{' '}
+					{confirm === 'discard' ? 'discards' : 'leaves'} · n keeps them
+				</Text>
+			) : (
+				<Menu
+					items={items}
+					onSelect={item => {
+						switch (item.value) {
+							case 'name':
+							case 'salutation':
+							case 'phone': {
+								dispatch({type: 'open', screen: {name: item.value}});
+								break;
+							}
+
+							case 'review': {
+								dispatch({type: 'review'});
+								break;
+							}
+
+							case 'discard': {
+								discard();
+								break;
+							}
+
+							case 'back': {
+								leave();
+								break;
+							}
+						}
+					}}
+					height={menuRows}
+					columns={size.columns}
+					isActive={active}
+					initialKey={highlighted ?? state.cardFocus ?? (count > 0 ? 'review' : undefined)}
+					onHighlight={item => {
+						setHighlighted(item.key);
+					}}
+				/>
+			)}
+		</ScreenLayout>
+	);
+}

@@ -1,0 +1,183 @@
+import React, {useEffect, useMemo, useRef, useState} from 'react';
+import {Box, Text} from 'ink';
+import type {Contact} from '../../contact/contact.js';
+import {sanitize} from '../../contact/sanitize.js';
+import {Menu, type MenuItem} from '../components/Menu.js';
+import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
+import {TextField} from '../components/TextField.js';
+import {Waiting} from '../components/Waiting.js';
+import {useContactList} from '../hooks/use-contact-list.js';
+import {useEditor, useEscape} from '../hooks/use-editor.js';
+import {useTheme} from '../theme.js';
+import {contactRow, count, looksLikeId, matchesContact} from './contact-rows.js';
+
+type Choice = {kind: 'contact'; contact: Contact} | {kind: 'recent'; id: string} | {kind: 'lookup'; id: string} | {kind: 'more'};
+
+/**
+ * Step 3: type to filter the loaded contacts (name, phone or ID) or a contact ID to look up on the
+ * server; recent contacts first; further pages load on demand ("120 of 1,234 loaded").
+ */
+export function ContactScreen(): React.JSX.Element {
+	const {state, services, active, size, dispatch} = useEditor();
+	const theme = useTheme();
+	const [query, setQuery] = useState('');
+	const [highlight, setHighlight] = useState<string | undefined>();
+	const {running, progress, loadMore, find, open, cancel} = useContactList();
+	const list = state.list;
+	const session = state.session;
+	const streamId = state.streamId;
+
+	useEscape(() => {
+		if (running) {
+			cancel();
+		} else if (query !== '') {
+			setQuery('');
+		} else {
+			dispatch({type: 'back'});
+		}
+	});
+
+	const recent = useMemo(
+		() => (session && streamId ? services.store.recentContacts(session.profileName, streamId) : []),
+		[session, streamId, services.store],
+	);
+
+	// Room for the "recent" note on every row when there are recent contacts, so columns line up.
+	const width = Math.max(20, size.columns - 3 - (recent.length > 0 ? 8 : 0));
+	// Row texts once per page load or resize, not on every key typed into the filter.
+	const rows = useMemo(() => new Map((list?.contacts ?? []).map(c => [String(c.id), contactRow(c, width)])), [list, width]);
+	const items = useMemo((): Array<MenuItem<Choice>> => {
+		const contacts = list?.contacts ?? [];
+		const byId = new Map(contacts.map(c => [String(c.id), c]));
+		const result: Array<MenuItem<Choice>> = [];
+		const trimmed = query.trim();
+		if (looksLikeId(trimmed) && !byId.has(trimmed)) {
+			result.push({key: 'lookup', label: `Look up contact ID ${sanitize(trimmed)} on the server`, value: {kind: 'lookup', id: trimmed}});
+		}
+
+		const shown = new Set<string>();
+		for (const entry of recent) {
+			const contact = byId.get(entry.id);
+			if (contact ? !matchesContact(contact, query) : !(`${entry.label ?? ''} ${entry.id}`.toLowerCase().includes(trimmed.toLowerCase()))) {
+				continue;
+			}
+
+			shown.add(entry.id);
+			result.push({
+				key: `recent:${entry.id}`,
+				label: contact ? (rows.get(entry.id) ?? contactRow(contact, width)) : `${sanitize(entry.label ?? '')} · ${sanitize(entry.id)}`,
+				note: 'recent',
+				value: contact ? {kind: 'contact', contact} : {kind: 'recent', id: entry.id},
+			});
+		}
+
+		for (const contact of contacts) {
+			const id = String(contact.id);
+			if (shown.has(id) || !matchesContact(contact, query)) {
+				continue;
+			}
+
+			result.push({key: `contact:${id}`, label: rows.get(id) ?? contactRow(contact, width), value: {kind: 'contact', contact}});
+		}
+
+		if (list?.hasMore) {
+			result.push({key: 'more', label: 'Load more contacts…', value: {kind: 'more'}});
+		}
+
+		return result;
+	}, [list, rows, recent, query, width]);
+
+	const loaded = list?.contacts.length ?? 0;
+	// After a page arrives, the highlight moves from "Load more" to the first new contact.
+	const loadedBefore = useRef(loaded);
+	useEffect(() => {
+		const before = loadedBefore.current;
+		loadedBefore.current = loaded;
+		if (highlight === 'more' && loaded > before) {
+			const first = list?.contacts.slice(before).find(contact => matchesContact(contact, query));
+			setHighlight(first ? `contact:${String(first.id)}` : 'more');
+		}
+	}, [loaded]);
+
+	const status = list?.total === undefined ? `${count(loaded)} loaded${list?.hasMore ? ', more on the server' : ''}` : `${count(loaded)} of ${count(list.total)} loaded`;
+	const menuRows = useContentRows() - 2;
+
+	const choose = (choice: Choice) => {
+		switch (choice.kind) {
+			case 'contact': {
+				open(choice.contact);
+				break;
+			}
+
+			case 'recent':
+			case 'lookup': {
+				find(choice.id);
+				break;
+			}
+
+			case 'more': {
+				loadMore();
+				break;
+			}
+		}
+	};
+
+	const progressText =
+		progress && running?.startsWith('Looking')
+			? `${running} (${count(progress.scanned)}${progress.total === undefined ? '' : ` of ${count(progress.total)}`} scanned)`
+			: running;
+
+	return (
+		<ScreenLayout
+			title="Find a contact"
+			hints={
+				running
+					? [['Esc', 'cancel']]
+					: [
+							['type', 'filter or ID'],
+							['↑↓', 'move'],
+							['Enter', 'open'],
+							['Esc', query ? 'clear' : 'back'],
+						]
+			}
+		>
+			<TextField
+				label="Find"
+				labelWidth={6}
+				value={query}
+				onChange={setQuery}
+				focus={active && !running}
+				placeholder="name, phone or contact ID"
+				columns={size.columns}
+			/>
+			<Box>
+				{running ? (
+					<Waiting label={progressText ?? ''} wait={state.wait} />
+				) : (
+					<Text color={theme.muted} wrap="truncate-end">
+						{status}
+						{query && items.length === (list?.hasMore ? 1 : 0) ? ` · no match among the ${count(loaded)} loaded` : ''}
+					</Text>
+				)}
+			</Box>
+			<Menu
+				items={items}
+				onSelect={item => {
+					choose(item.value);
+				}}
+				selectedKey={highlight}
+				onHighlight={item => {
+					setHighlight(item.key);
+					if (item.value.kind === 'more' && !running) {
+						loadMore();
+					}
+				}}
+				height={menuRows}
+				columns={size.columns}
+				isActive={active && !running}
+				vimKeys={false}
+				empty={query ? 'No contact matches: type a contact ID to look it up on the server.' : 'This stream has no contacts.'}
+			/>
+		</ScreenLayout>
+	);
+}

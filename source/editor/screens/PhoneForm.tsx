@@ -1,0 +1,172 @@
+import React, {useState} from 'react';
+import {Box, Text, useInput} from 'ink';
+import {compactPhone, normalizeCountryCode, parsePhoneInput} from '../../contact/phone.js';
+import {validateField} from '../../contact/validate.js';
+import {ScreenLayout} from '../components/ScreenLayout.js';
+import {TextField} from '../components/TextField.js';
+import {currentFields} from '../flow.js';
+import {useEditor, useEscape, usePendingInput} from '../hooks/use-editor.js';
+import {useTheme} from '../theme.js';
+
+type Which = 'countryCode' | 'phoneNumber' | 'extension';
+const ORDER: Which[] = ['countryCode', 'phoneNumber', 'extension'];
+
+type Values = Record<Which, string>;
+
+function isInternational(text: string): boolean {
+	const compact = compactPhone(text);
+	return compact.startsWith('+') || compact.startsWith('00');
+}
+
+/** What is wrong with each field now (inline, while typing), and how an international number splits. */
+export function checkPhone(values: Values): {errors: Partial<Record<Which, string>>; split?: {countryCode: string; phoneNumber: string}} {
+	const errors: Partial<Record<Which, string>> = {};
+	const parsed = parsePhoneInput(values.phoneNumber, values.countryCode);
+	let countryCode = values.countryCode;
+	let phoneNumber = compactPhone(values.phoneNumber);
+	let split: {countryCode: string; phoneNumber: string} | undefined;
+	if (parsed.ok) {
+		phoneNumber = parsed.phoneNumber;
+		if (isInternational(values.phoneNumber)) {
+			countryCode = parsed.countryCode;
+			split = {countryCode: parsed.countryCode, phoneNumber: parsed.phoneNumber};
+		}
+	} else {
+		errors.phoneNumber = parsed.error;
+	}
+
+	const codeError = validateField('countryCode', countryCode, {phoneNumber});
+	if (codeError) {
+		errors.countryCode = codeError;
+	}
+
+	const extensionError = validateField('extension', values.extension);
+	if (extensionError) {
+		errors.extension = extensionError;
+	}
+
+	return {errors, split};
+}
+
+/** Country code, number and extension, validated while typing; a pasted +91 95501 00001 is split. */
+export function PhoneForm(): React.JSX.Element {
+	const {state, dispatch, active, size} = useEditor();
+	const theme = useTheme();
+	const fields = currentFields(state);
+	const start: Values = {
+		countryCode: fields?.countryCode ?? '',
+		phoneNumber: fields?.phoneNumber ?? '',
+		extension: fields?.extension ?? '',
+	};
+	const [values, setValues] = useState<Values>(start);
+	const [focus, setFocus] = useState<Which>('phoneNumber');
+	const [touched, setTouched] = useState<Partial<Record<Which, boolean>>>({});
+	const [submitted, setSubmitted] = useState(false);
+	const [note, setNote] = useState<string | undefined>();
+	usePendingInput(ORDER.some(which => values[which] !== start[which]));
+	useEscape();
+
+	const {errors, split} = checkPhone(values);
+	// The message of the focused field; other wrong fields are marked ✖ (keeps 60×20 readable).
+	const wrong = (which: Which) => (touched[which] || submitted ? errors[which] : undefined);
+	const shown = (which: Which) => (which === focus ? wrong(which) : undefined);
+	const marked = (which: Which) => which !== focus && wrong(which) !== undefined;
+
+	useInput(
+		(_input, key) => {
+			const step = (by: number) => {
+				setFocus(current => ORDER[(ORDER.indexOf(current) + by + ORDER.length) % ORDER.length]!);
+			};
+
+			if ((key.tab && key.shift) || key.upArrow) {
+				step(-1);
+			} else if (key.tab || key.downArrow) {
+				step(1);
+			}
+		},
+		{isActive: active},
+	);
+
+	const change = (which: Which) => (value: string) => {
+		setNote(undefined);
+		setTouched(t => ({...t, [which]: true}));
+		const pasted = which === 'phoneNumber' && value.length - values.phoneNumber.length > 1 && isInternational(value);
+		if (pasted) {
+			const parsed = parsePhoneInput(value, values.countryCode);
+			if (parsed.ok) {
+				setValues(v => ({...v, countryCode: parsed.countryCode, phoneNumber: parsed.phoneNumber}));
+				setTouched(t => ({...t, countryCode: true}));
+				setNote(`Split the pasted number into ${parsed.countryCode} and ${parsed.phoneNumber}.`);
+				return;
+			}
+		}
+
+		setValues(v => ({...v, [which]: value}));
+	};
+
+	const submit = () => {
+		setSubmitted(true);
+		const bad = ORDER.find(which => errors[which]);
+		if (bad) {
+			setFocus(bad);
+			return;
+		}
+
+		const parsed = parsePhoneInput(values.phoneNumber, values.countryCode);
+		const phoneNumber = parsed.ok ? parsed.phoneNumber : compactPhone(values.phoneNumber);
+		const countryCode = split?.countryCode ?? normalizeCountryCode(values.countryCode);
+		dispatch({type: 'edit', fields: {countryCode, phoneNumber, extension: values.extension.trim()}});
+	};
+
+	const numberNote = note ?? (split && split.countryCode !== normalizeCountryCode(values.countryCode) ? `Enter splits it into ${split.countryCode} and ${split.phoneNumber}.` : undefined);
+	return (
+		<ScreenLayout
+			title="Edit cell phone"
+			hints={[
+				['Tab/↑↓', 'field'],
+				['Enter', 'done'],
+				['Esc', 'cancel'],
+			]}
+		>
+			<Box flexDirection="column">
+				<TextField
+					label="Country code"
+					value={values.countryCode}
+					onChange={change('countryCode')}
+					onSubmit={submit}
+					focus={active && focus === 'countryCode'}
+					placeholder="+91"
+					error={shown('countryCode')}
+					invalid={marked('countryCode')}
+					columns={size.columns}
+				/>
+				<TextField
+					label="Number"
+					value={values.phoneNumber}
+					onChange={change('phoneNumber')}
+					onSubmit={submit}
+					focus={active && focus === 'phoneNumber'}
+					placeholder="digits, or paste +91 95501 00001"
+					error={shown('phoneNumber')}
+					invalid={marked('phoneNumber')}
+					note={focus === 'phoneNumber' ? numberNote : undefined}
+					columns={size.columns}
+				/>
+				<TextField
+					label="Extension"
+					value={values.extension}
+					onChange={change('extension')}
+					onSubmit={submit}
+					focus={active && focus === 'extension'}
+					placeholder="'', + or +digits"
+					error={shown('extension')}
+					invalid={marked('extension')}
+					columns={size.columns}
+				/>
+				<Text color={theme.muted} wrap="truncate-end">
+					Sent as digits only; Kore.ai stores country code + number.
+				</Text>
+			</Box>
+		</ScreenLayout>
+	);
+}

@@ -1,0 +1,142 @@
+import React, {useState} from 'react';
+import {Box, Text} from 'ink';
+import type {FieldChange} from '../../contact/diff.js';
+import {verifyStored} from '../../contact/diff.js';
+import {fieldsOf} from '../../contact/fields.js';
+import {sanitize} from '../../contact/sanitize.js';
+import {describeError} from '../../kore/errors.js';
+import {ErrorBox} from '../components/ErrorBox.js';
+import {FieldRow} from '../components/FieldRow.js';
+import {Menu, type MenuItem} from '../components/Menu.js';
+import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
+import {Waiting} from '../components/Waiting.js';
+import {useEditor, useEscape} from '../hooks/use-editor.js';
+import {useTask} from '../hooks/use-task.js';
+import {useTheme} from '../theme.js';
+import {phoneText} from './CardScreen.js';
+
+type Choice = 'check' | 'again' | 'contact' | 'stream' | 'quit';
+
+function mismatchText(rows: FieldChange[]): string {
+	return rows.map(row => `${row.label}: sent ${sanitize(row.before) || '(empty)'}, stored ${sanitize(row.after) || '(empty)'}`).join('; ');
+}
+
+/** After the PUT: what the server stored and whether it equals what was intended; what next. */
+export function ResultScreen(): React.JSX.Element {
+	const {state, dispatch, client, active, size} = useEditor();
+	const theme = useTheme();
+	const rows = useContentRows();
+	const {running, run} = useTask();
+	const [checked, setChecked] = useState<{ok: boolean; text: string} | undefined>();
+	useEscape(() => {
+		dispatch({type: 'result-choice', choice: 'contact'});
+	});
+
+	const outcome = state.outcome;
+	if (!outcome) {
+		return (
+			<ScreenLayout title="Result" hints={[['Esc', 'back']]}>
+				<Text>Nothing was sent.</Text>
+			</ScreenLayout>
+		);
+	}
+
+	const check = () => {
+		if (!client) {
+			return;
+		}
+
+		const {update} = outcome;
+		void run('Re-reading the contact…', async signal => client.rereadContact(update.streamId, update.contactId, {signal})).then(result => {
+			if (!result) {
+				return;
+			}
+
+			if (!result.ok) {
+				setChecked({ok: false, text: `Could not re-read it: ${describeError(result.error)}`});
+				return;
+			}
+
+			const verification = verifyStored(update.body, result.value.contact);
+			setChecked(
+				verification.ok
+					? {ok: true, text: 'The contact now holds exactly the values you sent: the save went through.'}
+					: {ok: false, text: `The contact does not hold what you sent (${mismatchText(verification.mismatches)}): the save did not go through, or someone changed it since. Edit it again to retry.`},
+			);
+		});
+	};
+
+	const items: Array<MenuItem<Choice>> = [
+		...(outcome.kind === 'unknown' ? [{key: 'check', label: 'Check this contact now', value: 'check' as Choice}] : []),
+		{key: 'again', label: 'Edit this contact again', value: 'again'},
+		{key: 'contact', label: 'Another contact', value: 'contact'},
+		{key: 'stream', label: 'Another stream', value: 'stream'},
+		{key: 'quit', label: 'Quit', value: 'quit'},
+	];
+
+	const menu = (height: number) => (
+		<Menu
+			items={items}
+			onSelect={item => {
+				if (item.value === 'check') {
+					check();
+				} else if (item.value === 'again' && outcome.kind === 'unknown') {
+					// The stored values are unknown: start from a fresh read.
+					dispatch({type: 'result-choice', choice: 'contact'});
+				} else {
+					dispatch({type: 'result-choice', choice: item.value});
+				}
+			}}
+			height={height}
+			columns={size.columns}
+			isActive={active && !running}
+		/>
+	);
+	const hints: Array<[string, string]> = [
+		['↑↓', 'move'],
+		['Enter', 'choose'],
+		['Esc', 'another contact'],
+	];
+
+	if (outcome.kind === 'unknown') {
+		return (
+			<ScreenLayout title={`Outcome unknown for ${sanitize(outcome.update.contactId)}`} hints={hints}>
+				<ErrorBox message={outcome.message} columns={size.columns} tone="warning" />
+				{running ? <Waiting label={running} wait={state.wait} /> : null}
+				{checked ? (
+					<Text color={checked.ok ? theme.success : theme.warning} wrap="wrap">
+						{checked.ok ? theme.symbols.ok : theme.symbols.warning} {checked.text}
+					</Text>
+				) : null}
+				{menu(5)}
+			</ScreenLayout>
+		);
+	}
+
+	const stored = fieldsOf(outcome.stored);
+	const {verification} = outcome;
+	return (
+		<ScreenLayout title={`Saved ${sanitize(outcome.update.contactId)}`} hints={hints}>
+			<Box flexDirection="column">
+				<Text color={theme.muted}>Stored on the server now:</Text>
+				<FieldRow label="Salutation" value={stored.salutation} columns={size.columns} />
+				<FieldRow label="First name" value={stored.firstName} columns={size.columns} />
+				<FieldRow label="Last name" value={stored.lastName} columns={size.columns} />
+				<FieldRow label="Cell phone" value={phoneText(stored)} columns={size.columns} />
+			</Box>
+			{verification.ok ? (
+				<Text color={theme.success} wrap="wrap">
+					{theme.symbols.ok} Verified: the stored values are exactly what you intended.
+				</Text>
+			) : (
+				<ErrorBox
+					message={`The server stored something other than what you sent: ${mismatchText(verification.mismatches)}.`}
+					hint="Edit this contact again to correct it, or check the value rules."
+					columns={size.columns}
+					tone="warning"
+				/>
+			)}
+			{menu(Math.max(3, rows - 6 - (verification.ok ? 1 : 3)))}
+		</ScreenLayout>
+	);
+}

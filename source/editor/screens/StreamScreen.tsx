@@ -1,0 +1,132 @@
+import React, {useMemo, useState} from 'react';
+import {Box, Text, useInput} from 'ink';
+import {truncate} from '../../contact/display.js';
+import {sanitize} from '../../contact/sanitize.js';
+import {Menu, type MenuItem} from '../components/Menu.js';
+import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
+import {TextField} from '../components/TextField.js';
+import {Waiting} from '../components/Waiting.js';
+import {useEditor, useEscape, usePendingInput} from '../hooks/use-editor.js';
+import {useStreamCheck} from '../hooks/use-stream-check.js';
+import {validateStreamId} from './stream-id.js';
+
+type Choice = {kind: 'recent'; id: string; nickname?: string} | {kind: 'enter'};
+
+/** Step 2: a recent stream of this profile (with its nickname), or type a stream ID. */
+export function StreamScreen(): React.JSX.Element {
+	const {services, state, dispatch, active, size} = useEditor();
+	const session = state.session;
+	const recent = useMemo(() => (session ? services.store.recentStreams(session.profileName) : []), [session, services.store]);
+	const [mode, setMode] = useState<'list' | 'enter'>(recent.length === 0 ? 'enter' : 'list');
+	const [streamId, setStreamId] = useState('');
+	const [nickname, setNickname] = useState('');
+	const [focus, setFocus] = useState<'id' | 'nickname'>('id');
+	const [idError, setIdError] = useState<string | undefined>();
+	const {checking, check, cancel} = useStreamCheck();
+	const rows = useContentRows();
+	usePendingInput(mode === 'enter' && (streamId !== '' || nickname !== ''));
+
+	useEscape(() => {
+		if (checking) {
+			cancel();
+		} else if (mode === 'enter' && recent.length > 0) {
+			setMode('list');
+			dispatch({type: 'error', error: undefined});
+		} else {
+			dispatch({type: 'back'});
+		}
+	});
+
+	const items = useMemo((): Array<MenuItem<Choice>> => {
+		const list: Array<MenuItem<Choice>> = recent.map(stream => ({
+			key: `stream:${stream.id}`,
+			label: stream.nickname ? `${sanitize(stream.nickname)} · ${sanitize(stream.id)}` : sanitize(stream.id),
+			value: {kind: 'recent', id: stream.id, nickname: stream.nickname},
+		}));
+		list.push({key: 'enter', label: 'Enter a stream ID…', value: {kind: 'enter'}});
+		return list;
+	}, [recent]);
+
+	const submit = () => {
+		const problem = validateStreamId(streamId);
+		setIdError(problem);
+		if (problem) {
+			setFocus('id');
+			return;
+		}
+
+		check(streamId.trim(), nickname.trim() || undefined);
+	};
+
+	useInput(
+		(_input, key) => {
+			if (key.tab || key.upArrow || key.downArrow) {
+				setFocus(f => (f === 'id' ? 'nickname' : 'id'));
+			}
+		},
+		{isActive: active && mode === 'enter' && !checking},
+	);
+
+	const hints: Array<[string, string]> =
+		mode === 'list'
+			? [
+					['↑↓', 'move'],
+					['Enter', 'open'],
+					['Esc', 'back'],
+				]
+			: [
+					['Tab', 'field'],
+					['Enter', 'open'],
+					['Esc', recent.length > 0 ? 'recent streams' : 'back'],
+				];
+
+	return (
+		<ScreenLayout title="Choose a stream" hints={checking ? [['Esc', 'cancel']] : hints}>
+			{checking ? (
+				<Waiting label={checking} wait={state.wait} />
+			) : mode === 'list' ? (
+				<Menu
+					items={items}
+					onSelect={item => {
+						if (item.value.kind === 'enter') {
+							setMode('enter');
+						} else {
+							check(item.value.id, item.value.nickname);
+						}
+					}}
+					height={rows}
+					columns={size.columns}
+					isActive={active}
+				/>
+			) : (
+				<Box flexDirection="column">
+					<TextField
+						label="Stream ID"
+						value={streamId}
+						onChange={value => {
+							setStreamId(value);
+							setIdError(undefined);
+						}}
+						onSubmit={submit}
+						focus={active && focus === 'id'}
+						placeholder="st-…"
+						error={idError}
+						columns={size.columns}
+					/>
+					<TextField
+						label="Nickname"
+						value={nickname}
+						onChange={setNickname}
+						onSubmit={submit}
+						focus={active && focus === 'nickname'}
+						placeholder="optional, e.g. support-bot"
+						columns={size.columns}
+					/>
+					<Text dimColor wrap="truncate-end">
+						{truncate(`Profile ${session?.profileName ?? ''}: the first list call checks its credentials.`, size.columns - 1)}
+					</Text>
+				</Box>
+			)}
+		</ScreenLayout>
+	);
+}

@@ -1,0 +1,42 @@
+import {describe, expect, it} from 'vitest';
+import {KeyHints} from '../../../source/editor/components/KeyHints.js';
+import {renderInk} from '../helpers/render.js';
+
+describe('KeyHints', () => {
+	it('lists the keys of the screen and always Ctrl+C', async () => {
+		const r = await renderInk(
+			<KeyHints
+				hints={[
+					['↑↓', 'move'],
+					['Enter', 'choose'],
+				]}
+				columns={80}
+			/>,
+		);
+		expect(r.frame()).toBe('↑↓ move · Enter choose · Ctrl+C quit');
+		await r.unmount();
+	});
+
+	it('leaves hints out rather than wrapping on a narrow terminal', async () => {
+		const r = await renderInk(
+			<KeyHints
+				hints={[
+					['↑↓', 'move'],
+					['Enter', 'choose'],
+					['Esc', 'back'],
+					['e', 'edit'],
+				]}
+				columns={30}
+			/>,
+			{columns: 30},
+		);
+		expect(r.frame()).toBe('↑↓ move · Enter choose');
+		await r.unmount();
+	});
+
+	it('shows the quit question instead when asked', async () => {
+		const r = await renderInk(<KeyHints hints={[['Esc', 'back']]} columns={80} question="Quit? y/n" />);
+		expect(r.frame()).toBe('Quit? y/n');
+		await r.unmount();
+	});
+});

@@ -1,0 +1,313 @@
+import {describe, expect, it} from 'vitest';
+import type {Contact, ContactPage} from '../../source/contact/contact.js';
+import {
+	currentFields,
+	currentScreen,
+	editedFields,
+	flowReducer,
+	initialFlowState,
+	isDirty,
+	type FlowAction,
+	type FlowState,
+	type Session,
+} from '../../source/editor/flow.js';
+
+const session: Session = {
+	profileName: 'prod',
+	credentials: {host: 'platform.kore.ai', accountId: 'acc', clientId: 'cs-1', clientSecret: 's3cret-value'},
+	protected: false,
+};
+
+const contact: Contact = {
+	id: '667e48f7c8b972fc69100001',
+	firstName: 'john',
+	lastName: 'doe',
+	salutation: 'mr',
+	cellPhone: {phoneNumber: '+919550100001', countryCode: '+91', extension: '+'},
+	updatedAt: '2026-01-09T05:55:58.158Z',
+};
+
+const page: ContactPage = {results: [contact], skip: 0, limit: 50, hasMore: true, totalResults: 120};
+
+function run(state: FlowState, ...actions: FlowAction[]): FlowState {
+	return actions.reduce(flowReducer, state);
+}
+
+function names(state: FlowState): string[] {
+	return state.stack.map(screen => screen.name);
+}
+
+/** Profile chosen, stream open, contact loaded: the card shows. */
+function atCard(): FlowState {
+	return run(
+		initialFlowState(),
+		{type: 'session-ready', session},
+		{type: 'stream-ready', streamId: 'st-1', page},
+		{type: 'contact-loaded', contact},
+	);
+}
+
+describe('flow: the screen stack', () => {
+	it('starts at the profile screen, or at the stream screen with a session', () => {
+		expect(names(initialFlowState())).toEqual(['profile']);
+		const state = initialFlowState({session});
+		expect(names(state)).toEqual(['profile', 'stream']);
+		expect(state.session).toBe(session);
+	});
+
+	it('walks profile -> stream -> contact -> card and Esc goes back one step at a time', () => {
+		let state = atCard();
+		expect(names(state)).toEqual(['profile', 'stream', 'contact', 'card']);
+		expect(state.list?.contacts).toHaveLength(1);
+		expect(state.list).toMatchObject({total: 120, hasMore: true, nextSkip: 1});
+
+		state = flowReducer(state, {type: 'back'});
+		expect(currentScreen(state).name).toBe('contact');
+		expect(state.contact).toBeUndefined();
+		state = flowReducer(state, {type: 'back'});
+		expect(currentScreen(state).name).toBe('stream');
+		expect(state.streamId).toBeUndefined();
+		expect(state.list).toBeUndefined();
+		state = flowReducer(state, {type: 'back'});
+		expect(names(state)).toEqual(['profile']);
+		expect(state.session).toBeUndefined();
+		// At the root, back does nothing (but clears a message).
+		state = run(state, {type: 'error', error: {message: 'x'}}, {type: 'back'});
+		expect(names(state)).toEqual(['profile']);
+		expect(state.error).toBeUndefined();
+	});
+
+	it('opening a screen clears the previous error', () => {
+		const state = run(atCard(), {type: 'error', error: {message: 'boom'}}, {type: 'open', screen: {name: 'name'}});
+		expect(currentScreen(state).name).toBe('name');
+		expect(state.error).toBeUndefined();
+	});
+
+	it('appends further pages without duplicates and tracks where the next page starts', () => {
+		const second: Contact = {...contact, id: 'second'};
+		const state = run(atCard(), {type: 'back'}, {type: 'page-loaded', page: {results: [contact, second], skip: 1, limit: 50, hasMore: false}});
+		expect(state.list?.contacts.map(c => c.id)).toEqual([contact.id, 'second']);
+		expect(state.list).toMatchObject({hasMore: false, nextSkip: 3, total: 120});
+	});
+});
+
+describe('flow: edits', () => {
+	it('keeps only edits that differ from the loaded contact and returns to the card', () => {
+		let state = run(atCard(), {type: 'open', screen: {name: 'name'}}, {type: 'edit', fields: {firstName: 'John', lastName: 'doe'}});
+		expect(currentScreen(state).name).toBe('card');
+		expect(state.edits).toEqual({firstName: 'John'});
+		expect(editedFields(state)).toEqual(['firstName']);
+		expect(currentFields(state)).toMatchObject({firstName: 'John', lastName: 'doe', phoneNumber: '9550100001', countryCode: '+91'});
+		expect(isDirty(state)).toBe(true);
+
+		// Typing the old value back un-edits the field.
+		state = flowReducer(state, {type: 'edit', fields: {firstName: 'john'}});
+		expect(state.edits).toEqual({});
+		expect(isDirty(state)).toBe(false);
+	});
+
+	it('discard drops every edit and says so', () => {
+		const state = run(atCard(), {type: 'edit', fields: {salutation: 'Dr'}}, {type: 'discard'});
+		expect(state.edits).toEqual({});
+		expect(state.notice).toMatch(/discarded/i);
+	});
+
+	it('review without edits is an error that says what to do; with edits it prepares the update', () => {
+		let state = flowReducer(atCard(), {type: 'review'});
+		expect(currentScreen(state).name).toBe('card');
+		expect(state.error?.message).toMatch(/no field has been changed/);
+
+		state = run(state, {type: 'edit', fields: {salutation: 'Dr', phoneNumber: '9550100002'}}, {type: 'review'});
+		expect(currentScreen(state).name).toBe('review');
+		expect(state.prepared?.changes.map(c => c.field)).toEqual(['salutation', 'phoneNumber']);
+		expect(state.prepared?.body).toEqual({
+			firstName: 'john',
+			lastName: 'doe',
+			salutation: 'Dr',
+			cellPhone: {phoneNumber: '9550100002', countryCode: '+91', extension: '+'},
+		});
+	});
+
+	it('review refuses invalid edits with the field and the rule, keeping the edits', () => {
+		const state = run(atCard(), {type: 'edit', fields: {firstName: '   '}}, {type: 'review'});
+		expect(currentScreen(state).name).toBe('card');
+		expect(state.error?.message).toMatch(/^First name: /);
+		expect(state.edits).toEqual({firstName: '   '});
+	});
+
+	it('leaving the card drops the contact and its edits', () => {
+		const state = run(atCard(), {type: 'edit', fields: {salutation: 'Dr'}}, {type: 'back'});
+		expect(currentScreen(state).name).toBe('contact');
+		expect(state.contact).toBeUndefined();
+		expect(state.edits).toEqual({});
+	});
+});
+
+describe('flow: sending', () => {
+	function atReview(): FlowState {
+		return run(atCard(), {type: 'edit', fields: {lastName: 'Doe'}}, {type: 'review'});
+	}
+
+	it('send pushes the send screen only from the review', () => {
+		expect(currentScreen(flowReducer(atCard(), {type: 'send'})).name).toBe('card');
+		const state = flowReducer(atReview(), {type: 'send'});
+		expect(names(state)).toEqual(['profile', 'stream', 'contact', 'card', 'review', 'send']);
+		// Esc cannot leave a running send.
+		expect(flowReducer(state, {type: 'back'})).toBe(state);
+	});
+
+	it('sent: the result replaces card/review/send, the stored contact becomes the loaded one', () => {
+		const stored: Contact = {...contact, lastName: 'Doe'};
+		const state = run(atReview(), {type: 'send'}, {type: 'sent', stored, verification: {ok: true, mismatches: []}});
+		expect(names(state)).toEqual(['profile', 'stream', 'contact', 'result']);
+		expect(state.outcome).toMatchObject({kind: 'saved', stored});
+		expect(state.edits).toEqual({});
+		expect(state.list?.contacts[0]).toBe(stored);
+
+		const again = flowReducer(state, {type: 'result-choice', choice: 'again'});
+		expect(names(again)).toEqual(['profile', 'stream', 'contact', 'card']);
+		expect(again.contact).toBe(stored);
+
+		const other = flowReducer(state, {type: 'result-choice', choice: 'contact'});
+		expect(names(other)).toEqual(['profile', 'stream', 'contact']);
+		expect(other.contact).toBeUndefined();
+
+		const stream = flowReducer(state, {type: 'result-choice', choice: 'stream'});
+		expect(names(stream)).toEqual(['profile', 'stream']);
+		expect(stream.streamId).toBeUndefined();
+
+		expect(flowReducer(state, {type: 'result-choice', choice: 'quit'}).exit).toEqual({code: 0});
+		// Esc on the result goes to the contact list.
+		expect(names(flowReducer(state, {type: 'back'}))).toEqual(['profile', 'stream', 'contact']);
+	});
+
+	it('a failed send returns to the review with the reason and keeps the edits', () => {
+		const state = run(atReview(), {type: 'send'}, {type: 'send-failed', error: {message: 'Not saved: 412'}});
+		expect(currentScreen(state).name).toBe('review');
+		expect(state.error?.message).toBe('Not saved: 412');
+		expect(state.edits).toEqual({lastName: 'Doe'});
+	});
+
+	it('an unknown outcome shows the result and makes quitting report failure', () => {
+		const state = run(atReview(), {type: 'send'}, {type: 'send-unknown', message: 'maybe'});
+		expect(currentScreen(state).name).toBe('result');
+		expect(state.outcome).toMatchObject({kind: 'unknown', message: 'maybe'});
+		expect(flowReducer(state, {type: 'result-choice', choice: 'quit'}).exit).toEqual({code: 1});
+	});
+});
+
+describe('flow: conflicts', () => {
+	const theirs: Contact = {...contact, firstName: 'Johnny', updatedAt: '2026-02-01T00:00:00.000Z'};
+
+	function atConflict(): FlowState {
+		return run(
+			atCard(),
+			{type: 'edit', fields: {lastName: 'Doe'}},
+			{type: 'review'},
+			{type: 'send'},
+			{
+				type: 'conflict',
+				conflict: {current: theirs, theirs: [{field: 'firstName', label: 'First name', before: 'john', after: 'Johnny', changed: true}]},
+			},
+		);
+	}
+
+	it('replaces the send screen with the conflict screen', () => {
+		expect(names(atConflict())).toEqual(['profile', 'stream', 'contact', 'card', 'review', 'conflict']);
+	});
+
+	it('apply: my edits on top of theirs, then the new diff', () => {
+		const state = flowReducer(atConflict(), {type: 'conflict-apply'});
+		expect(names(state)).toEqual(['profile', 'stream', 'contact', 'card', 'review']);
+		expect(state.contact).toBe(theirs);
+		expect(state.prepared?.loaded).toBe(theirs);
+		expect(state.prepared?.body).toMatchObject({firstName: 'Johnny', lastName: 'Doe'});
+		expect(state.prepared?.changes.map(c => c.field)).toEqual(['lastName']);
+	});
+
+	it('apply when they already made my change: nothing left to send', () => {
+		const same: Contact = {...contact, lastName: 'Doe', updatedAt: 'later'};
+		const state = run(atConflict(), {type: 'conflict', conflict: {current: same, theirs: []}}, {type: 'conflict-apply'});
+		expect(currentScreen(state).name).toBe('card');
+		expect(state.edits).toEqual({});
+		expect(state.notice).toMatch(/nothing left to send/);
+	});
+
+	it('reload: their values, my edits dropped', () => {
+		const state = flowReducer(atConflict(), {type: 'conflict-reload'});
+		expect(currentScreen(state).name).toBe('card');
+		expect(state.contact).toBe(theirs);
+		expect(state.edits).toEqual({});
+	});
+
+	it('cancel (or Esc): back to the card, my edits kept, nothing sent', () => {
+		for (const action of [{type: 'conflict-cancel'}, {type: 'back'}] as FlowAction[]) {
+			const state = flowReducer(atConflict(), action);
+			expect(currentScreen(state).name).toBe('card');
+			expect(state.edits).toEqual({lastName: 'Doe'});
+			expect(state.contact).toBe(contact);
+		}
+	});
+});
+
+describe('flow: credentials and quitting', () => {
+	it('credentials rejected by the first list call: the profile form, with the stream screen below', () => {
+		const state = run(initialFlowState({session}), {
+			type: 'credentials-rejected',
+			keepSession: true,
+			error: {message: 'Kore.ai did not accept the credentials'},
+			initial: {name: 'prod'},
+		});
+		expect(names(state)).toEqual(['profile', 'stream', 'profile-form']);
+		expect(state.session).toBe(session);
+		expect(state.error?.message).toMatch(/did not accept/);
+		expect(currentScreen(flowReducer(state, {type: 'back'})).name).toBe('stream');
+	});
+
+	it('credentials rejected without keepSession: back to the profiles, session dropped', () => {
+		const state = flowReducer(atCard(), {type: 'credentials-rejected', error: {message: 'bad host'}});
+		expect(names(state)).toEqual(['profile', 'profile-form']);
+		expect(state.session).toBeUndefined();
+		expect(state.contact).toBeUndefined();
+	});
+
+	it('a saved profile replaces whatever was above the profile list with the stream screen', () => {
+		const state = run(initialFlowState(), {type: 'open', screen: {name: 'profile-form'}}, {type: 'session-ready', session});
+		expect(names(state)).toEqual(['profile', 'stream']);
+	});
+
+	it('Ctrl+C quits at once (130) without unsaved edits, asks first with them', () => {
+		expect(flowReducer(atCard(), {type: 'quit-request'}).exit).toEqual({code: 130});
+
+		const dirty = flowReducer(atCard(), {type: 'edit', fields: {salutation: 'Dr'}});
+		const asking = flowReducer(dirty, {type: 'quit-request'});
+		expect(asking.confirmQuit).toBe(true);
+		expect(asking.exit).toBeUndefined();
+		expect(flowReducer(asking, {type: 'quit-cancel'}).confirmQuit).toBe(false);
+		expect(flowReducer(asking, {type: 'quit', code: 130}).exit).toEqual({code: 130});
+		// A second Ctrl+C while asking quits.
+		expect(flowReducer(asking, {type: 'quit-request'}).exit).toEqual({code: 130});
+	});
+
+	it('typed but unsubmitted form text also asks first', () => {
+		expect(flowReducer(atCard(), {type: 'quit-request', pending: true}).confirmQuit).toBe(true);
+	});
+
+	it('records rate-limit waits and clears them when the page arrives', () => {
+		const wait = {seconds: 12, reason: 'client' as const, until: 1_000_012_000};
+		let state = flowReducer(atCard(), {type: 'rate-limit-wait', wait});
+		expect(state.wait).toEqual(wait);
+		state = flowReducer(state, {type: 'page-loaded', page: {results: [], skip: 1, limit: 50, hasMore: false}});
+		expect(state.wait).toBeUndefined();
+	});
+});
+
+describe('flow: the card remembers where the operator was', () => {
+	it('highlights the form just left, and Review after an edit', () => {
+		let state = run(atCard(), {type: 'open', screen: {name: 'phone'}}, {type: 'back'});
+		expect(state.cardFocus).toBe('phone');
+		state = run(state, {type: 'open', screen: {name: 'name'}}, {type: 'edit', fields: {firstName: 'Jo'}});
+		expect(state.cardFocus).toBe('review');
+		expect(run(state, {type: 'back'}, {type: 'contact-loaded', contact}).cardFocus).toBeUndefined();
+	});
+});

@@ -1,0 +1,108 @@
+import {describe, expect, it} from 'vitest';
+import {currentScreen, type FlowState} from '../../../source/editor/flow.js';
+import {ReviewScreen} from '../../../source/editor/screens/ReviewScreen.js';
+import {frameRows, KEY, renderScreen} from '../helpers/render.js';
+import {makeServices, testClient} from '../helpers/services.js';
+import {cardState, session} from '../helpers/fixtures.js';
+import {run} from '../helpers/states.js';
+
+function atReview(isProtected = false): FlowState {
+	return run(
+		cardState(undefined, {protected: isProtected}),
+		{type: 'edit', fields: {firstName: 'John', salutation: 'Mr', phoneNumber: '9550100002'}},
+		{type: 'review'},
+	);
+}
+
+const client = testClient(session.credentials);
+
+describe('ReviewScreen', () => {
+	it('shows the diff (changed rows marked ~) and the exact JSON body', async () => {
+		const r = await renderScreen(<ReviewScreen />, {state: atReview(), services: makeServices(), client, rows: 30});
+		const frame = r.frame();
+		expect(frame).toContain('Review 3 changes to 667e48f7c8b972fc69100001');
+		expect(frame).toMatch(/~ First name +john +John/);
+		expect(frame).toMatch(/ {2}Last name +doe +doe/);
+		expect(frame).toMatch(/~ Salutation +mr +Mr/);
+		expect(frame).toMatch(/~ Phone number +9550100001 +9550100002/);
+		expect(frame).toContain(
+			['{', '  "firstName": "John",', '  "lastName": "doe",', '  "salutation": "Mr",', '  "cellPhone": {', '    "phoneNumber": "9550100002",', '    "countryCode": "+91",', '    "extension": "+"', '  }', '}'].join('\n'),
+		);
+		expect(frame).toContain('Enter/y send · e edit · c curl · Esc back');
+		await r.unmount();
+	});
+
+	it('c shows the equivalent curl with $KORE_JWT, never the secret', async () => {
+		const r = await renderScreen(<ReviewScreen />, {state: atReview(), services: makeServices(), client, rows: 30});
+		await r.press('c');
+		const frame = r.frame();
+		// Long quoted words are split as 'abc'\ + newline + 'def', which the shell joins back.
+		expect(frame.replaceAll("'\\\n'", '')).toContain(
+			"curl --request PUT 'https://platform.kore.ai/agentassist/api/v1/public/st-1/contacts/667e48f7c8b972fc69100001' \\",
+		);
+		expect(frame).toContain('"auth: $KORE_JWT"');
+		expect(frame).not.toContain(session.credentials.clientSecret);
+		await r.press('c');
+		expect(r.frame()).toContain('~ First name');
+		await r.unmount();
+	});
+
+	it('Enter and y send; e and Esc go back to the card', async () => {
+		for (const key of [KEY.enter, 'y']) {
+			const r = await renderScreen(<ReviewScreen />, {state: atReview(), services: makeServices(), client});
+			await r.press(key);
+			expect(currentScreen(r.state()).name).toBe('send');
+			await r.unmount();
+		}
+
+		for (const key of ['e', KEY.escape]) {
+			const r = await renderScreen(<ReviewScreen />, {state: atReview(), services: makeServices(), client});
+			await r.press(key);
+			expect(currentScreen(r.state()).name).toBe('card');
+			expect(r.state().edits).toMatchObject({firstName: 'John'});
+			await r.unmount();
+		}
+	});
+
+	it('fits 60×20: the body goes on one line when the pretty form would not fit', async () => {
+		const r = await renderScreen(<ReviewScreen />, {state: atReview(), services: makeServices(), client, columns: 60, rows: 20});
+		const frame = r.frame();
+		expect(frameRows(frame)).toBeLessThanOrEqual(18);
+		expect(frame.replace(/\n/g, '')).toContain('{"firstName":"John","lastName":"doe","salutation":"Mr","cellPhone":');
+		await r.unmount();
+	});
+
+	it('the curl view fits a small terminal too (the body on one line) and stays a valid command', async () => {
+		// 60×18 leaves 16 rows for the screen: too few for the pretty body.
+		const r = await renderScreen(<ReviewScreen />, {state: atReview(), services: makeServices(), client, columns: 60, rows: 18});
+		await r.press('c');
+		const frame = r.frame();
+		expect(frameRows(frame)).toBeLessThanOrEqual(16);
+		for (const line of frame.split('\n')) {
+			expect(line.length).toBeLessThanOrEqual(60);
+		}
+
+		const joined = frame.replaceAll("'\\\n'", '');
+		expect(joined).toContain(`--data '{"firstName": "John","lastName": "doe","salutation": "Mr","cellPhone": {"phoneNumber": "9550100002",`);
+		await r.unmount();
+	});
+
+	it('a protected profile asks for the last 4 characters of the contact ID before sending', async () => {
+		const r = await renderScreen(<ReviewScreen />, {state: atReview(true), services: makeServices(), client, rows: 30});
+		await r.press(KEY.enter);
+		expect(currentScreen(r.state()).name).toBe('review');
+		expect(r.frame()).toContain("PROTECTED profile: type the ID's last 4 characters to send.");
+		await r.paste('0002');
+		await r.press(KEY.enter);
+		expect(r.frame()).toContain('That does not match');
+		expect(currentScreen(r.state()).name).toBe('review');
+		for (let i = 0; i < 4; i++) {
+			await r.press(KEY.backspace);
+		}
+
+		await r.paste('0001');
+		await r.press(KEY.enter);
+		expect(currentScreen(r.state()).name).toBe('send');
+		await r.unmount();
+	});
+});
