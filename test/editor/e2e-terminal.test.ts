@@ -1,0 +1,122 @@
+/**
+ * How the editor copes with the terminal it is given: no terminal at all, CI variables, NO_COLOR,
+ * TERM=dumb, signals. Real processes: the CLI under tmux or with piped stdio.
+ */
+import {spawn} from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {afterEach, describe, expect, it} from 'vitest';
+import {NOT_A_TTY_MESSAGE, splitKeypresses, stripColour} from '../../source/editor/run.js';
+import {startPty, type Pty} from '../helpers/pty.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CLI = ['node', '--import', 'tsx', 'source/cli.tsx'];
+const COLOUR = /^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$/;
+
+let pty: Pty | undefined;
+afterEach(async () => {
+	await pty?.kill();
+	pty = undefined;
+});
+
+async function start(command: string[], env: Record<string, string> = {}): Promise<Pty> {
+	pty = await startPty(command, {cols: 80, rows: 24, cwd: ROOT, env});
+	return pty;
+}
+
+function sgrParameters(screen: string): string[] {
+	// eslint-disable-next-line no-control-regex
+	return [...screen.matchAll(/\u001B\[([\d;:]*)m/g)].flatMap(match => (match[1] ?? '').split(/[;:]/));
+}
+
+/** Runs the CLI with pipes for stdin, stdout and stderr (no terminal anywhere). */
+async function runPiped(args: string[]): Promise<{code: number | null; stdout: string; stderr: string}> {
+	const [node, ...rest] = CLI;
+	const child = spawn(node!, [...rest, ...args], {
+		cwd: ROOT,
+		env: {PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: os.homedir()},
+		stdio: ['pipe', 'pipe', 'pipe'],
+	});
+	let stdout = '';
+	let stderr = '';
+	child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+		stdout += chunk;
+	});
+	child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+		stderr += chunk;
+	});
+	const code = await new Promise<number | null>(resolve => {
+		child.on('close', resolve);
+	});
+	return {code, stdout, stderr};
+}
+
+describe('without a terminal', () => {
+	it('exits 2 with one sentence pointing at the plain commands when stdin and stdout are pipes', async () => {
+		const result = await runPiped(['--demo']);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toBe(`${NOT_A_TTY_MESSAGE}\n`);
+		expect(result.stderr).toContain('kore-contacts update --help');
+		expect(result.stdout).toBe('');
+	});
+
+	it('exits 2 with the sentence on the terminal when only stdout is redirected', {timeout: 30_000}, async () => {
+		const term = await start(['sh', '-c', 'node --import tsx source/cli.tsx > /dev/null']);
+		expect(await term.waitForExit()).toBe(2);
+		const screen = await term.screen({joinWrapped: true, history: true});
+		expect(screen).toContain(NOT_A_TTY_MESSAGE);
+		expect(screen).not.toMatch(/Raw mode|\n\s+at /);
+	});
+});
+
+describe('the terminal environment', () => {
+	it('renders and redraws with CI=true in the environment, and ends with 143 on SIGTERM', {timeout: 30_000}, async () => {
+		const term = await start([...CLI, '--demo'], {CI: 'true', CONTINUOUS_INTEGRATION: '1'});
+		await term.waitFor('› sandbox · st-5a1e0c9d');
+		await term.key('Down');
+		await term.waitFor('› Enter a stream ID…');
+		process.kill(await term.pid(), 'SIGTERM');
+		expect(await term.waitForExit()).toBe(143);
+	});
+
+	it('has no colour with NO_COLOR=1, but keeps bold and the inverse text cursor', {timeout: 30_000}, async () => {
+		const term = await start([...CLI, '--demo'], {NO_COLOR: '1'});
+		await term.waitFor('Choose a stream');
+		await term.key('Enter');
+		// The filter field's grey placeholder comes from ink-text-input, outside our theme.
+		await term.waitFor(/\d+ of 150 loaded/);
+		const parameters = sgrParameters(await term.screen({escapes: true}));
+		expect(parameters.filter(p => COLOUR.test(p))).toEqual([]);
+		expect(parameters).toContain('1');
+		expect(parameters).toContain('7');
+	});
+
+	it('stays usable with TERM=dumb: ASCII pointer, no escapes for colour', {timeout: 30_000}, async () => {
+		const term = await start([...CLI, '--demo'], {TERM: 'dumb'});
+		await term.waitFor('> sandbox · st-5a1e0c9d');
+		expect(sgrParameters(await term.screen({escapes: true})).filter(p => COLOUR.test(p))).toEqual([]);
+		await term.key('Enter');
+		await term.waitFor(/\d+ of 150 loaded/);
+	});
+});
+
+describe('splitKeypresses', () => {
+	it('splits control keys and escape sequences, keeps typed text and Alt+key together', () => {
+		expect(splitKeypresses('\r\t\u007F\u007FSmith\r')).toEqual(['\r', '\t', '\u007F', '\u007F', 'Smith', '\r']);
+		expect(splitKeypresses('\u001B[B\u001B[B\r')).toEqual(['\u001B[B', '\u001B[B', '\r']);
+		expect(splitKeypresses('\u001BOA+91 95501 00001\u0003')).toEqual(['\u001BOA', '+91 95501 00001', '\u0003']);
+		expect(splitKeypresses('\u001B\u007F\u001B\u001B[A\u001B[5~\u001B')).toEqual(['\u001B\u007F', '\u001B\u001B[A', '\u001B[5~', '\u001B']);
+		expect(splitKeypresses('Zoë 佐藤')).toEqual(['Zoë 佐藤']);
+	});
+});
+
+describe('stripColour', () => {
+	it('drops colour parameters and keeps attributes and resets', () => {
+		expect(stripColour('\u001B[1m\u001B[36mdemo\u001B[39m\u001B[22m')).toBe('\u001B[1mdemo\u001B[22m');
+		expect(stripColour('\u001B[90mgrey\u001B[39m \u001B[7mx\u001B[27m')).toBe('grey \u001B[7mx\u001B[27m');
+		expect(stripColour('\u001B[1;38;5;208;4mx\u001B[0m')).toBe('\u001B[1;4mx\u001B[0m');
+		expect(stripColour('\u001B[38;2;1;2;3;48;5;9mx\u001B[m')).toBe('x\u001B[m');
+		expect(stripColour('\u001B[2K\u001B[1A plain')).toBe('\u001B[2K\u001B[1A plain');
+	});
+});
