@@ -5,9 +5,12 @@
 // - a createRequire banner, for CommonJS dependencies that call require() on Node built-ins.
 // - react-devtools-core aliased to an empty module (Ink only loads it when DEV=true).
 // - process.env.NODE_ENV fixed to production (React's production build).
-import {mkdirSync, writeFileSync, statSync, chmodSync} from 'node:fs';
+// - leaner stand-ins for parts of dependencies the app never runs (see `lean` below), to keep the
+//   npm tarball under 350 KiB: each one is explained in its file under scripts/shims/.
+import {mkdirSync, readFileSync, writeFileSync, statSync, chmodSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import path from 'node:path';
+import {brotliCompressSync, constants as zlibConstants} from 'node:zlib';
 import {build} from 'esbuild';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -20,6 +23,131 @@ const argument = (name, fallback) => {
 const entry = argument('--entry', path.join(root, 'source', 'cli.tsx'));
 const outfile = argument('--outfile', path.join(root, 'dist', 'cli.js'));
 const stub = path.join(root, 'scripts', 'empty-module.js');
+const shim = name => path.join(root, 'scripts', 'shims', name);
+
+/**
+ * Exact import paths replaced in the bundle (esbuild's `alias` would also rewrite subpaths such as
+ * 'undici/lib/...', which the undici shim itself imports, hence a plugin).
+ * - undici: only fetch, EnvHttpProxyAgent and Dispatcher (what source/kore imports).
+ * - undici's llhttp SIMD wasm: undici falls back to the plain wasm build, which stays.
+ * - ofetch: its runtime-neutral build; the Node build imports node-fetch-native (~110 KiB) for
+ *   Node versions without a global fetch, and source/kore hands ofetch undici's fetch anyway.
+ * - ws: only Ink's devtools polyfill imports it (DEV=true, with react-devtools-core stubbed too).
+ * - semver: conf uses it only for its `migrations` option, which source/store does not use.
+ * - ajv (from conf): the settings schema compiled at build time (precompile-schema.mjs); with it
+ *   ajv-formats has nothing to add.
+ * - cli-spinners: only the spinners Waiting.tsx uses (see spinnerModule).
+ * - the WebAssembly inside yoga-layout and undici (llhttp): stored brotli-compressed (see packWasm).
+ */
+const replacements = [
+	{filter: /^undici$/, path: shim('undici.js')},
+	{filter: /^\.\.\/llhttp\/llhttp_simd-wasm\.js$/, path: shim('llhttp-simd.cjs')},
+	{filter: /^ofetch$/, path: path.join(root, 'node_modules', 'ofetch', 'dist', 'index.mjs')},
+	{filter: /^ws$/, path: stub},
+	{filter: /^semver$/, path: shim('semver.js')},
+	{filter: /^ajv-formats$/, path: shim('ajv-formats.js')},
+];
+
+/** The spinners source/editor/components/Waiting.tsx asks ink-spinner for. */
+const SPINNERS = ['dots', 'line'];
+
+/** cli-spinners with only SPINNERS in it; any other name gets the first one rather than a crash. */
+function spinnerModule() {
+	const all = JSON.parse(readFileSync(path.join(root, 'node_modules', 'cli-spinners', 'spinners.json'), 'utf8'));
+	const kept = Object.fromEntries(SPINNERS.map(name => [name, all[name]]));
+	return `const kept = ${JSON.stringify(kept)};
+export default new Proxy(kept, {get: (target, name) => target[name] ?? target[${JSON.stringify(SPINNERS[0])}]});`;
+}
+
+/** What conf imports as 'ajv/dist/2020.js': a class whose compile() returns the precompiled validator. */
+async function ajvModule() {
+	// Loaded only when conf is in the build (not for the benchmark's reference app).
+	const {precompileSchema} = await import('./shims/precompile-schema.mjs');
+	const {source, schemaJson} = await precompileSchema(root);
+	return `${source}
+const compiledSchema = ${JSON.stringify(schemaJson)};
+export class Ajv2020 {
+	compile(schema) {
+		if (JSON.stringify(schema) !== compiledSchema) {
+			throw new Error('This build of kore-contacts has a different settings schema compiled in; rebuild it (npm run build).');
+		}
+		return validate20;
+	}
+}`;
+}
+
+/** Files holding WebAssembly as a base64 string literal. */
+const YOGA_WASM = /[\\/]node_modules[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/;
+const LLHTTP_WASM = /[\\/]node_modules[\\/]undici[\\/]lib[\\/]llhttp[\\/]llhttp-wasm\.js$/;
+
+/** The one base64 wasm blob of a file: where it is, and its bytes brotli-compressed, as base64. */
+function findWasm(file, text) {
+	const matches = [...text.matchAll(/[A-Za-z\d+/]{4096,}={0,2}/g)];
+	if (matches.length !== 1) throw new Error(`packWasm: expected one base64 blob in ${file}, found ${matches.length}`);
+	const [blob] = matches[0];
+	const wasm = Buffer.from(blob, 'base64');
+	if (wasm.readUInt32BE(0) !== 0x00_61_73_6D) throw new Error(`packWasm: ${file} does not hold WebAssembly`);
+	const packed = brotliCompressSync(wasm, {
+		params: {[zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: wasm.length},
+	}).toString('base64');
+	return {start: matches[0].index, end: matches[0].index + blob.length, packed};
+}
+
+/**
+ * base64 of raw wasm gzips poorly in the tarball: both blobs are stored brotli-compressed instead
+ * (~20 KiB less in the tarball), and unpacked when first needed (about a millisecond).
+ *
+ * yoga-layout (Ink's layout engine, loaded before the first frame): emscripten's loader fetches its
+ * `data:` URL with the global fetch when there is one, which makes Node load its internal undici
+ * and percent-decode 120 KB (~40-100 ms). Handing the loader the bytes as `wasmBinary` skips all
+ * of that, so the data URL is left empty. Every change is checked: a new yoga fails the build.
+ *
+ * undici's llhttp: the same base64 string as before, unpacked when undici first asks for it.
+ */
+function packWasm(file) {
+	const text = readFileSync(file, 'utf8');
+	const {start, end, packed} = findWasm(file, text);
+	if (YOGA_WASM.test(file)) {
+		const factory = 'loadYoga = loadYoga || {};';
+		if (text.split(factory).length !== 2 || !text.includes('h.wasmBinary&&(w=h.wasmBinary)')) {
+			throw new Error(`packWasm: ${file} is not the yoga-layout loader this build knows; check packWasm in scripts/build.mjs.`);
+		}
+
+		const unpacked = text.slice(0, start) + text.slice(end);
+		return (
+			"import {brotliDecompressSync as __kcBrotli} from 'node:zlib';\n" +
+			unpacked.replace(factory, `${factory}loadYoga.wasmBinary??=__kcBrotli(Buffer.from('${packed}','base64'));`)
+		);
+	}
+
+	const quote = text[end];
+	if (quote !== '"' && quote !== "'") throw new Error(`packWasm: unexpected quoting in ${file}`);
+	return (
+		"const __kcUnpack=s=>require('node:zlib').brotliDecompressSync(Buffer.from(s,'base64')).toString('base64');\n" +
+		text.slice(0, start) +
+		`${quote}+__kcUnpack('${packed}')+${quote}` +
+		text.slice(end)
+	);
+}
+
+const lean = {
+	name: 'lean',
+	setup(build) {
+		for (const {filter, path: target} of replacements) {
+			build.onResolve({filter}, () => ({path: target}));
+		}
+
+		build.onResolve({filter: /^ajv\/dist\/2020\.js$/}, args =>
+			/[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? {path: 'ajv-2020', namespace: 'kc-lean'} : undefined);
+		build.onResolve({filter: /^cli-spinners$/}, () => ({path: 'cli-spinners', namespace: 'kc-lean'}));
+		for (const filter of [YOGA_WASM, LLHTTP_WASM]) build.onLoad({filter}, args => ({contents: packWasm(args.path), loader: 'js'}));
+		build.onLoad({filter: /.*/, namespace: 'kc-lean'}, async args => ({
+			contents: args.path === 'ajv-2020' ? await ajvModule() : spinnerModule(),
+			resolveDir: root,
+			loader: 'js',
+		}));
+	},
+};
 
 mkdirSync(path.dirname(outfile), {recursive: true});
 
@@ -30,10 +158,12 @@ const result = await build({
 	platform: 'node',
 	format: 'esm',
 	target: 'node20',
-	minify: true,
+	// --no-minify: readable names, for profiling (node --cpu-prof) only.
+	minify: !process.argv.includes('--no-minify'),
 	legalComments: 'none',
 	metafile: true,
 	alias: {'react-devtools-core': stub},
+	plugins: [lean],
 	define: {'process.env.NODE_ENV': '"production"'},
 	banner: {
 		js: "import {createRequire as __kcCreateRequire} from 'node:module';const require=__kcCreateRequire(import.meta.url);",
@@ -47,4 +177,5 @@ if (process.argv.includes('--meta')) {
 }
 
 const kib = (statSync(outfile).size / 1024).toFixed(0);
-console.log(`built ${path.relative(root, outfile)} (${kib} KiB)`);
+// stderr: `npm pack --json` runs this as prepack, and its stdout must stay pure JSON.
+console.error(`built ${path.relative(root, outfile)} (${kib} KiB)`);

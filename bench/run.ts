@@ -1,0 +1,230 @@
+/**
+ * `npm run bench` (after `node scripts/build.mjs`): the four figures of issue 6, measured on the
+ * built bundle (dist/cli.js) and on a minimal Ink app bundled the same way (.bench/reference.js).
+ * Prints a table with each figure and its target, the machine, and writes .bench/results.json.
+ *
+ *   --runs N     first-frame runs per app (default 7, at least 5)
+ *   --check      exit 1 when a target is missed (default: exit 0; only a broken bench fails)
+ */
+import {execFileSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {hasScript} from './pty.js';
+import {measureRequests} from './requests.js';
+import {demoSession, firstFrame, FIRST_SCREEN, type DemoSession, type FirstFrame} from './terminal.js';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const out = path.join(root, '.bench');
+const bundle = path.join(root, 'dist', 'cli.js');
+const reference = path.join(out, 'reference.js');
+const harness = path.join(out, 'keystrokes.js');
+const CONTACTS = 2000;
+
+const runsArgument = process.argv.indexOf('--runs');
+const runs = Math.max(5, runsArgument === -1 ? 7 : Number(process.argv[runsArgument + 1]) || 7);
+
+type Figure = {
+	figure: string;
+	measured: string;
+	target: string;
+	/** undefined: no target, or not measurable here. */
+	ok: boolean | undefined;
+	note?: string;
+};
+
+const median = (values: number[]) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+/** Nearest-rank percentile. */
+const percentile = (values: number[], p: number) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+
+const ms = (value: number) => `${value < 10 ? value.toFixed(1) : value.toFixed(0)} ms`;
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+const elapsed = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
+function build(args: string[]): void {
+	execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), ...args], {cwd: root, stdio: ['ignore', 'ignore', 'inherit']});
+}
+
+function machine() {
+	const cpus = os.cpus();
+	return {
+		cpu: cpus[0]?.model.trim() ?? 'unknown',
+		cores: cpus.length,
+		node: process.version,
+		platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+		memory: mib(os.totalmem()),
+		loadAverage: os.loadavg().map(load => Number(load.toFixed(2))),
+	};
+}
+
+async function measureFirstFrames(): Promise<{demo: FirstFrame[]; reference: FirstFrame[]}> {
+	// One unmeasured start each: the file cache is warm for both.
+	await firstFrame(reference, [], FIRST_SCREEN.reference);
+	await firstFrame(bundle, ['--demo'], FIRST_SCREEN.demo);
+	const demo: FirstFrame[] = [];
+	const ref: FirstFrame[] = [];
+	// Interleaved, so both see the same machine load.
+	for (let run = 0; run < runs; run++) {
+		ref.push(await firstFrame(reference, [], FIRST_SCREEN.reference));
+		demo.push(await firstFrame(bundle, ['--demo'], FIRST_SCREEN.demo));
+	}
+
+	return {demo, reference: ref};
+}
+
+type InProcessKeys = {loaded: number; samples: number[]; cpu: number[]; peakRss?: number};
+
+function measureKeysInProcess(): InProcessKeys {
+	build(['--entry', path.join(root, 'bench', 'keystroke-harness.tsx'), '--outfile', harness]);
+	const output = execFileSync(process.execPath, [harness, '--contacts', String(CONTACTS)], {cwd: root, encoding: 'utf8', timeout: 60_000});
+	return JSON.parse(output.trim().split('\n').at(-1)!) as InProcessKeys;
+}
+
+async function main(): Promise<number> {
+	const started = performance.now();
+	if (!hasScript()) {
+		console.error('The benchmark needs util-linux `script` for its pseudo-terminal (apt-get install bsdutils / util-linux).');
+		return 2;
+	}
+
+	fs.mkdirSync(out, {recursive: true});
+	if (!fs.existsSync(bundle)) build([]);
+	build(['--entry', path.join(root, 'bench', 'reference-app', 'app.tsx'), '--outfile', reference]);
+	const host = machine();
+	console.log(`kore-contacts benchmarks · ${host.cpu} · ${host.cores} cores · Node ${host.node} · load ${host.loadAverage.join(' ')}`);
+
+	let step = performance.now();
+	const frames = await measureFirstFrames();
+	const demoFrame = median(frames.demo.map(frame => frame.ms));
+	const referenceFrame = median(frames.reference.map(frame => frame.ms));
+	console.log(`  first frame: ${runs} runs each (${elapsed(step)})`);
+
+	step = performance.now();
+	const session: DemoSession = await demoSession(bundle, CONTACTS);
+	const seeded = session.total === CONTACTS;
+	console.log(`  demo session: ${session.loaded} of ${session.total} contacts browsed (${elapsed(step)})`);
+
+	step = performance.now();
+	const inProcess = seeded ? undefined : measureKeysInProcess();
+	if (inProcess) console.log(`  keystrokes in process: ${inProcess.loaded} contacts (${elapsed(step)})`);
+	const keys = inProcess?.samples ?? session.samples;
+	const p50 = percentile(keys, 50);
+	const p95 = percentile(keys, 95);
+
+	step = performance.now();
+	const requests = await measureRequests();
+	console.log(`  requests (${elapsed(step)})`);
+
+	const referenceRss = median(frames.reference.map(frame => frame.peakRss ?? 0));
+	const demoRss = session.peakRss ?? 0;
+	const frameRatio = demoFrame / referenceFrame;
+	const memoryRatio = demoRss / referenceRss;
+	const keysHow = seeded
+		? `pty, demo, ${session.loaded} contacts`
+		: `in process (ink-testing-library), ${inProcess!.loaded} contacts: the demo does not honour KORE_CONTACTS_DEMO_CONTACTS (it has ${session.total}); CPU time per key p50 ${ms(percentile(inProcess!.cpu, 50))}, p95 ${ms(percentile(inProcess!.cpu, 95))}`;
+
+	const figures: Figure[] = [
+		{
+			figure: 'first frame, --demo vs reference app',
+			measured: `${ms(demoFrame)} / ${ms(referenceFrame)} = ${frameRatio.toFixed(2)}×`,
+			target: '≤ 1.2×',
+			ok: frameRatio <= 1.2,
+			note: `median of ${runs} runs each, 80×24 pty`,
+		},
+		{figure: 'keystroke latency p50', measured: ms(p50), target: '—', ok: undefined, note: keysHow},
+		{figure: 'keystroke latency p95', measured: ms(p95), target: '< 16 ms', ok: p95 < 16, note: `${keys.length} keys`},
+		...(seeded
+			? []
+			: [
+					{
+						figure: `keystroke latency p50 / p95, pty demo (${session.loaded} contacts)`,
+						measured: `${ms(percentile(session.samples, 50))} / ${ms(percentile(session.samples, 95))}`,
+						target: '—',
+						ok: undefined,
+						note: 'for comparison only: the demo holds fewer contacts than the target is about',
+					} satisfies Figure,
+				]),
+		...requests.flatMap((count): Figure[] => [
+			{
+				figure: `requests: find + save at position ${count.position.toLocaleString('en')}`,
+				measured: `${count.total} (${count.find} + ${count.save})`,
+				target: `≤ ${count.target}`,
+				ok: count.total <= count.target,
+			},
+			{
+				figure: `requests: find it again (position ${count.position.toLocaleString('en')})`,
+				measured: String(count.findAgain),
+				target: '0',
+				ok: count.findAgain === 0,
+			},
+		]),
+		{
+			figure: `memory: peak RSS, demo after browsing vs reference`,
+			measured: `${mib(demoRss)} / ${mib(referenceRss)} = ${memoryRatio.toFixed(2)}×`,
+			target: '≤ 1.5×',
+			ok: seeded ? memoryRatio <= 1.5 : undefined,
+			note: `${
+				seeded ? `${session.loaded} contacts browsed` : `only ${session.loaded} contacts browsed: the demo does not honour KORE_CONTACTS_DEMO_CONTACTS, no verdict`
+			}; demo at its first frame ${mib(median(frames.demo.map(frame => frame.peakRss ?? 0)))}, after browsing ${mib(session.peakRssAfterBrowsing ?? 0)}, after typing ${mib(demoRss)}`,
+		},
+	];
+
+	printTable(figures);
+	const results = {
+		date: new Date().toISOString(),
+		machine: host,
+		durationSeconds: Number(((performance.now() - started) / 1000).toFixed(1)),
+		figures,
+		raw: {
+			firstFrame: {
+				runs,
+				demoMs: frames.demo.map(f => f.ms),
+				referenceMs: frames.reference.map(f => f.ms),
+				demoMedianMs: demoFrame,
+				referenceMedianMs: referenceFrame,
+				ratio: frameRatio,
+				demoPeakRssAtFirstFrame: median(frames.demo.map(f => f.peakRss ?? 0)),
+			},
+			keystrokes: {
+				mode: seeded ? 'pty' : 'in-process',
+				contacts: inProcess?.loaded ?? session.loaded,
+				samplesMs: keys,
+				p50Ms: p50,
+				p95Ms: p95,
+				inProcessCpuMs: inProcess?.cpu,
+				inProcessPeakRss: inProcess?.peakRss,
+				ptyDemoSamplesMs: session.samples,
+				ptyDemoContacts: session.loaded,
+			},
+			requests,
+			memory: {demoPeakRss: demoRss, demoPeakRssAfterBrowsing: session.peakRssAfterBrowsing, demoContacts: session.loaded, referencePeakRss: referenceRss, referencePeakRssRuns: frames.reference.map(f => f.peakRss), ratio: memoryRatio},
+		},
+	};
+	fs.writeFileSync(path.join(out, 'results.json'), `${JSON.stringify(results, undefined, '\t')}\n`);
+	console.log(`\nwritten .bench/results.json · ${elapsed(started)} · load ${os.loadavg().map(load => load.toFixed(2)).join(' ')} now`);
+	const missed = figures.filter(figure => figure.ok === false);
+	return process.argv.includes('--check') && missed.length > 0 ? 1 : 0;
+}
+
+function printTable(figures: Figure[]): void {
+	const header = ['figure', 'measured', 'target', ''];
+	const rows = figures.map(f => [f.figure, f.measured, f.target, f.ok === undefined ? '' : f.ok ? 'ok' : 'MISSED']);
+	const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => row[column]!.length)));
+	const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+	console.log(`\n${line(header)}\n${widths.map(width => '─'.repeat(width)).join('  ')}`);
+	for (const row of rows) console.log(line(row));
+	const notes = figures.filter(f => f.note);
+	if (notes.length > 0) console.log('');
+	for (const f of notes) console.log(`  ${f.figure}: ${f.note}`);
+}
+
+process.exitCode = await main();
