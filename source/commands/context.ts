@@ -1,7 +1,11 @@
+import type {Contact} from '../contact/contact.js';
+import {sanitize} from '../contact/sanitize.js';
 import {createKoreClient} from '../kore/client.js';
 import type {KoreClient, KoreCredentials, RateLimitWait} from '../kore/types.js';
 import {CREDENTIAL_ENV, missingMessage, resolveCredentials} from '../store/credentials.js';
-import type {ResolvedCredentials, Store} from '../store/types.js';
+import {defaultConfigDir} from '../store/files.js';
+import {openJournal} from '../store/journal.js';
+import type {Journal, ResolvedCredentials, Store} from '../store/types.js';
 import {UsageError} from './errors.js';
 import {isInteractive, printErr, type CommandIo} from './io.js';
 import {askSecret, readStdinSecret} from './prompt.js';
@@ -104,7 +108,10 @@ export async function gatherCredentials(
 
 	if (globals.clientSecretStdin) {
 		const secret = await readStdinSecret(io);
-		if (!secret) throw new UsageError('--client-secret-stdin was given but stdin held no secret: pipe it in, e.g. `printf %s "$SECRET" | kore-contacts ...`.');
+		if (!secret)
+			throw new UsageError(
+				'--client-secret-stdin was given but stdin held no secret: pipe it in, e.g. `printf %s "$SECRET" | kore-contacts ...`.',
+			);
 		setField(resolved, 'clientSecret', secret, 'flag');
 	}
 
@@ -148,4 +155,50 @@ function rateLimitReporter(io: CommandIo): (wait: RateLimitWait) => void {
 		const text = `Waiting for the rate limit (${wait.seconds} s; ${who})…`;
 		io.stderr.write(tty ? `\r\u001B[2K${text}${wait.seconds <= 1 ? '\n' : ''}` : `${text}\n`);
 	};
+}
+
+/**
+ * The settings folder (where journal.jsonl lives), as openStore picks it: KORE_CONTACTS_CONFIG_DIR,
+ * else the default folder. Computed without opening the settings (CI runs may never open them).
+ */
+export function settingsDir(io: CommandIo, store?: Store): string {
+	if (store?.dir) return store.dir;
+	return io.env['KORE_CONTACTS_CONFIG_DIR'] || defaultConfigDir(io.env);
+}
+
+/** The change journal in the settings folder. Throws a plain Error with an operator sentence when it cannot be opened. */
+export function openCommandJournal(io: CommandIo, store?: Store): Journal {
+	const dir = settingsDir(io, store);
+	try {
+		return openJournal(dir);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message.split('\n')[0] : String(error));
+		throw new JournalOpenError(
+			`The change journal in ${dir} could not be opened (${code}): check that the folder is writable, or point KORE_CONTACTS_CONFIG_DIR at one that is.`,
+		);
+	}
+}
+
+/** The journal could not be opened: nothing was sent (exit 1). */
+export class JournalOpenError extends Error {
+	override readonly name = 'JournalOpenError';
+}
+
+/**
+ * Remembers the stream and contact in the profile's recents (what the editor offers first).
+ * Only when a saved profile is in use; a failure to write them is ignored (a convenience only).
+ */
+export function rememberUse(connection: Pick<Connection, 'store' | 'resolved'>, streamId: string, contact?: Contact): void {
+	const {store, resolved} = connection;
+	const profile = resolved.profileName;
+	if (!store || !profile || !store.getProfile(profile)) return;
+	try {
+		store.rememberStream(profile, streamId);
+		if (contact) {
+			const name = sanitize([contact.firstName, contact.lastName].filter(Boolean).join(' ') || contact.fullName).trim();
+			store.rememberContact(profile, streamId, String(contact.id), name === '' ? undefined : name);
+		}
+	} catch {
+		// Remembering is a convenience only.
+	}
 }

@@ -41,6 +41,24 @@ Exit codes:
   3    the contact changed since it was read (conflict); nothing was sent
   130  interrupted (Ctrl+C); during the PUT the message says how to check`;
 
+const HISTORY_EXIT_CODES_HELP = `
+Exit codes:
+  0    listed (also: the journal is empty, or no entry matches)
+  1    the journal could not be read
+  2    bad usage`;
+
+const UNDO_EXIT_CODES_HELP = `
+Exit codes:
+  0    undone and verified; or --dry-run; or the contact already holds the earlier values
+  1    the server or the network failed, or the server stored other values than were sent
+       (when the outcome is unknown, the message says how to check); or the journal could not
+       be written (then nothing was sent)
+  2    bad usage: unknown or ambiguous ENTRY, nothing to undo, an entry that failed, another
+       host's entry, no --yes without a terminal, or "no" at the prompt; nothing was sent
+  3    the contact was changed after that entry (shown), or while asking; nothing was sent
+       (add --force to undo anyway)
+  130  interrupted (Ctrl+C); during the PUT the message says how to check`;
+
 const CREDENTIALS_HELP = `
 Credentials come from --host/--account-id/--client-id, then KORE_HOST, KORE_ACCOUNT_ID,
 KORE_CLIENT_ID, KORE_CLIENT_SECRET, then the profile (--profile NAME, KORE_PROFILE, or the default).
@@ -112,7 +130,9 @@ export function buildProgram(io: CommandIo, hooks: ProgramHooks, setExit: (code:
 			);
 		}
 		if (action !== program && (globals.demo || globals.resume)) {
-			throw new UsageError(`--demo and --resume are for the editor: run \`kore-contacts ${globals.demo ? '--demo' : '--resume'}\` without a command.`);
+			throw new UsageError(
+				`--demo and --resume are for the editor: run \`kore-contacts ${globals.demo ? '--demo' : '--resume'}\` without a command.`,
+			);
 		}
 		if (action !== program) hooks.onCommandStart?.();
 	});
@@ -213,6 +233,71 @@ export function buildProgram(io: CommandIo, hooks: ProgramHooks, setExit: (code:
 		UPDATE_EXIT_CODES_HELP,
 	);
 
+	describe(
+		program
+			.command('history')
+			.description('list the change journal (every update and undo sent from this computer), newest first')
+			.option('--contact <id>', 'only this contact', identifier('contact ID'))
+			.option('--stream <id>', 'only this stream', identifier('stream ID'))
+			.option('--limit <n>', 'how many entries to show (default 20)', wholeNumber(1, 100_000))
+			.option('--json', 'print the journal entries as a JSON array, nothing else')
+			.addHelpText(
+				'after',
+				`
+Each entry: the time (local), its ID (type this prefix to undo it), update or undo, the outcome
+(done, failed, or OUTCOME UNKNOWN when the send was interrupted or got no answer: check the contact),
+the contact, the fields changed, and who sent it (user@computer). The journal is journal.jsonl in the
+settings folder (KORE_CONTACTS_CONFIG_DIR); it never holds the client secret or a token.`,
+			)
+			.action(
+				run(async (_globals, options) => {
+					const {runHistory} = await import('./history.js');
+					return runHistory(io, options as never);
+				}),
+			),
+		`  $ kore-contacts history
+  $ kore-contacts history --contact 667e48f7c8b972fc6910abcd --limit 5
+  $ kore-contacts history --json | jq '.[] | select(.status == "unknown")'`,
+		HISTORY_EXIT_CODES_HELP,
+	);
+
+	describe(
+		program
+			.command('undo')
+			.description('put back the values a journal entry replaced: same preview, confirmation and conflict check as update')
+			.argument('[entry]', 'journal entry ID or a unique prefix of it (default: the latest update for this host not undone yet)')
+			.option('--force', 'undo even when the contact was changed after that entry (its other fields are kept)')
+			.option('--dry-run', 'show what would be restored, the body and the curl equivalent; send nothing')
+			.option('-y, --yes', 'send without asking (required when there is no terminal)')
+			.option('--confirm-contact <id>', 'protected profiles: repeat the contact ID to allow sending')
+			.option('--json', 'print {entry, before, after, body, sent, result} as JSON on stdout; messages go to stderr')
+			.addHelpText(
+				'after',
+				`
+The contact is read again first. When it no longer holds what that entry stored (someone changed it
+since), undo shows the fields changed since and stops with exit 3; --force puts the earlier values
+back anyway. An entry whose outcome was unknown is compared the same way. The undo is itself
+journaled (kind "undo"). The credentials must be for the entry's host.
+
+--json: entry is the journal entry being undone; before = the contact's fields now, after = the
+fields restored, body = exactly what is (or would be) sent (null when nothing is to send), sent = true
+only when the PUT succeeded, result = the stored contact or null. Printed on exit 0 and 3.`,
+			)
+			.action(
+				run(async (globals, options, args) => {
+					const {runUndo} = await import('./undo.js');
+					return runUndo(io, globals, options as never, args[0]);
+				}),
+			),
+		`  $ kore-contacts history --limit 5
+  $ kore-contacts undo --dry-run                 the latest update for this host, shown only
+  $ kore-contacts undo 0mi3x7k2a0                one entry, by a unique prefix of its ID; asks y/N
+  $ kore-contacts undo 0mi3x7k2a0 --yes --json   from a script
+  $ kore-contacts undo 0mi3x7k2a0 --force --yes  even though the contact changed since
+  $ kore-contacts --profile prod undo 0mi3x7k2a0 --yes --confirm-contact 667e48f7c8b972fc6910abcd`,
+		UNDO_EXIT_CODES_HELP,
+	);
+
 	const profile = program
 		.command('profile')
 		.description('manage saved credentials profiles (list, add, remove, use)')
@@ -287,7 +372,11 @@ export function buildProgram(io: CommandIo, hooks: ProgramHooks, setExit: (code:
 		program
 			.command('doctor')
 			.description('check the setup: Node, settings file, credentials and where they come from, proxies, TLS, terminal')
-			.option('--stream <id>', 'also list one contact of this stream, naming the failing piece (DNS, TLS, credentials, scope, stream)', identifier('stream ID'))
+			.option(
+				'--stream <id>',
+				'also list one contact of this stream, naming the failing piece (DNS, TLS, credentials, scope, stream)',
+				identifier('stream ID'),
+			)
 			.action(
 				run(async (globals, options) => {
 					const {runDoctor} = await import('./doctor.js');
@@ -306,7 +395,13 @@ export function buildProgram(io: CommandIo, hooks: ProgramHooks, setExit: (code:
 			.action(
 				run(async (_globals, options) => {
 					const port = (options as {port?: number}).port;
-					return hooks.runSandbox({...(port === undefined ? {} : {port}), env: io.env, stdout: io.stdout, stderr: io.stderr, signal: io.signal});
+					return hooks.runSandbox({
+						...(port === undefined ? {} : {port}),
+						env: io.env,
+						stdout: io.stdout,
+						stderr: io.stderr,
+						signal: io.signal,
+					});
 				}),
 			),
 		`  $ kore-contacts sandbox --port 4010

@@ -8,9 +8,11 @@ import {toSafeJson} from '../output/json.js';
 import {checkConflict} from '../update/conflict.js';
 import {curlCommand} from '../update/curl.js';
 import {prepareUpdate, type PreparedUpdate} from '../update/prepare.js';
-import {sendUpdate} from '../update/send.js';
-import {connect, type GlobalOptions} from './context.js';
-import {EXIT, InterruptedError, UsageError} from './errors.js';
+import {journalIdOf, JournalWriteError, sendUpdate, type JournalContext, type SendOutcome} from '../update/send.js';
+import {isKoreError} from '../kore/errors.js';
+import type {Journal, ResolvedCredentials} from '../store/types.js';
+import {connect, JournalOpenError, openCommandJournal, rememberUse, type GlobalOptions} from './context.js';
+import {EXIT, InterruptedError, reportError, UsageError} from './errors.js';
 import {findWithProgress} from './find.js';
 import {isInteractive, outputWidth, printErr, stderrStyle, stdoutStyle, type CommandIo} from './io.js';
 import {confirm} from './prompt.js';
@@ -64,8 +66,10 @@ export async function runUpdate(io: CommandIo, globals: GlobalOptions, options: 
 		if (problem) throw new UsageError(`Nothing was sent. --country-code: ${problem}`);
 	}
 
-	const {client, resolved, credentials} = await connect(io, globals);
+	const connection = await connect(io, globals);
+	const {client, resolved, credentials} = connection;
 	const {contact: loaded} = await findWithProgress(io, client, options.stream, options.contact);
+	rememberUse(connection, options.stream, loaded);
 
 	const built = buildEdits(options, fieldsOf(loaded));
 	const prepared = built.ok ? prepareUpdate({streamId: options.stream, loaded, edits: built.edits}) : built;
@@ -112,29 +116,10 @@ export async function runUpdate(io: CommandIo, globals: GlobalOptions, options: 
 		return EXIT.ok;
 	}
 
-	// Protected profiles always need it; when given anyway, it must match too (a script's guard).
-	const mustConfirm = resolved.protected || options.confirmContact !== undefined;
-	if (mustConfirm && options.confirmContact?.trim() !== update.contactId) {
-		const profile = resolved.profileName ? `Profile "${sanitize(resolved.profileName)}"` : 'This profile';
-		throw new UsageError(
-			options.confirmContact === undefined
-				? `Nothing was sent: ${profile} is protected. Repeat the contact ID with --confirm-contact to send.`
-				: `Nothing was sent: --confirm-contact does not match the contact ID ${sanitize(update.contactId)}${resolved.protected ? ` (${profile} is protected)` : ''}.`,
-		);
-	}
-
-	if (!options.yes) {
-		if (!isInteractive(io)) {
-			throw new UsageError(
-				'Nothing was sent: there is no terminal to confirm on. Add --yes to send without asking (check first with --dry-run).',
-			);
-		}
-		const yes = await confirm(io, 'Send this update?');
-		if (!yes) {
-			printErr(io, 'Nothing was sent (you did not answer y).');
-			return EXIT.usage;
-		}
-	}
+	requireContactConfirmation(resolved, update.contactId, options.confirmContact);
+	const journal = openJournalOrReport(io, connection.store);
+	if (!journal) return EXIT.failed;
+	if (!(await confirmSend(io, options.yes, 'Send this update?'))) return EXIT.usage;
 
 	throwIfInterrupted(io);
 	const check = await checkConflict(client, update, {signal: io.signal});
@@ -146,11 +131,21 @@ export async function runUpdate(io: CommandIo, globals: GlobalOptions, options: 
 
 	throwIfInterrupted(io);
 	printErr(io, 'Sending the update…');
-	const {stored, verification} = await sendUpdate(client, update, {signal: io.signal});
+	const sent = await sendJournaled(io, client, update, {
+		journal,
+		host: client.baseUrl,
+		...(resolved.profileName === undefined ? {} : {profile: resolved.profileName}),
+		kind: 'update',
+	});
+	if (typeof sent === 'number') return sent;
+	const {stored, verification} = sent;
 
 	say();
 	say(humanStyle.green('Saved. The server now stores:'));
 	for (const line of renderCard(stored, humanStyle)) say(line);
+	if (sent.journalId !== undefined) {
+		say(humanStyle.dim(`Journal entry ${sent.journalId}; to put the earlier values back: kore-contacts undo ${sent.journalId}`));
+	}
 	if (verification.ok) {
 		say('Verified: the stored values are the ones sent.');
 		finishJson(true, stored);
@@ -165,6 +160,84 @@ export async function runUpdate(io: CommandIo, globals: GlobalOptions, options: 
 	printErr(io, 'Check the contact in Kore.ai; the values above are what it holds now.');
 	finishJson(true, stored);
 	return EXIT.failed;
+}
+
+/**
+ * Protected profiles always need --confirm-contact; when given anyway, it must match too (a
+ * script's guard). Throws UsageError (exit 2, nothing sent).
+ */
+export function requireContactConfirmation(
+	resolved: ResolvedCredentials,
+	contactId: string,
+	confirmContact: string | undefined,
+): void {
+	const mustConfirm = resolved.protected || confirmContact !== undefined;
+	if (!mustConfirm || confirmContact?.trim() === contactId) return;
+	const profile = resolved.profileName ? `Profile "${sanitize(resolved.profileName)}"` : 'This profile';
+	throw new UsageError(
+		confirmContact === undefined
+			? `Nothing was sent: ${profile} is protected. Repeat the contact ID with --confirm-contact to send.`
+			: `Nothing was sent: --confirm-contact does not match the contact ID ${sanitize(contactId)}${resolved.protected ? ` (${profile} is protected)` : ''}.`,
+	);
+}
+
+/** y/N on a terminal; without one, --yes is required (UsageError). False when the answer is not yes (already reported). */
+export async function confirmSend(io: CommandIo, yes: boolean | undefined, question: string): Promise<boolean> {
+	if (yes) return true;
+	if (!isInteractive(io)) {
+		throw new UsageError(
+			'Nothing was sent: there is no terminal to confirm on. Add --yes to send without asking (check first with --dry-run).',
+		);
+	}
+	if (await confirm(io, question)) return true;
+	printErr(io, 'Nothing was sent (you did not answer y).');
+	return false;
+}
+
+/** The change journal, or undefined after printing why it cannot be opened (nothing is sent then). */
+export function openJournalOrReport(io: CommandIo, store: Parameters<typeof openCommandJournal>[1]): Journal | undefined {
+	try {
+		return openCommandJournal(io, store);
+	} catch (error) {
+		if (!(error instanceof JournalOpenError)) throw error;
+		printErr(io, `Nothing was sent: ${error.message}`);
+		return undefined;
+	}
+}
+
+/**
+ * sendUpdate with the journal: returns the outcome, or an exit code after reporting a failure
+ * (with the journal entry that records it, and for an unknown outcome how to check).
+ */
+export async function sendJournaled(
+	io: CommandIo,
+	client: Parameters<typeof sendUpdate>[0],
+	update: PreparedUpdate,
+	journal: JournalContext,
+): Promise<SendOutcome | number> {
+	try {
+		const outcome = await sendUpdate(client, update, {signal: io.signal, journal});
+		if (outcome.journalWarning) printErr(io, `Warning: ${outcome.journalWarning}`);
+		return outcome;
+	} catch (error) {
+		if (error instanceof JournalWriteError) {
+			printErr(io, error.message);
+			return EXIT.failed;
+		}
+		const id = journalIdOf(error);
+		const code = reportError(io, error);
+		if (id !== undefined) {
+			const unknown = !isKoreError(error) || error.outcomeUnknown;
+			const history = `kore-contacts history --contact ${sanitize(update.contactId)}`;
+			printErr(
+				io,
+				unknown
+					? `The change journal records it as entry ${id} with the outcome unknown: check the contact before sending again, and see \`${history}\`.`
+					: `The change journal records it as failed (entry ${id}); nothing was changed. See \`${history}\`.`,
+			);
+		}
+		return code;
+	}
 }
 
 type Built = {ok: true; edits: Partial<ContactFields>} | {ok: false; errors: Partial<Record<FieldName, string>>};
@@ -193,7 +266,7 @@ export function buildEdits(options: UpdateOptions, current: ContactFields): Buil
 	return Object.keys(errors).length > 0 ? {ok: false, errors} : {ok: true, edits};
 }
 
-function reportConflict(io: CommandIo, update: PreparedUpdate, current: Contact, theirs: FieldChange[]): void {
+export function reportConflict(io: CommandIo, update: PreparedUpdate, current: Contact, theirs: FieldChange[]): void {
 	const style = stderrStyle(io);
 	printErr(io);
 	printErr(
@@ -209,11 +282,11 @@ function reportConflict(io: CommandIo, update: PreparedUpdate, current: Contact,
 	printErr(io, 'Check the contact (kore-contacts get), then run the update again if it is still needed.');
 }
 
-function quote(value: string): string {
+export function quote(value: string): string {
 	const clean = sanitize(value);
 	return clean === '' ? '(empty)' : `"${clean}"`;
 }
 
-function throwIfInterrupted(io: CommandIo): void {
+export function throwIfInterrupted(io: CommandIo): void {
 	if (io.signal.aborted) throw new InterruptedError();
 }

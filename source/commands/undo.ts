@@ -1,0 +1,231 @@
+import type {Contact, ContactFields, UpdateBody} from '../contact/contact.js';
+import {fieldsOf} from '../contact/fields.js';
+import {sanitize} from '../contact/sanitize.js';
+import {renderBody, renderCard, renderDiff} from '../output/contact-view.js';
+import {shortTime, statusWords} from '../output/history-table.js';
+import {toSafeJson} from '../output/json.js';
+import type {JournalEntry} from '../store/types.js';
+import {checkConflict} from '../update/conflict.js';
+import {curlCommand} from '../update/curl.js';
+import type {PreparedUpdate} from '../update/prepare.js';
+import {findEntry, latestUndoable, prepareUndo, undoneBy} from '../update/undo.js';
+import {connect, JournalOpenError, openCommandJournal, type GlobalOptions} from './context.js';
+import {EXIT, UsageError} from './errors.js';
+import {outputWidth, printErr, stderrStyle, stdoutStyle, type CommandIo} from './io.js';
+import {
+	confirmSend,
+	openJournalOrReport,
+	quote,
+	reportConflict,
+	requireContactConfirmation,
+	sendJournaled,
+	throwIfInterrupted,
+} from './update.js';
+
+export type UndoOptions = {
+	force?: boolean;
+	yes?: boolean;
+	dryRun?: boolean;
+	json?: boolean;
+	confirmContact?: string;
+};
+
+/** The `--json` shape of `undo` (printed on exit 0 and 3; nothing on stdout otherwise). */
+export type UndoJson = {
+	/** The journal entry being undone. */
+	entry: JournalEntry;
+	/** The contact's fields now. */
+	before: ContactFields;
+	/** The fields the undo puts (or would put) there. */
+	after: ContactFields;
+	/** Exactly what is (or would be) sent; null when there is nothing to send. */
+	body: UpdateBody | null;
+	/** True only when the PUT was answered with success. */
+	sent: boolean;
+	/** The contact as the server stored it, or null when nothing was sent. */
+	result: Contact | null;
+};
+
+/**
+ * Puts the "before" values of a journal entry back: the same preview, confirmation, conflict
+ * check, journal and verification as `update`. Refuses (exit 3) when the contact no longer holds
+ * what that write stored, unless --force.
+ */
+export async function runUndo(io: CommandIo, globals: GlobalOptions, options: UndoOptions, entryText?: string): Promise<number> {
+	let entries: JournalEntry[];
+	try {
+		entries = openCommandJournal(io).entries();
+	} catch (error) {
+		if (!(error instanceof JournalOpenError)) throw error;
+		printErr(io, `Nothing was sent: ${error.message}`);
+		return EXIT.failed;
+	}
+
+	let entry = entryText === undefined ? undefined : lookUp(entries, entryText);
+	const connection = await connect(io, globals);
+	const {client, resolved, credentials} = connection;
+	const profileHint = entry?.profile ? ` (e.g. --profile ${sanitize(entry.profile)})` : '';
+	if (entry && entry.host !== client.baseUrl) {
+		throw new UsageError(
+			`Nothing was sent: entry ${sanitize(entry.id)} was written to ${sanitize(entry.host)}, but these credentials are for ${sanitize(client.baseUrl)}. Use the credentials of that host${profileHint}.`,
+		);
+	}
+	if (!entry) {
+		entry = latestUndoable(entries, {host: client.baseUrl});
+		if (!entry) {
+			throw new UsageError(
+				entries.length === 0
+					? 'Nothing to undo: the change journal is empty (no update has been sent from this computer).'
+					: `Nothing to undo: the change journal has no update for ${sanitize(client.baseUrl)} that is not undone already. See \`kore-contacts history\`; name an entry to undo it explicitly.`,
+			);
+		}
+	}
+
+	const human = options.json ? io.stderr : io.stdout;
+	const humanStyle = options.json ? stderrStyle(io) : stdoutStyle(io);
+	const say = (text = '') => human.write(`${text}\n`);
+	const emitJson = (json: UndoJson) => {
+		if (options.json) io.stdout.write(`${toSafeJson(json)}\n`);
+	};
+	const finishJson = (update: PreparedUpdate, sent: boolean, result: Contact | null) =>
+		emitJson({entry: entry!, before: update.before, after: update.after, body: update.body, sent, result});
+
+	say(describeEntry(entry, humanStyle.bold));
+	const undone = undoneBy(entries, entry.id);
+	if (undone)
+		say(
+			humanStyle.yellow(
+				`Note: it was undone already (entry ${sanitize(undone.id)}); undoing it again is checked like any other.`,
+			),
+		);
+	if (entry.status === 'unknown') {
+		say(
+			humanStyle.yellow(
+				'Its outcome was unknown (the send was interrupted or got no answer): undo compares it with the contact as it is now first.',
+			),
+		);
+	}
+
+	throwIfInterrupted(io);
+	const prepared = await prepareUndo(client, entry, {signal: io.signal});
+	if (!prepared.ok && prepared.reason === 'not-undoable') {
+		if (prepared.alreadyRestored && prepared.current) {
+			say(prepared.message);
+			say('Nothing was sent.');
+			const now = fieldsOf(prepared.current);
+			emitJson({entry, before: now, after: now, body: null, sent: false, result: null});
+			return EXIT.ok;
+		}
+		printErr(io, `Nothing was sent. ${prepared.message}`);
+		return EXIT.usage;
+	}
+	const update = prepared.update;
+
+	if (!prepared.ok) {
+		const err = stderrStyle(io);
+		printErr(io, err.red(`Contact ${sanitize(entry.contactId)} was changed after entry ${sanitize(entry.id)} was written.`));
+		printErr(io, 'Changed since (that write stored -> now):');
+		for (const change of prepared.theirs) printErr(io, `  ${change.label}: ${quote(change.before)} -> ${quote(change.after)}`);
+		if (!options.force) {
+			printErr(io, 'Nothing was sent. Check the contact (kore-contacts get); add --force to put the earlier values back anyway.');
+			finishJson(update, false, null);
+			return EXIT.conflict;
+		}
+		printErr(
+			io,
+			'--force: undoing anyway; the fields that entry changed get their earlier values, the others stay as they are now.',
+		);
+	}
+
+	say();
+	say(
+		`${humanStyle.bold('Restores')} contact ${sanitize(update.contactId)} in stream ${sanitize(update.streamId)} (now -> restored):`,
+	);
+	for (const line of renderDiff(update.rows, humanStyle, outputWidth(io))) say(line);
+	say();
+	say(`Body of PUT /contacts/${sanitize(update.contactId)}:`);
+	for (const line of renderBody(update.body)) say(line);
+
+	if (options.dryRun) {
+		say();
+		say('Dry run: nothing was sent. The same request with curl (mint the JWT into $KORE_JWT first):');
+		say(curlCommand(client.baseUrl, credentials.accountId, update));
+		finishJson(update, false, null);
+		return EXIT.ok;
+	}
+
+	requireContactConfirmation(resolved, update.contactId, options.confirmContact);
+	const journal = openJournalOrReport(io, connection.store);
+	if (!journal) return EXIT.failed;
+	if (!(await confirmSend(io, options.yes, 'Send this undo?'))) return EXIT.usage;
+
+	// The contact may have changed while the question was open: read it once more.
+	throwIfInterrupted(io);
+	const check = await checkConflict(client, update, {signal: io.signal});
+	if (check.conflict) {
+		reportConflict(io, update, check.current, check.theirs);
+		finishJson(update, false, null);
+		return EXIT.conflict;
+	}
+
+	throwIfInterrupted(io);
+	printErr(io, 'Sending the undo…');
+	const sent = await sendJournaled(io, client, update, {
+		journal,
+		host: client.baseUrl,
+		...(resolved.profileName === undefined ? {} : {profile: resolved.profileName}),
+		kind: 'undo',
+		undoOf: entry.id,
+	});
+	if (typeof sent === 'number') return sent;
+	const {stored, verification} = sent;
+
+	say();
+	say(humanStyle.green('Undone. The server now stores:'));
+	for (const line of renderCard(stored, humanStyle)) say(line);
+	if (sent.journalId !== undefined) say(humanStyle.dim(`Journal entry ${sent.journalId} (undo of ${sanitize(entry.id)}).`));
+	if (verification.ok) {
+		say('Verified: the stored values are the ones sent.');
+		finishJson(update, true, stored);
+		return EXIT.ok;
+	}
+
+	const err = stderrStyle(io);
+	printErr(io, err.red('Warning: the server stored other values than were sent:'));
+	for (const mismatch of verification.mismatches) {
+		printErr(io, `  ${mismatch.label}: sent ${quote(mismatch.before)}, stored ${quote(mismatch.after)}`);
+	}
+	printErr(io, 'Check the contact in Kore.ai; the values above are what it holds now.');
+	finishJson(update, true, stored);
+	return EXIT.failed;
+}
+
+function lookUp(entries: JournalEntry[], text: string): JournalEntry {
+	const found = findEntry(entries, text);
+	if (found.ok) return found.entry;
+	const shown = sanitize(text);
+	if (found.reason === 'too-short') {
+		throw new UsageError(
+			`Nothing was sent: "${shown}" is too short; give at least 4 characters of the entry ID (see \`kore-contacts history\`).`,
+		);
+	}
+	if (found.reason === 'ambiguous') {
+		const some = found.matches
+			.slice(0, 5)
+			.map(e => sanitize(e.id))
+			.join(', ');
+		throw new UsageError(
+			`Nothing was sent: "${shown}" matches ${found.matches.length} journal entries (${some}${found.matches.length > 5 ? ', …' : ''}); give more characters of the ID.`,
+		);
+	}
+	throw new UsageError(
+		`Nothing was sent: no journal entry has an ID starting with "${shown}". See \`kore-contacts history\` for the IDs.`,
+	);
+}
+
+function describeEntry(entry: JournalEntry, bold: (text: string) => string): string {
+	const who = [entry.user, entry.hostname].filter(Boolean).join('@');
+	const by = who ? ` by ${sanitize(who)}` : '';
+	const profile = entry.profile ? `, profile ${sanitize(entry.profile)}` : '';
+	return `${bold('Undo')} entry ${sanitize(entry.id)}: ${entry.kind === 'undo' ? 'undo' : 'update'} of ${shortTime(entry.time)}${by}${profile} (${statusWords(entry)})`;
+}
