@@ -40,6 +40,13 @@ const code = await runProgram(process.argv.slice(2), processIo(controller.signal
 
 // Pending writes to a pipe must reach it before exiting; open keep-alive sockets must not hold the process.
 process.exitCode = code;
+const leave = (): never => process.exit(code);
+// The editor ended on SIGHUP (the terminal is gone) or SIGTERM: nothing left is worth flushing, and
+// a write to a hung-up terminal may never complete. Leave at once.
+if (code === 129 || code === 143) leave();
+// A terminal that stops taking output must not keep the process waiting for the flush below.
+// (Pipes and files are written synchronously on Linux; the timer never holds the process itself.)
+if (process.stdout.isTTY || process.stderr.isTTY) setTimeout(leave, 2000).unref();
 process.stdout.write('', () => {
-	process.stderr.write('', () => process.exit(code));
+	process.stderr.write('', leave);
 });

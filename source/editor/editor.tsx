@@ -6,22 +6,26 @@ import type {KoreClient, KoreCredentials, RateLimitWait} from '../kore/types.js'
 import type {Store} from '../store/types.js';
 import {Header, headerRows} from './components/Header.js';
 import {flowReducer, currentScreen, initialFlowState, type FlowState, type Screen} from './flow.js';
+import {useDraftKeeper} from './hooks/use-draft.js';
 import {EditorContext, type EditorContextValue} from './hooks/use-editor.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {CardScreen} from './screens/CardScreen.js';
 import {ConflictScreen} from './screens/ConflictScreen.js';
 import {ContactScreen} from './screens/ContactScreen.js';
+import {HistoryScreen} from './screens/HistoryScreen.js';
 import {NameForm} from './screens/NameForm.js';
 import {PhoneForm} from './screens/PhoneForm.js';
 import {ProfileForm} from './screens/ProfileForm.js';
 import {ProfileScreen} from './screens/ProfileScreen.js';
 import {ResultScreen} from './screens/ResultScreen.js';
+import {ResumeScreen} from './screens/ResumeScreen.js';
 import {ReviewScreen} from './screens/ReviewScreen.js';
 import {SalutationForm} from './screens/SalutationForm.js';
 import {SecretScreen} from './screens/SecretScreen.js';
 import {SendScreen} from './screens/SendScreen.js';
 import {resolveSession} from './screens/session.js';
 import {StreamScreen} from './screens/StreamScreen.js';
+import {loadDraft} from './store-files.js';
 import {createTheme, ThemeContext} from './theme.js';
 
 export type EditorServices = {
@@ -34,15 +38,33 @@ export type EditorServices = {
 	demo?: {banner: string};
 	/** Start with this profile (demo uses its profile); the profile list stays one Esc away. */
 	initialProfile?: string;
+	/** --resume: open the unsent draft's question at once, or say that there is none. */
 	resume?: boolean;
 };
+
+/** Said on the first screen when --resume finds no draft. */
+export const NO_DRAFT_NOTICE = 'There is no unsent edit to resume: nothing was saved as a draft. Start a new edit below.';
 
 export type EditorProps = {
 	services: EditorServices;
 	onExit: (code: number) => void;
 };
 
+/**
+ * The first screen: an unsent draft (not in demo mode, whose settings folder is thrown away) is
+ * offered first, above what would otherwise show, so Later lands on the normal first screen.
+ */
 function initialState(services: EditorServices): FlowState {
+	const state = initialProfileState(services);
+	const draft = services.demo ? undefined : loadDraft(services.store);
+	if (draft) {
+		return {...state, stack: [...state.stack, {name: 'resume', draft}], error: undefined};
+	}
+
+	return services.resume ? {...state, notice: NO_DRAFT_NOTICE} : state;
+}
+
+function initialProfileState(services: EditorServices): FlowState {
 	if (services.initialProfile === undefined) {
 		return initialFlowState();
 	}
@@ -112,6 +134,14 @@ function ScreenView({screen}: {screen: Screen}): React.JSX.Element {
 		case 'result': {
 			return <ResultScreen />;
 		}
+
+		case 'resume': {
+			return <ResumeScreen draft={screen.draft} />;
+		}
+
+		case 'history': {
+			return <HistoryScreen />;
+		}
 	}
 }
 
@@ -123,7 +153,10 @@ export function Editor({services, onExit}: EditorProps): React.JSX.Element {
 	const [state, dispatch] = useReducer(flowReducer, services, initialState);
 	const {exit} = useApp();
 	const size = useTerminalSize();
-	const theme = useMemo(() => createTheme({color: services.color, ascii: services.env['TERM'] === 'dumb'}), [services.color, services.env]);
+	const theme = useMemo(
+		() => createTheme({color: services.color, ascii: services.env['TERM'] === 'dumb'}),
+		[services.color, services.env],
+	);
 	const pendingInput = useRef(false);
 	const setPendingInput = useCallback((pending: boolean) => {
 		pendingInput.current = pending;
@@ -184,6 +217,9 @@ export function Editor({services, onExit}: EditorProps): React.JSX.Element {
 			dispatch({type: 'quit-request', pending: pendingInput.current});
 		}
 	});
+
+	// Before the exit effect below: a confirmed quit removes the draft before Ink unmounts.
+	useDraftKeeper(state, services.store, dispatch);
 
 	useEffect(() => {
 		if (state.exit) {

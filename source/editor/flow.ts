@@ -8,6 +8,7 @@
 import type {Contact, ContactFields, ContactPage, FieldName} from '../contact/contact.js';
 import type {FieldChange} from '../contact/diff.js';
 import type {KoreCredentials, RateLimitWait} from '../kore/types.js';
+import type {Draft} from '../store/types.js';
 import type {PreparedUpdate} from '../update/prepare.js';
 import {fieldsOf, FIELD_LABELS, FIELD_NAMES} from '../contact/fields.js';
 import {prepareUpdate} from '../update/prepare.js';
@@ -44,7 +45,11 @@ export type Screen =
 	| {name: 'review'}
 	| {name: 'send'}
 	| {name: 'conflict'}
-	| {name: 'result'};
+	| {name: 'result'}
+	/** An unsent draft from an earlier session: resume, discard or keep it for later. */
+	| {name: 'resume'; draft: Draft}
+	/** This contact's journal entries, newest first; Enter prepares the undo of one. */
+	| {name: 'history'};
 
 export type ScreenName = Screen['name'];
 
@@ -61,9 +66,16 @@ export type ContactList = {
 export type Conflict = {current: Contact; theirs: FieldChange[]};
 
 export type Outcome =
-	| {kind: 'saved'; update: PreparedUpdate; stored: Contact; verification: {ok: boolean; mismatches: FieldChange[]}}
+	| {
+			kind: 'saved';
+			update: PreparedUpdate;
+			stored: Contact;
+			verification: {ok: boolean; mismatches: FieldChange[]};
+			undoOf?: string;
+			note?: string;
+	  }
 	/** The request may or may not have reached the server (aborted or timed out mid-PUT). */
-	| {kind: 'unknown'; update: PreparedUpdate; message: string};
+	| {kind: 'unknown'; update: PreparedUpdate; message: string; undoOf?: string};
 
 export type Wait = RateLimitWait & {
 	/** Epoch ms when the wait ends (the action's creator reads the clock, the reducer does not). */
@@ -93,6 +105,10 @@ export type FlowState = {
 	unknownOutcome: boolean;
 	/** The card menu item to highlight when the card shows again (the form left, or Review after an edit). */
 	cardFocus?: 'name' | 'salutation' | 'phone' | 'review';
+	/** The prepared update undoes this journal entry (sent and journaled as kind 'undo'). */
+	undoOf?: string;
+	/** A draft being resumed while the secret screen asks for the profile's secret. */
+	resumeDraft?: Draft;
 };
 
 export type FlowAction =
@@ -115,7 +131,7 @@ export type FlowAction =
 	| {type: 'conflict-apply'}
 	| {type: 'conflict-reload'}
 	| {type: 'conflict-cancel'}
-	| {type: 'sent'; stored: Contact; verification: {ok: boolean; mismatches: FieldChange[]}}
+	| {type: 'sent'; stored: Contact; verification: {ok: boolean; mismatches: FieldChange[]}; note?: string}
 	| {type: 'send-unknown'; message: string}
 	| {type: 'send-failed'; error: ErrorInfo}
 	| {type: 'result-choice'; choice: 'again' | 'contact' | 'stream' | 'quit'}
@@ -124,7 +140,15 @@ export type FlowAction =
 	/** Ctrl+C. `pending`: a form holds typed text that is not submitted yet. */
 	| {type: 'quit-request'; pending?: boolean}
 	| {type: 'quit-cancel'}
-	| {type: 'quit'; code: number};
+	| {type: 'quit'; code: number}
+	/** Restore a draft with this session (its host must be the draft's). */
+	| {type: 'resume'; session: Session; draft: Draft}
+	/** Resume once the secret screen has the profile's secret (session-ready then restores the draft). */
+	| {type: 'resume-secret'; draft: Draft; profileName: string}
+	/** The resume question is answered with Discard or Later: go on to the normal first screen. */
+	| {type: 'resume-dismissed'; notice: string}
+	/** An undo of a journal entry, prepared on the contact as it is now: show it on the review. */
+	| {type: 'undo-prepared'; update: PreparedUpdate; undoOf: string; current: Contact};
 
 export type InitialOptions = {
 	/** Start at the stream screen with this session (the profile screen stays below it for Esc). */
@@ -138,6 +162,49 @@ export function initialFlowState(options: InitialOptions = {}): FlowState {
 	}
 
 	return {stack, session: options.session, edits: {}, confirmQuit: false, unknownOutcome: false};
+}
+
+/** Host as compared for drafts: no scheme case or trailing-slash differences. */
+export function sameHost(a: string, b: string): boolean {
+	const norm = (host: string) => host.trim().toLowerCase().replace(/\/+$/, '');
+	return norm(a) === norm(b);
+}
+
+/** The unsent edit of a draft back on the card (below it: contact list, stream, profile for Esc). */
+function restoreDraft(state: FlowState, session: Session, draft: Draft): FlowState {
+	if (!sameHost(session.credentials.host, draft.host)) {
+		return {
+			...state,
+			resumeDraft: undefined,
+			stack: popTo(state.stack, 'resume'),
+			error: {
+				message: `The draft was made on ${draft.host}, but profile ${session.profileName} now uses ${session.credentials.host}: nothing was restored.`,
+				hint: 'Choose Discard to drop the draft, or Later to keep it and fix the profile first.',
+			},
+			notice: undefined,
+		};
+	}
+
+	const contact = draft.loaded;
+	return {
+		...state,
+		session,
+		streamId: draft.streamId,
+		// The draft's contact, with the rest of the stream one "Load more" away.
+		list: {contacts: [contact], hasMore: true, nextSkip: 0},
+		contact,
+		edits: normalizeEdits(contact, draft.edits ?? {}),
+		prepared: undefined,
+		conflict: undefined,
+		outcome: undefined,
+		undoOf: undefined,
+		resumeDraft: undefined,
+		wait: undefined,
+		cardFocus: 'review',
+		stack: [{name: 'profile'}, {name: 'stream'}, {name: 'contact'}, {name: 'card'}],
+		error: undefined,
+		notice: 'Your unsent edit is back. Review re-reads the contact before anything is sent.',
+	};
 }
 
 export function currentScreen(state: FlowState): Screen {
@@ -208,7 +275,15 @@ function preparedErrors(errors: Partial<Record<FieldName, string>>): ErrorInfo {
 }
 
 function leaveContact(state: FlowState): FlowState {
-	return {...state, contact: undefined, edits: {}, prepared: undefined, conflict: undefined, outcome: undefined, cardFocus: undefined};
+	return {
+		...state,
+		contact: undefined,
+		edits: {},
+		prepared: undefined,
+		conflict: undefined,
+		outcome: undefined,
+		cardFocus: undefined,
+	};
 }
 
 function back(state: FlowState): FlowState {
@@ -242,12 +317,17 @@ function back(state: FlowState): FlowState {
 		}
 
 		case 'review': {
-			next = {...next, prepared: undefined};
+			next = {...next, prepared: undefined, undoOf: undefined};
+			break;
+		}
+
+		case 'secret': {
+			next = {...next, resumeDraft: undefined};
 			break;
 		}
 
 		case 'conflict': {
-			next = {...next, conflict: undefined, stack: popTo(state.stack, 'card'), prepared: undefined};
+			next = {...next, conflict: undefined, stack: popTo(state.stack, 'card'), prepared: undefined, undoOf: undefined};
 			break;
 		}
 
@@ -281,6 +361,10 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
 		}
 
 		case 'session-ready': {
+			if (state.resumeDraft) {
+				return restoreDraft(state, action.session, state.resumeDraft);
+			}
+
 			// From the profile list, the profile form or the secret prompt: the stream screen comes next.
 			const stack = popTo(state.stack, 'profile');
 			return {
@@ -370,7 +454,15 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
 		}
 
 		case 'discard': {
-			return {...state, edits: {}, prepared: undefined, stack: popTo(state.stack, 'card'), error: undefined, notice: 'Changes discarded.', cardFocus: undefined};
+			return {
+				...state,
+				edits: {},
+				prepared: undefined,
+				stack: popTo(state.stack, 'card'),
+				error: undefined,
+				notice: 'Changes discarded.',
+				cardFocus: undefined,
+			};
 		}
 
 		case 'review': {
@@ -379,7 +471,13 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
 			}
 
 			if (!isDirty(state)) {
-				return {...state, error: {message: 'Nothing to review yet: no field has been changed.', hint: 'Choose Name, Salutation or Cell phone to edit a field.'}};
+				return {
+					...state,
+					error: {
+						message: 'Nothing to review yet: no field has been changed.',
+						hint: 'Choose Name, Salutation or Cell phone to edit a field.',
+					},
+				};
 			}
 
 			const result = prepareUpdate({streamId: state.streamId, loaded: state.contact, edits: state.edits});
@@ -387,7 +485,7 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
 				return {...state, error: preparedErrors(result.errors)};
 			}
 
-			return {...push(state, {name: 'review'}), prepared: result.update};
+			return {...push(state, {name: 'review'}), prepared: result.update, undoOf: undefined};
 		}
 
 		case 'send': {
@@ -440,7 +538,12 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
 				return {...base, error: preparedErrors(result.errors)};
 			}
 
-			return {...base, prepared: result.update, stack: [...base.stack, {name: 'review'}], notice: 'Your changes now sit on top of the current values: check the new diff.'};
+			return {
+				...base,
+				prepared: result.update,
+				stack: [...base.stack, {name: 'review'}],
+				notice: 'Your changes now sit on top of the current values: check the new diff.',
+			};
 		}
 
 		case 'conflict-reload': {
@@ -451,6 +554,7 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
 			const contact = state.conflict.current;
 			return {
 				...state,
+				undoOf: undefined,
 				contact,
 				list: withContactInList(state.list, contact),
 				edits: {},
@@ -463,7 +567,15 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
 		}
 
 		case 'conflict-cancel': {
-			return {...state, conflict: undefined, prepared: undefined, stack: popTo(state.stack, 'card'), error: undefined, notice: 'Nothing was sent. Your edits are kept.'};
+			return {
+				...state,
+				conflict: undefined,
+				prepared: undefined,
+				undoOf: undefined,
+				stack: popTo(state.stack, 'card'),
+				error: undefined,
+				notice: state.undoOf ? 'Nothing was sent: the undo was cancelled.' : 'Nothing was sent. Your edits are kept.',
+			};
 		}
 
 		case 'sent': {
@@ -476,7 +588,15 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
 				contact: action.stored,
 				list: withContactInList(state.list, action.stored),
 				edits: {},
-				outcome: {kind: 'saved', update: state.prepared, stored: action.stored, verification: action.verification},
+				outcome: {
+					kind: 'saved',
+					update: state.prepared,
+					stored: action.stored,
+					verification: action.verification,
+					...(state.undoOf ? {undoOf: state.undoOf} : {}),
+					...(action.note ? {note: action.note} : {}),
+				},
+				undoOf: undefined,
 				stack: [...popTo(state.stack, 'contact'), {name: 'result'}],
 				error: undefined,
 				notice: undefined,
@@ -492,7 +612,13 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
 			return {
 				...state,
 				edits: {},
-				outcome: {kind: 'unknown', update: state.prepared, message: action.message},
+				outcome: {
+					kind: 'unknown',
+					update: state.prepared,
+					message: action.message,
+					...(state.undoOf ? {undoOf: state.undoOf} : {}),
+				},
+				undoOf: undefined,
 				stack: [...popTo(state.stack, 'contact'), {name: 'result'}],
 				error: undefined,
 				notice: undefined,
@@ -573,6 +699,30 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
 
 		case 'quit': {
 			return {...state, confirmQuit: false, exit: {code: action.code}};
+		}
+
+		case 'resume': {
+			return restoreDraft(state, action.session, action.draft);
+		}
+
+		case 'resume-secret': {
+			return {...push(state, {name: 'secret', profileName: action.profileName}), resumeDraft: action.draft};
+		}
+
+		case 'resume-dismissed': {
+			const stack = currentScreen(state).name === 'resume' ? state.stack.slice(0, -1) : state.stack;
+			return {...state, stack, resumeDraft: undefined, error: undefined, notice: action.notice};
+		}
+
+		case 'undo-prepared': {
+			const contact = action.current;
+			return {
+				...push(state, {name: 'review'}),
+				contact,
+				list: withContactInList(state.list, contact),
+				prepared: action.update,
+				undoOf: action.undoOf,
+			};
 		}
 	}
 

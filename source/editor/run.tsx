@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import React, {useEffect, useState} from 'react';
 import type {KoreCredentials} from '../kore/types.js';
+import {noColorRequested} from '../output/color.js';
 import type {Store} from '../store/types.js';
 import type {EditorServices} from './editor.js';
 
@@ -33,6 +34,31 @@ export const NOT_A_TTY_MESSAGE =
 export const DEMO_BANNER = 'DEMO — a built-in sandbox on 127.0.0.1, nothing real is changed';
 
 export const DEMO_PROFILE = 'demo';
+
+/** Demo mode seeds this many contacts when set (a positive whole number; the bench uses 2000). */
+export const DEMO_CONTACTS_VARIABLE = 'KORE_CONTACTS_DEMO_CONTACTS';
+
+/** More would make the demo slow to start for no use. */
+export const MAX_DEMO_CONTACTS = 100_000;
+
+/**
+ * The demo's contact count from KORE_CONTACTS_DEMO_CONTACTS: undefined (unset or empty: the
+ * sandbox's default), a positive whole number, or one sentence saying what to set instead.
+ */
+export function demoContactCount(env: NodeJS.ProcessEnv): {ok: true; count?: number} | {ok: false; message: string} {
+	const raw = (env[DEMO_CONTACTS_VARIABLE] ?? '').trim();
+	if (raw === '') return {ok: true};
+	const count = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+	if (!Number.isSafeInteger(count) || count < 1 || count > MAX_DEMO_CONTACTS) {
+		const shown = raw.length > 20 ? `${raw.slice(0, 20)}…` : raw;
+		return {
+			ok: false,
+			message: `${DEMO_CONTACTS_VARIABLE} must be a whole number from 1 to ${MAX_DEMO_CONTACTS} (how many contacts the demo seeds), not "${shown.replace(/[^\x20-\x7e]/g, '?')}": correct it or unset it.`,
+		};
+	}
+
+	return {ok: true, count};
+}
 
 /** Exit codes for the hang-up and terminate signals (128 + signal number). */
 const SIGNAL_CODES = {SIGHUP: 129, SIGTERM: 143} as const;
@@ -59,17 +85,19 @@ export function isInteractive(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStre
 }
 
 /**
- * Colour is off when NO_COLOR is set (to anything, as Node itself reads it), TERM is "dumb", or the
- * terminal reports no colours. CI variables are left out of the terminal's answer: they say nothing
- * about the terminal the operator sits at.
+ * Colour is off when NO_COLOR is set and not empty (no-color.org; the same rule as the plain
+ * commands, source/output/color.ts), TERM is "dumb", or the terminal reports no colours. CI
+ * variables are left out of the terminal's answer: they say nothing about the terminal the
+ * operator sits at. Node's own hasColors() treats an empty NO_COLOR as set, so the variable is
+ * left out of its answer too.
  */
 export function colorEnabled(stdout: NodeJS.WriteStream, env: NodeJS.ProcessEnv): boolean {
-	if (env['NO_COLOR'] !== undefined) return false;
+	if (noColorRequested(env)) return false;
 	if (env['TERM'] === 'dumb') return false;
 	if (typeof stdout.hasColors === 'function') {
-		const withoutCi = {...env};
-		for (const name of CI_VARIABLES) delete withoutCi[name];
-		return stdout.hasColors(withoutCi);
+		const asked = {...env};
+		for (const name of [...CI_VARIABLES, 'NO_COLOR']) delete asked[name];
+		return stdout.hasColors(asked);
 	}
 
 	return stdout.isTTY === true;
@@ -116,7 +144,12 @@ export function stripColour(text: string): string {
 /** The same stream, with colour taken out of everything written to it. */
 function withoutColour(stream: NodeJS.WriteStream): NodeJS.WriteStream {
 	const write = (chunk: unknown, ...rest: unknown[]): boolean => {
-		const text = typeof chunk === 'string' ? stripColour(chunk) : chunk instanceof Uint8Array ? stripColour(Buffer.from(chunk).toString('utf8')) : chunk;
+		const text =
+			typeof chunk === 'string'
+				? stripColour(chunk)
+				: chunk instanceof Uint8Array
+					? stripColour(Buffer.from(chunk).toString('utf8'))
+					: chunk;
 		return (stream.write as (...args: unknown[]) => boolean)(text, ...rest);
 	};
 
@@ -147,12 +180,12 @@ export function splitKeypresses(chunk: string): string[] {
 	let i = 0;
 	while (i < chunk.length) {
 		const code = chunk.charCodeAt(i);
-		if (code === 0x1B) {
+		if (code === 0x1b) {
 			flush();
 			const end = escapeEnd(chunk, i);
 			pieces.push(chunk.slice(i, end));
 			i = end;
-		} else if (code < 0x20 || code === 0x7F) {
+		} else if (code < 0x20 || code === 0x7f) {
 			flush();
 			pieces.push(chunk[i]!);
 			i++;
@@ -180,8 +213,8 @@ function escapeEnd(chunk: string, start: number): number {
 		while (i < chunk.length) {
 			const code = chunk.charCodeAt(i);
 			i++;
-			if (code >= 0x40 && code <= 0x7E) return i;
-			if (code < 0x20 || code > 0x3F) return i;
+			if (code >= 0x40 && code <= 0x7e) return i;
+			if (code < 0x20 || code > 0x3f) return i;
 		}
 
 		return i;
@@ -190,7 +223,7 @@ function escapeEnd(chunk: string, start: number): number {
 	if (kind === 'O') return Math.min(chunk.length, i + 2);
 	// ESC + one character (a code point): Alt + that key.
 	const next = chunk.codePointAt(i) ?? 0;
-	return i + (next > 0xFF_FF ? 2 : 1);
+	return i + (next > 0xff_ff ? 2 : 1);
 }
 
 export type KeyPacer = {
@@ -282,12 +315,16 @@ type Demo = {
 };
 
 /** The sandbox in this process on a free loopback port, and a throwaway settings folder holding its profile. */
-async function startDemo(env: NodeJS.ProcessEnv): Promise<Demo> {
+async function startDemo(env: NodeJS.ProcessEnv, contactCount: number | undefined): Promise<Demo> {
 	const demoEnv = {...env};
 	for (const name of [...DEMO_HIDDEN_VARIABLES, ...PROXY_VARIABLES]) delete demoEnv[name];
 	const {startSandbox, SANDBOX_DEFAULTS} = await import('../sandbox/index.js');
 	const {openStore} = await import('../store/config.js');
-	const sandbox = await startSandbox({host: SANDBOX_DEFAULTS.host, port: 0});
+	const sandbox = await startSandbox({
+		host: SANDBOX_DEFAULTS.host,
+		port: 0,
+		...(contactCount === undefined ? {} : {contactCount}),
+	});
 	let dir: string | undefined;
 	try {
 		dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kore-contacts-demo-'));
@@ -345,6 +382,12 @@ export async function runEditor(options: RunEditorOptions): Promise<number> {
 		return 2;
 	}
 
+	const demoContacts = options.demo ? demoContactCount(env) : {ok: true as const};
+	if (!demoContacts.ok) {
+		writeLine(stderr, demoContacts.message);
+		return 2;
+	}
+
 	// Before ink (and is-in-ci, and chalk) are first imported: see the top of this file.
 	for (const name of CI_VARIABLES) delete process.env[name];
 
@@ -384,7 +427,7 @@ export async function runEditor(options: RunEditorOptions): Promise<number> {
 		let store: Store;
 		try {
 			if (options.demo) {
-				demo = await startDemo(env);
+				demo = await startDemo(env, demoContacts.count);
 				store = demo.store;
 			} else {
 				const {openStore} = await import('../store/config.js');

@@ -15,9 +15,15 @@ export type Style = {
  */
 export function colorEnabled(stream: {isTTY?: boolean}, env: NodeJS.ProcessEnv): boolean {
 	if (!stream.isTTY) return false;
-	if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
+	if (noColorRequested(env)) return false;
 	if (env['TERM'] === 'dumb') return false;
 	return true;
+}
+
+/** NO_COLOR as no-color.org defines it: present and not an empty string. Shared by the commands and the editor. */
+export function noColorRequested(env: NodeJS.ProcessEnv): boolean {
+	const value = env['NO_COLOR'];
+	return value !== undefined && value !== '';
 }
 
 const wrap = (enabled: boolean, open: number, close: number) =>

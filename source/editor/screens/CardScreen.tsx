@@ -10,7 +10,7 @@ import {currentFields, editedFields} from '../flow.js';
 import {useEditor, useEscape} from '../hooks/use-editor.js';
 import {useTheme} from '../theme.js';
 
-type Action = 'name' | 'salutation' | 'phone' | 'review' | 'discard' | 'back';
+type Action = 'name' | 'salutation' | 'phone' | 'review' | 'discard' | 'history' | 'back';
 
 const PHONE: FieldName[] = ['countryCode', 'phoneNumber', 'extension'];
 
@@ -80,6 +80,7 @@ export function CardScreen(): React.JSX.Element {
 		{key: 'phone', label: 'Cell phone', value: 'phone', note: phoneEdited ? 'edited' : undefined},
 		{key: 'review', label: `Review changes (${count})`, value: 'review'},
 		{key: 'discard', label: 'Discard changes', value: 'discard'},
+		{key: 'history', label: 'History / undo', value: 'history'},
 		{key: 'back', label: 'Back', value: 'back'},
 	];
 
@@ -103,10 +104,34 @@ export function CardScreen(): React.JSX.Element {
 			}
 		>
 			<Box flexDirection="column">
-				<FieldRow label="Salutation" value={fields.salutation} edited={edited.has('salutation')} was={loaded.salutation} columns={size.columns} />
-				<FieldRow label="First name" value={fields.firstName} edited={edited.has('firstName')} was={loaded.firstName} columns={size.columns} />
-				<FieldRow label="Last name" value={fields.lastName} edited={edited.has('lastName')} was={loaded.lastName} columns={size.columns} />
-				<FieldRow label="Cell phone" value={phoneText(fields)} edited={phoneEdited} was={phoneText(loaded)} columns={size.columns} />
+				<FieldRow
+					label="Salutation"
+					value={fields.salutation}
+					edited={edited.has('salutation')}
+					was={loaded.salutation}
+					columns={size.columns}
+				/>
+				<FieldRow
+					label="First name"
+					value={fields.firstName}
+					edited={edited.has('firstName')}
+					was={loaded.firstName}
+					columns={size.columns}
+				/>
+				<FieldRow
+					label="Last name"
+					value={fields.lastName}
+					edited={edited.has('lastName')}
+					was={loaded.lastName}
+					columns={size.columns}
+				/>
+				<FieldRow
+					label="Cell phone"
+					value={phoneText(fields)}
+					edited={phoneEdited}
+					was={phoneText(loaded)}
+					columns={size.columns}
+				/>
 				{inactive ? (
 					<Text color={theme.warning} wrap="truncate-end">
 						{theme.symbols.warning} Status {status}: this contact is not active.
@@ -137,6 +162,11 @@ export function CardScreen(): React.JSX.Element {
 
 							case 'discard': {
 								discard();
+								break;
+							}
+
+							case 'history': {
+								dispatch({type: 'open', screen: {name: 'history'}});
 								break;
 							}
 

@@ -5,7 +5,7 @@ import {verifyStored} from '../../contact/diff.js';
 import {fieldsOf} from '../../contact/fields.js';
 import {sanitize} from '../../contact/sanitize.js';
 import {describeError} from '../../kore/errors.js';
-import {ErrorBox} from '../components/ErrorBox.js';
+import {ErrorBox, errorBoxRows} from '../components/ErrorBox.js';
 import {FieldRow} from '../components/FieldRow.js';
 import {Menu, type MenuItem} from '../components/Menu.js';
 import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
@@ -13,12 +13,15 @@ import {Waiting} from '../components/Waiting.js';
 import {useEditor, useEscape} from '../hooks/use-editor.js';
 import {useTask} from '../hooks/use-task.js';
 import {useTheme} from '../theme.js';
+import {shortId} from '../../update/undo.js';
 import {phoneText} from './CardScreen.js';
 
-type Choice = 'check' | 'again' | 'contact' | 'stream' | 'quit';
+type Choice = 'check' | 'again' | 'history' | 'contact' | 'stream' | 'quit';
 
 function mismatchText(rows: FieldChange[]): string {
-	return rows.map(row => `${row.label}: sent ${sanitize(row.before) || '(empty)'}, stored ${sanitize(row.after) || '(empty)'}`).join('; ');
+	return rows
+		.map(row => `${row.label}: sent ${sanitize(row.before) || '(empty)'}, stored ${sanitize(row.after) || '(empty)'}`)
+		.join('; ');
 }
 
 /** After the PUT: what the server stored and whether it equals what was intended; what next. */
@@ -47,23 +50,28 @@ export function ResultScreen(): React.JSX.Element {
 		}
 
 		const {update} = outcome;
-		void run('Re-reading the contact…', async signal => client.rereadContact(update.streamId, update.contactId, {signal})).then(result => {
-			if (!result) {
-				return;
-			}
+		void run('Re-reading the contact…', async signal => client.rereadContact(update.streamId, update.contactId, {signal})).then(
+			result => {
+				if (!result) {
+					return;
+				}
 
-			if (!result.ok) {
-				setChecked({ok: false, text: `Could not re-read it: ${describeError(result.error)}`});
-				return;
-			}
+				if (!result.ok) {
+					setChecked({ok: false, text: `Could not re-read it: ${describeError(result.error)}`});
+					return;
+				}
 
-			const verification = verifyStored(update.body, result.value.contact);
-			setChecked(
-				verification.ok
-					? {ok: true, text: 'The contact now holds exactly the values you sent: the save went through.'}
-					: {ok: false, text: `The contact does not hold what you sent (${mismatchText(verification.mismatches)}): the save did not go through, or someone changed it since. Edit it again to retry.`},
-			);
-		});
+				const verification = verifyStored(update.body, result.value.contact);
+				setChecked(
+					verification.ok
+						? {ok: true, text: 'The contact now holds exactly the values you sent: the save went through.'}
+						: {
+								ok: false,
+								text: `The contact does not hold what you sent (${mismatchText(verification.mismatches)}): the save did not go through, or someone changed it since. Edit it again to retry.`,
+							},
+				);
+			},
+		);
 	};
 
 	const items: Array<MenuItem<Choice>> = [
@@ -71,6 +79,7 @@ export function ResultScreen(): React.JSX.Element {
 		{key: 'again', label: 'Edit this contact again', value: 'again'},
 		{key: 'contact', label: 'Another contact', value: 'contact'},
 		{key: 'stream', label: 'Another stream', value: 'stream'},
+		{key: 'history', label: 'History / undo', value: 'history'},
 		{key: 'quit', label: 'Quit', value: 'quit'},
 	];
 
@@ -80,6 +89,8 @@ export function ResultScreen(): React.JSX.Element {
 			onSelect={item => {
 				if (item.value === 'check') {
 					check();
+				} else if (item.value === 'history') {
+					dispatch({type: 'open', screen: {name: 'history'}});
 				} else if (item.value === 'again' && outcome.kind === 'unknown') {
 					// The stored values are unknown: start from a fresh read.
 					dispatch({type: 'result-choice', choice: 'contact'});
@@ -108,15 +119,18 @@ export function ResultScreen(): React.JSX.Element {
 						{checked.ok ? theme.symbols.ok : theme.symbols.warning} {checked.text}
 					</Text>
 				) : null}
-				{menu(5)}
+				{menu(Math.max(3, rows - errorBoxRows({message: outcome.message}, size.columns) - (running ? 1 : 0) - (checked ? 2 : 0)))}
 			</ScreenLayout>
 		);
 	}
 
 	const stored = fieldsOf(outcome.stored);
-	const {verification} = outcome;
+	const {verification, note} = outcome;
+	const title = outcome.undoOf
+		? `Undone: entry ${shortId(outcome.undoOf)} reverted on ${sanitize(outcome.update.contactId)}`
+		: `Saved ${sanitize(outcome.update.contactId)}`;
 	return (
-		<ScreenLayout title={`Saved ${sanitize(outcome.update.contactId)}`} hints={hints}>
+		<ScreenLayout title={title} hints={hints}>
 			<Box flexDirection="column">
 				<Text color={theme.muted}>Stored on the server now:</Text>
 				<FieldRow label="Salutation" value={stored.salutation} columns={size.columns} />
@@ -136,7 +150,8 @@ export function ResultScreen(): React.JSX.Element {
 					tone="warning"
 				/>
 			)}
-			{menu(Math.max(3, rows - 6 - (verification.ok ? 1 : 3)))}
+			{note ? <ErrorBox message={note} columns={size.columns} tone="warning" /> : null}
+			{menu(Math.max(3, rows - 6 - (verification.ok ? 1 : 3) - (note ? errorBoxRows({message: note}, size.columns) : 0)))}
 		</ScreenLayout>
 	);
 }

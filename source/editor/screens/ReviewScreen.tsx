@@ -4,6 +4,7 @@ import stringWidth from 'string-width';
 import {sanitize} from '../../contact/sanitize.js';
 import {toSafeJson} from '../../output/json.js';
 import {curlCommand} from '../../update/curl.js';
+import {shortId} from '../../update/undo.js';
 import {DiffTable} from '../components/DiffTable.js';
 import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
 import {TextField} from '../components/TextField.js';
@@ -79,19 +80,24 @@ export function ReviewScreen(): React.JSX.Element {
 	}
 
 	const count = update.changes.length;
-	const title = `Review ${count} ${count === 1 ? 'change' : 'changes'} to ${sanitize(update.contactId)}`;
+	const changes = `${count} ${count === 1 ? 'change' : 'changes'} to ${sanitize(update.contactId)}`;
+	const undoOf = state.undoOf;
+	const title = undoOf ? `UNDO of entry ${shortId(undoOf)}: review ${changes}` : `Review ${changes}`;
+	// An undo says so above the diff (one row).
+	const undoRows = undoOf ? 1 : 0;
 	const pretty = toSafeJson(update.body).split('\n');
 	const compact = [toSafeJson(update.body, 0)];
 	// The field, its note (two lines on a narrow terminal) and a possible error line.
 	const confirmRows = confirming ? 4 : 0;
 	// Diff: a title row and six field rows; then the body's caption.
-	const left = rows - 7 - 1 - confirmRows;
+	const left = rows - 7 - 1 - confirmRows - undoRows;
 	const body = rowsOf(pretty, size.columns) <= left ? pretty : compact;
 	const curlWidth = size.columns - 1;
 	const fullCurl = client ? curlCommand(client.baseUrl, client.accountId, update).split('\n') : [];
 	const prettyCurl = fitShellLines(fullCurl, curlWidth);
 	// The caption takes a row; when the pretty body does not fit, the body goes on one line.
-	const curl = rowsOf(prettyCurl, size.columns) <= rows - 1 - confirmRows ? prettyCurl : fitShellLines(compactCurlBody(fullCurl), curlWidth);
+	const curl =
+		rowsOf(prettyCurl, size.columns) <= rows - 1 - confirmRows ? prettyCurl : fitShellLines(compactCurlBody(fullCurl), curlWidth);
 	const code = confirmationCode(update.contactId);
 
 	const hints: Array<[string, string]> = confirming
@@ -116,6 +122,11 @@ export function ReviewScreen(): React.JSX.Element {
 				</Box>
 			) : (
 				<Box flexDirection="column">
+					{undoOf ? (
+						<Text color={theme.warning} bold wrap="truncate-end">
+							{theme.symbols.warning} Undo: puts back the values from before entry {shortId(undoOf)} (journaled as an undo).
+						</Text>
+					) : null}
 					<DiffTable rows={update.rows} columns={size.columns} />
 					<Text color={theme.muted} wrap="truncate-end">
 						PUT …/contacts/{sanitize(update.contactId)} with this body:

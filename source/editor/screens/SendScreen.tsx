@@ -23,7 +23,10 @@ export function SendScreen(): React.JSX.Element {
 	});
 
 	return (
-		<ScreenLayout title={`Saving ${id}`} hints={phase === 'checking' ? [['Esc', 'cancel']] : [['Ctrl+C', 'abort (outcome unknown)']]}>
+		<ScreenLayout
+			title={`Saving ${id}`}
+			hints={phase === 'checking' ? [['Esc', 'cancel']] : [['Ctrl+C', 'abort (outcome unknown)']]}
+		>
 			<Box flexDirection="column">
 				<Waiting
 					label={phase === 'checking' ? 'Checking that nobody changed this contact meanwhile…' : 'Saving (PUT)…'}
