@@ -58,6 +58,26 @@ export function sanitize(value: unknown): string {
 		.replace(INVISIBLE, '');
 }
 
+/** Everything `sanitize` removes or replaces, one character at a time (escape sequences included). */
+const REVEALED = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u200B\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
+
+/**
+ * Any value as one line of safe text that still shows what is hidden in it: every character
+ * `sanitize` would remove is drawn as a visible stand-in instead (C0 controls as their Control
+ * Pictures, e.g. ESC as "␛", CR as "␍", DEL as "␡"; C1 controls, bidi overrides and zero-width
+ * characters as "<U+009B>"). For diffs, where "Mallory␛[31m -> Mallory" must not read as
+ * "Mallory -> Mallory".
+ */
+export function reveal(value: unknown): string {
+	const text = typeof value === 'string' ? value : String(value ?? '');
+	return text.replace(REVEALED, char => {
+		const code = char.charCodeAt(0);
+		if (code < 0x20) return String.fromCharCode(0x2400 + code);
+		if (code === 0x7f) return '\u2421';
+		return `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
+	});
+}
+
 function sanitizeDeep(value: unknown, seen: WeakSet<object>): unknown {
 	if (typeof value === 'string') {
 		return sanitize(value);

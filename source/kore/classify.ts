@@ -273,7 +273,7 @@ export function errorFromNetwork(failure: NetworkFailure, ctx: RequestContext): 
 			new KoreError({
 				kind: 'timeout',
 				what: `Kore.ai at ${ctx.baseUrl} did not answer within ${seconds} s`,
-				hint: `Check your network, or raise the time limit (the timeoutMs option, now ${ctx.timeoutMs} ms)`,
+				hint: `Check your network; if Kore.ai is only slow, allow more time with --timeout SECONDS (now ${seconds} s)`,
 				cause: error,
 			}),
 			ctx,

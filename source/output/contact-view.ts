@@ -1,7 +1,7 @@
 import type {Contact, ContactFields, UpdateBody} from '../contact/contact.js';
 import type {FieldChange} from '../contact/diff.js';
 import {FIELD_LABELS, FIELD_NAMES, fieldsOf} from '../contact/fields.js';
-import {sanitize} from '../contact/sanitize.js';
+import {reveal, sanitize} from '../contact/sanitize.js';
 import type {Style} from './color.js';
 import {toSafeJson} from './json.js';
 import {displayWidth, padTo} from './text.js';
@@ -31,9 +31,11 @@ export function renderCard(contact: Contact, style: Style): string[] {
  * The diff as aligned rows: marker, field, before -> after. Changed rows are marked '~' (and
  * coloured when colour is on), so the table reads the same without colour. When a value is too
  * long for one line at this width, every row is shown stacked (before and after on their own lines).
+ * Hidden characters (escape sequences, control and bidi characters) are drawn visibly (`reveal`),
+ * so removing them shows as a change, not as "Mallory -> Mallory".
  */
 export function renderDiff(rows: FieldChange[], style: Style, width: number): string[] {
-	const values = rows.map(row => ({row, before: sanitize(row.before), after: sanitize(row.after)}));
+	const values = rows.map(row => ({row, before: reveal(row.before), after: reveal(row.after)}));
 	const shown = (v: string) => (v === '' ? EMPTY : v);
 	const beforeWidth = Math.max('Before'.length, ...values.map(v => displayWidth(shown(v.before))));
 	const afterWidth = Math.max('After'.length, ...values.map(v => displayWidth(shown(v.after))));

@@ -2,11 +2,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import {StoreError} from './errors.js';
-import {defaultConfigDir, ensurePrivateDir, FILE_MODE, moveAside, tightenFile, writeFileAtomic} from './files.js';
-import {cleanProfile, PROFILE_NAME_RULE, validateProfile, validateProfileName} from './profiles.js';
 import {
-	CONFIG_VERSION, configRootSchema, configSchema, emptyConfig, migrateConfig, UnknownVersionError,
-} from './schema.js';
+	defaultConfigDir,
+	ensurePrivateDir,
+	FILE_MODE,
+	moveAside,
+	settingsFolderError,
+	tightenFile,
+	withFileLock,
+	writeFileAtomic,
+} from './files.js';
+import {cleanProfile, PROFILE_NAME_RULE, validateProfile, validateProfileName} from './profiles.js';
+import {CONFIG_VERSION, configRootSchema, configSchema, emptyConfig, migrateConfig, UnknownVersionError} from './schema.js';
 import type {ConfigData, Profile, RecentContact, RecentStream, Store} from './types.js';
 
 export {StoreError, isStoreError} from './errors.js';
@@ -44,6 +51,15 @@ const lostSettings = 'profiles must be added again or restored from it.';
  */
 export function openStore(options: OpenStoreOptions = {}): Store {
 	const dir = configDirFor(options);
+	try {
+		return openStoreIn(dir);
+	} catch (error) {
+		// A read-only or missing folder, a full disk: one sentence saying what to do, not a stack.
+		throw settingsFolderError(error, 'Could not open the settings', dir);
+	}
+}
+
+function openStoreIn(dir: string): Store {
 	const file = path.join(dir, `${CONFIG_NAME}.json`);
 	const warnings: string[] = [];
 	const dirWarning = ensurePrivateDir(dir);
@@ -125,7 +141,7 @@ function prepareFile(file: string, warnings: string[]): void {
 		return;
 	}
 
-	let migration;
+	let migration: ReturnType<typeof migrateConfig>;
 	try {
 		migration = migrateConfig(raw);
 	} catch (error) {
@@ -189,6 +205,24 @@ function createStore(conf: Conf<ConfigData>, dir: string, warnings: string[]): S
 		tightenFile(conf.path);
 	};
 
+	/**
+	 * Read, change, write as one step under the settings lock: another kore-contacts saving at the
+	 * same moment (a second terminal, a cron job) waits, and neither change is lost. `change`
+	 * returns the new data, or undefined to write nothing.
+	 */
+	const mutate = (change: (data: ConfigData) => ConfigData | undefined): void => {
+		try {
+			withFileLock(conf.path, () => {
+				const next = change(read());
+				if (next !== undefined) {
+					write(next);
+				}
+			});
+		} catch (error) {
+			throw settingsFolderError(error, 'Could not save the settings', dir);
+		}
+	};
+
 	const own = <T>(map: Record<string, T>, key: string): T | undefined => (Object.hasOwn(map, key) ? map[key] : undefined);
 	const now = () => new Date().toISOString();
 
@@ -212,33 +246,37 @@ function createStore(conf: Conf<ConfigData>, dir: string, warnings: string[]): S
 				throw new StoreError(`The profile was not saved: ${errors.join(' ')}`);
 			}
 
-			const data = read();
 			const clean = cleanProfile(p);
-			const index = data.profiles.findIndex(existing => existing.name === p.name);
-			const profiles = [...data.profiles];
-			if (index === -1) {
-				profiles.push(clean);
-			} else {
-				profiles[index] = clean;
-			}
+			mutate(data => {
+				const index = data.profiles.findIndex(existing => existing.name === p.name);
+				const profiles = [...data.profiles];
+				if (index === -1) {
+					profiles.push(clean);
+				} else {
+					profiles[index] = clean;
+				}
 
-			write({...data, profiles});
+				return {...data, profiles};
+			});
 		},
 		removeProfile(name) {
-			const data = read();
-			if (!data.profiles.some(p => p.name === name)) {
-				return false;
-			}
+			let removed = false;
+			mutate(data => {
+				if (!data.profiles.some(p => p.name === name)) {
+					return undefined;
+				}
 
-			const next: ConfigData = {...data, profiles: data.profiles.filter(p => p.name !== name)};
-			if (next.defaultProfile === name) {
-				delete next.defaultProfile;
-			}
+				const next: ConfigData = {...data, profiles: data.profiles.filter(p => p.name !== name)};
+				if (next.defaultProfile === name) {
+					delete next.defaultProfile;
+				}
 
-			const {[name]: _streams, ...recentStreams} = data.recentStreams;
-			const {[name]: _contacts, ...recentContacts} = data.recentContacts;
-			write({...next, recentStreams, recentContacts});
-			return true;
+				const {[name]: _streams, ...recentStreams} = data.recentStreams;
+				const {[name]: _contacts, ...recentContacts} = data.recentContacts;
+				removed = true;
+				return {...next, recentStreams, recentContacts};
+			});
+			return removed;
 		},
 		getDefaultProfile() {
 			const data = read();
@@ -246,32 +284,34 @@ function createStore(conf: Conf<ConfigData>, dir: string, warnings: string[]): S
 			return name !== undefined && data.profiles.some(p => p.name === name) ? name : undefined;
 		},
 		setDefaultProfile(name) {
-			const data = read();
-			if (!data.profiles.some(p => p.name === name)) {
-				const nameError = validateProfileName(name);
-				throw new StoreError(
-					nameError
-						? `"${name}" cannot be a profile name. ${PROFILE_NAME_RULE}`
-						: `There is no profile named "${name}". ${knownProfilesSentence(data)}; add one with \`kore-contacts profile add ${name}\`.`,
-				);
-			}
+			mutate(data => {
+				if (!data.profiles.some(p => p.name === name)) {
+					const nameError = validateProfileName(name);
+					throw new StoreError(
+						nameError
+							? `"${name}" cannot be a profile name. ${PROFILE_NAME_RULE}`
+							: `There is no profile named "${name}". ${knownProfilesSentence(data)}; add one with \`kore-contacts profile add ${name}\`.`,
+					);
+				}
 
-			write({...data, defaultProfile: name});
+				return {...data, defaultProfile: name};
+			});
 		},
 		recentStreams: profile => (own(read().recentStreams, profile) ?? []).map(s => ({...s})),
 		rememberStream(profile, streamId, nickname) {
 			requireId(streamId, 'stream ID');
-			const data = read();
-			const list = own(data.recentStreams, profile) ?? [];
-			const previous = list.find(s => s.id === streamId);
-			const entry: RecentStream = {id: streamId, usedAt: now()};
-			const keptNickname = nickname || previous?.nickname;
-			if (keptNickname) {
-				entry.nickname = keptNickname;
-			}
+			mutate(data => {
+				const list = own(data.recentStreams, profile) ?? [];
+				const previous = list.find(s => s.id === streamId);
+				const entry: RecentStream = {id: streamId, usedAt: now()};
+				const keptNickname = nickname || previous?.nickname;
+				if (keptNickname) {
+					entry.nickname = keptNickname;
+				}
 
-			const next = [entry, ...list.filter(s => s.id !== streamId)].slice(0, MAX_RECENT_STREAMS);
-			write({...data, recentStreams: {...data.recentStreams, [profile]: next}});
+				const next = [entry, ...list.filter(s => s.id !== streamId)].slice(0, MAX_RECENT_STREAMS);
+				return {...data, recentStreams: {...data.recentStreams, [profile]: next}};
+			});
 		},
 		recentContacts(profile, streamId) {
 			const byStream = own(read().recentContacts, profile) ?? {};
@@ -280,20 +320,21 @@ function createStore(conf: Conf<ConfigData>, dir: string, warnings: string[]): S
 		rememberContact(profile, streamId, contactId, label) {
 			requireId(streamId, 'stream ID');
 			requireId(contactId, 'contact ID');
-			const data = read();
-			const byStream = own(data.recentContacts, profile) ?? {};
-			const list = own(byStream, streamId) ?? [];
-			const previous = list.find(c => c.id === contactId);
-			const entry: RecentContact = {id: contactId, usedAt: now()};
-			const keptLabel = label || previous?.label;
-			if (keptLabel) {
-				entry.label = keptLabel;
-			}
+			mutate(data => {
+				const byStream = own(data.recentContacts, profile) ?? {};
+				const list = own(byStream, streamId) ?? [];
+				const previous = list.find(c => c.id === contactId);
+				const entry: RecentContact = {id: contactId, usedAt: now()};
+				const keptLabel = label || previous?.label;
+				if (keptLabel) {
+					entry.label = keptLabel;
+				}
 
-			const next = [entry, ...list.filter(c => c.id !== contactId)].slice(0, MAX_RECENT_CONTACTS);
-			write({
-				...data,
-				recentContacts: {...data.recentContacts, [profile]: {...byStream, [streamId]: next}},
+				const next = [entry, ...list.filter(c => c.id !== contactId)].slice(0, MAX_RECENT_CONTACTS);
+				return {
+					...data,
+					recentContacts: {...data.recentContacts, [profile]: {...byStream, [streamId]: next}},
+				};
 			});
 		},
 	};

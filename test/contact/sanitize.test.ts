@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {Contact} from '../../source/contact/contact.js';
-import {firstUnsafeCharacter, hasUnsafeCharacters, sanitize, sanitizeContact} from '../../source/contact/sanitize.js';
+import {firstUnsafeCharacter, hasUnsafeCharacters, reveal, sanitize, sanitizeContact} from '../../source/contact/sanitize.js';
 
 describe('sanitize', () => {
 	it.each([
@@ -65,7 +65,7 @@ describe('sanitize', () => {
 
 	it('leaves no control or bidi override character in a long mixed string', () => {
 		let input = '';
-		for (let code = 0; code < 0xA0; code++) {
+		for (let code = 0; code < 0xa0; code++) {
 			input += `x${String.fromCharCode(code)}`;
 		}
 
@@ -73,6 +73,21 @@ describe('sanitize', () => {
 		const output = sanitize(input);
 		expect(output).not.toMatch(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u);
 		expect(hasUnsafeCharacters(output)).toBe(false);
+	});
+});
+
+describe('reveal', () => {
+	it('draws every character sanitize removes as a visible stand-in', () => {
+		expect(reveal('Mallory\u001b[2J\u001b[31m')).toBe('Mallory␛[2J␛[31m');
+		expect(reveal('Admin\b\bRoot\u007f\u009b1A\r\n\t')).toBe('Admin␈␈Root␡<U+009B>1A␍␊␉');
+		expect(reveal('Mr\u202e \u200bx\ufeff')).toBe('Mr<U+202E> <U+200B>x<U+FEFF>');
+		expect(reveal(null)).toBe('');
+	});
+
+	it('leaves ordinary text alone and never returns a character sanitize would remove', () => {
+		for (const text of ['Zoë', '山田 太郎', 'محمد', '👩‍👩‍👧', "O'Brien-Smith"]) expect(reveal(text)).toBe(text);
+		const nasty = Array.from({length: 0x3000}, (_, i) => String.fromCharCode(i)).join('');
+		expect(firstUnsafeCharacter(reveal(nasty))).toBeUndefined();
 	});
 });
 

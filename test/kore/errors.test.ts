@@ -154,7 +154,7 @@ describe('errorFromNetwork', () => {
 		const error = errorFromNetwork({error: new Error('aborted'), timedOut: true, aborted: false}, {...ctx, timeoutMs: 2500});
 		expect(error).toMatchObject({kind: 'timeout', outcomeUnknown: false});
 		expect(error.message).toContain('2.5 s');
-		expect(error.message).toContain('timeoutMs');
+		expect(error.message).toContain('--timeout');
 	});
 
 	it('a PUT refused before sending has a known outcome', () => {

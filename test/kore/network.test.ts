@@ -31,7 +31,7 @@ describe('timeouts, drops and cancelling', () => {
 		sb.faults.latency(1000, {method: 'GET', times: 2});
 		const error = await koreFailure(clientFor(sb, {timeoutMs: 200, retries: 1}).listContacts(sb.streamId, {skip: 0, limit: 5}), 'timeout');
 		expect(error.message).toContain('0.2 s');
-		expect(error.message).toContain('timeoutMs');
+		expect(error.message).toContain('--timeout');
 		expect(error.outcomeUnknown).toBe(false);
 	});
 
