@@ -5,7 +5,7 @@ import {EXIT, reportError, UsageError} from './errors.js';
 import type {CommandIo} from './io.js';
 import {identifier, seconds, wholeNumber} from './parse.js';
 
-export type EditorLauncher = (options: {demo: boolean; profile?: string; resume?: boolean}) => Promise<number>;
+export type EditorLauncher = (options: {demo: boolean; profile?: string; resume?: boolean; timeoutMs?: number}) => Promise<number>;
 export type SandboxLauncher = (options: {
 	port?: number;
 	env?: NodeJS.ProcessEnv;
@@ -150,6 +150,7 @@ export function buildProgram(io: CommandIo, hooks: ProgramHooks, setExit: (code:
 				demo: Boolean(globals.demo),
 				...(globals.profile === undefined ? {} : {profile: globals.profile}),
 				resume: Boolean(globals.resume),
+				...(globals.timeout === undefined ? {} : {timeoutMs: globals.timeout * 1000}),
 			}),
 		);
 	});

@@ -21,6 +21,8 @@ export type RunEditorOptions = {
 	demo: boolean;
 	profile?: string;
 	resume?: boolean;
+	/** Time limit per request (`--timeout`); the client's default otherwise. */
+	timeoutMs?: number;
 	/** Default process.env. */
 	env?: NodeJS.ProcessEnv;
 	stdin?: NodeJS.ReadStream;
@@ -454,6 +456,7 @@ export async function runEditor(options: RunEditorOptions): Promise<number> {
 				createKoreClient({
 					...credentials,
 					onRateLimitWait: hooks.onRateLimitWait,
+					...(options.timeoutMs === undefined ? {} : {timeoutMs: options.timeoutMs}),
 					// Proxy variables come from here: demo mode's copy has none (the sandbox is on loopback).
 					env: servicesEnv,
 				}),

@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import type {ContactFields, FieldName} from '../../contact/contact.js';
 import {fit, truncate} from '../../contact/display.js';
 import {FIELD_LABELS, FIELD_NAMES} from '../../contact/fields.js';
-import {sanitize} from '../../contact/sanitize.js';
+import {reveal} from '../../contact/sanitize.js';
 import {useTheme} from '../theme.js';
 
 export type ConflictTableProps = {
@@ -16,7 +16,7 @@ export type ConflictTableProps = {
 const FIELD_WIDTH = 14;
 
 function shown(value: string): string {
-	return value === '' ? '(empty)' : sanitize(value);
+	return value === '' ? '(empty)' : reveal(value);
 }
 
 /**

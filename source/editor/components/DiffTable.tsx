@@ -2,7 +2,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import type {FieldChange} from '../../contact/diff.js';
 import {fit, truncate} from '../../contact/display.js';
-import {sanitize} from '../../contact/sanitize.js';
+import {reveal} from '../../contact/sanitize.js';
 import {useTheme} from '../theme.js';
 
 export type DiffTableProps = {
@@ -19,7 +19,7 @@ function pad(text: string, width: number): string {
 }
 
 function shown(value: string): string {
-	return value === '' ? '(empty)' : sanitize(value);
+	return value === '' ? '(empty)' : reveal(value);
 }
 
 /**
