@@ -69,6 +69,11 @@ export type Pty = {
 	/** Waits until the command has exited; throws with the last screen on timeout. */
 	waitForExit(timeoutMs?: number): Promise<number>;
 	kill(): Promise<void>;
+	/**
+	 * A tmux format variable of the pane, e.g. '#{cursor_flag}' (1 while the cursor is shown) or
+	 * '#{alternate_on}'. Works after the command has exited (the pane is kept).
+	 */
+	paneInfo(variable: string): Promise<string>;
 };
 
 const SESSION = 'kc';
@@ -233,6 +238,9 @@ export async function startPty(command: string[], options: PtyOptions): Promise<
 				await sleep(100);
 			}
 		},
+		async paneInfo(variable) {
+			return format(variable);
+		},
 		async kill() {
 			if (killed) return;
 			killed = true;
@@ -256,4 +264,90 @@ export async function startPty(command: string[], options: PtyOptions): Promise<
 		},
 	};
 	return pty;
+}
+
+/**
+ * Moves a menu's highlight (the row starting with "› ", or "> " with TERM=dumb) to the last row whose
+ * label starts with `label` (the last: a card lists its field values above its menu), and waits
+ * until it is highlighted.
+ */
+export async function chooseMenuItem(term: Pty, label: string, pointer = '›'): Promise<void> {
+	const lines = (await term.screen()).split('\n');
+	const at = lines.findIndex(line => line.startsWith(`${pointer} `));
+	let to = -1;
+	for (const [index, line] of lines.entries()) {
+		if ((line.startsWith(`${pointer} `) || line.startsWith('  ')) && line.slice(2).startsWith(label)) to = index;
+	}
+
+	if (at === -1 || to === -1) {
+		throw new Error(`No menu item "${label}" on the screen:\n${lines.join('\n')}`);
+	}
+
+	await term.key(to > at ? 'Down' : 'Up', Math.abs(to - at));
+	await term.waitFor(`${pointer} ${label}`);
+}
+
+export type RecordedRun = {
+	term: Pty;
+	/** Waits until the command has exited (the shell around it stays) and returns its exit status. */
+	exit(timeoutMs?: number): Promise<number>;
+	/** `stty -a` of the terminal right after the command exited, split into words ("icanon", "-echo", …). */
+	sttyModes(): string[];
+	/** Whether the terminal shows its cursor now (tmux's cursor_flag). */
+	cursorVisible(): Promise<boolean>;
+};
+
+/**
+ * Runs `commandLine` (a shell command line) in a terminal through a small shell that afterwards
+ * records `stty -a` and the exit status, then stays alive: a dead tmux pane no longer reports the
+ * cursor, and raw mode left behind by the command would show in `stty -a` as `-icanon -echo`.
+ * Kill the returned `term` when done.
+ */
+export async function startRecorded(commandLine: string, options: PtyOptions & {recordDir: string}): Promise<RecordedRun> {
+	const base = path.join(options.recordDir, `run-${randomBytes(4).toString('hex')}`);
+	const stty = `${base}.stty`;
+	const status = `${base}.status`;
+	const script = `${commandLine}; code=$?; stty -a > ${shellQuote(stty)}; echo $code > ${shellQuote(`${status}.tmp`)}; mv ${shellQuote(`${status}.tmp`)} ${shellQuote(status)}; exec sleep 300`;
+	const term = await startPty(['sh', '-c', script], options);
+	return {
+		term,
+		async exit(timeoutMs = 15_000) {
+			const deadline = Date.now() + timeoutMs;
+			for (;;) {
+				const code = readStatus(status);
+				if (code !== undefined) return code;
+				if (Date.now() > deadline) {
+					// eslint-disable-next-line no-await-in-loop
+					throw new Error(`The command did not exit within ${timeoutMs} ms. Last screen:\n${await term.screen()}`);
+				}
+
+				// eslint-disable-next-line no-await-in-loop
+				await sleep(50);
+			}
+		},
+		sttyModes() {
+			return fs.readFileSync(stty, 'utf8').split(/[\s;]+/).filter(Boolean);
+		},
+		async cursorVisible() {
+			return (await term.paneInfo('#{cursor_flag}')) === '1';
+		},
+	};
+}
+
+/**
+ * Presses `key` until `match` shows, at most `tries` times. Only for the first key on a screen that
+ * appeared when a request finished: a key arriving between that frame and its key handler being
+ * subscribed can be dropped (seen once under heavy load).
+ */
+export async function pressUntil(term: Pty, key: KeyName, match: string | RegExp, tries = 3): Promise<string> {
+	for (let attempt = 1; ; attempt++) {
+		// eslint-disable-next-line no-await-in-loop
+		await term.key(key);
+		try {
+			// eslint-disable-next-line no-await-in-loop
+			return await term.waitFor(match, attempt < tries ? 3000 : 15_000);
+		} catch (error) {
+			if (attempt >= tries) throw error;
+		}
+	}
 }

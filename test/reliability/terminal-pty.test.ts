@@ -1,0 +1,280 @@
+/**
+ * Reliability matrix, terminal rows (issue 7), in a real pseudo-terminal (tmux, test/helpers/pty.ts):
+ * 40 columns, resizing to 40 columns and back, NO_COLOR, TERM=dumb. The real CLI
+ * (`node --import tsx source/cli.tsx`), driven only through the keyboard.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import stringWidth from 'string-width';
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {NOT_A_TTY_MESSAGE} from '../../source/editor/run.js';
+import {openStore} from '../../source/store/config.js';
+import {chooseMenuItem as choose, pressUntil, startRecorded, type Pty, type RecordedRun} from '../helpers/pty.js';
+import {useSandbox} from '../helpers/sandbox.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CLI = 'node --import tsx source/cli.tsx';
+
+const getSandbox = useSandbox({contactCount: 30, rateLimitPerMinute: 0});
+
+let current: RecordedRun | undefined;
+let tmp = '';
+beforeAll(() => {
+	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-rel-term-'));
+});
+afterAll(() => {
+	fs.rmSync(tmp, {recursive: true, force: true});
+});
+afterEach(async () => {
+	await current?.term.kill();
+	current = undefined;
+});
+
+type Run = RecordedRun & {configDir: string};
+
+/**
+ * The CLI with `args` in a cols×rows terminal (through startRecorded's shell). Unless `--demo` or a
+ * `configDir` is given, a fresh settings folder holds the profile "sandbox" (this file's sandbox)
+ * with its stream remembered as "bot".
+ */
+async function start(
+	args: string[],
+	options: {cols?: number; rows?: number; env?: Record<string, string>; configDir?: string} = {},
+): Promise<Run> {
+	const configDir = options.configDir ?? fs.mkdtempSync(path.join(tmp, 'config-'));
+	if (!options.configDir && !args.includes('--demo')) {
+		const sandbox = getSandbox();
+		const store = openStore({configDir, env: {}});
+		store.saveProfile({
+			name: 'sandbox',
+			host: sandbox.url,
+			accountId: sandbox.accountId,
+			clientId: sandbox.clientId,
+			clientSecret: sandbox.clientSecret,
+			protected: false,
+		});
+		store.setDefaultProfile('sandbox');
+		store.rememberStream('sandbox', sandbox.streamId, 'bot');
+	}
+
+	await current?.term.kill();
+	current = await startRecorded(`${CLI} ${args.join(' ')}`, {
+		cols: options.cols ?? 80,
+		rows: options.rows ?? 24,
+		cwd: ROOT,
+		env: {TMPDIR: tmp, KORE_CONTACTS_CONFIG_DIR: configDir, ...options.env},
+		recordDir: tmp,
+	});
+	return {...current, configDir};
+}
+
+async function eventually<T>(check: () => Promise<T>, timeoutMs = 5000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		try {
+			// eslint-disable-next-line no-await-in-loop
+			return await check();
+		} catch (error) {
+			if (Date.now() > deadline) throw error;
+		}
+
+		// eslint-disable-next-line no-await-in-loop
+		await new Promise(resolve => {
+			setTimeout(resolve, 100);
+		});
+	}
+}
+
+/** After the CLI ended: cooked mode with echo (no raw mode left behind) and a visible cursor. */
+async function expectTerminalRestored(r: Run): Promise<void> {
+	await r.exit();
+	const modes = r.sttyModes();
+	expect(modes, 'canonical mode restored').toContain('icanon');
+	expect(modes, 'echo restored').toContain('echo');
+	expect(modes).not.toContain('-icanon');
+	expect(modes).not.toContain('-echo');
+	// tmux may still be reading the last bytes the CLI wrote.
+	await eventually(async () => {
+		expect(await r.cursorVisible(), 'cursor visible').toBe(true);
+	}, 3000);
+}
+
+// SGR colour parameters (39/49, "default colour", are not colour).
+const COLOUR = /^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$/;
+
+function sgrParameters(screen: string): string[] {
+	// eslint-disable-next-line no-control-regex
+	return [...screen.matchAll(/\u001B\[([\d;:]*)m/g)].flatMap(match => (match[1] ?? '').split(/[;:]/));
+}
+
+/**
+ * The visible screen is one clean frame: it starts with the header line at the top, no line is
+ * wider than the terminal (a wrapped line joins up again with -J), the frame is shorter than the
+ * terminal (taller output makes Ink clear and redraw everything on each key), and nothing is
+ * coloured (NO_COLOR).
+ */
+async function expectCleanFrame(term: Pty, cols: number, rows: number, header: RegExp): Promise<string> {
+	const screen = await term.screen({joinWrapped: true});
+	const lines = screen.replace(/\n+$/, '').split('\n');
+	expect(lines[0], `the header on top:\n${screen}`).toMatch(header);
+	expect(lines.length, `live area shorter than the terminal:\n${screen}`).toBeLessThan(rows);
+	for (const line of lines) {
+		expect(stringWidth(line.trimEnd()), `line wider than ${cols} columns: ${JSON.stringify(line)}`).toBeLessThanOrEqual(cols);
+	}
+
+	expect(sgrParameters(await term.screen({escapes: true})).filter(p => COLOUR.test(p))).toEqual([]);
+	return screen;
+}
+
+/** Keys on this screen add nothing to the scrollback (no full-screen redraw pushing lines off). */
+async function expectNoScrollOnKeys(term: Pty, keys: () => Promise<void>, settled: string | RegExp): Promise<void> {
+	const before = await term.historySize();
+	await keys();
+	await term.waitFor(settled);
+	expect(await term.historySize(), 'lines scrolled off while typing').toBe(before);
+}
+
+const DEMO_HEADER = /^demo · 127\.0\.0\.1:\d+/;
+
+describe('terminal: resize and colour', () => {
+	it('at 40×24 with NO_COLOR: every screen is one clean frame (no wrapped line, shorter than the terminal, no colour) and an edit saves', {
+		timeout: 60_000,
+	}, async () => {
+		const r = await start(['--demo'], {cols: 40, rows: 24, env: {NO_COLOR: '1'}});
+		const {term} = r;
+		await term.waitFor('Choose a stream');
+		await expectCleanFrame(term, 40, 24, DEMO_HEADER);
+		await term.key('Enter');
+		const list = await term.waitFor(/\d+ of 150 loaded/);
+		expect(list).toMatch(/› john … · \+91 9550100001/);
+		await expectCleanFrame(term, 40, 24, DEMO_HEADER);
+		await expectNoScrollOnKeys(term, async () => term.key('Down'), /› Ava W/);
+		await term.key('Up');
+		await term.waitFor(/› john/);
+
+		await term.key('Enter');
+		await term.waitFor('Review changes (0)');
+		await expectCleanFrame(term, 40, 24, DEMO_HEADER);
+		await term.key('Enter');
+		await term.waitFor('Edit name');
+		await expectCleanFrame(term, 40, 24, DEMO_HEADER);
+		await expectNoScrollOnKeys(term, async () => term.send('\tSurname-far-too-long-for-forty-columns'), 'columns');
+		await expectCleanFrame(term, 40, 24, DEMO_HEADER);
+		await term.key('Enter');
+		const card = await term.waitFor('Review changes (1)');
+		expect(card).toMatch(/\* Last name +doeSurname.*…/);
+		await expectCleanFrame(term, 40, 24, DEMO_HEADER);
+
+		await choose(term, 'Review changes');
+		await term.key('Enter');
+		await term.waitFor('send');
+		await expectCleanFrame(term, 40, 24, DEMO_HEADER);
+		await term.send('c');
+		await term.waitFor('KORE_JWT');
+		await expectCleanFrame(term, 40, 24, DEMO_HEADER);
+		await term.send('c');
+		await term.waitFor(/Last name/);
+
+		await term.send('y');
+		const result = await term.waitFor('Verified: the stored values');
+		expect(result).toMatch(/Saved 65952afd/);
+		await expectCleanFrame(term, 40, 24, DEMO_HEADER);
+		await choose(term, 'Quit');
+		await term.key('Enter');
+		expect(await r.exit()).toBe(0);
+		await expectTerminalRestored(r);
+	});
+
+	// KNOWN BUG (reported to the lead; source/editor/run.tsx, Ink 6.8): on a resize Ink erases only
+	// as many rows as its last frame had, but the terminal has already re-wrapped that frame at the new
+	// width (tmux, and most terminals, reflow), so on a short screen (the card) rows of the old frame
+	// stay above the new one: at 40 columns the 80-column header and banner, wrapped, sit on top; back
+	// at 80 they pile up as extra header lines. (Tall screens hide it: the leftovers scroll off, which
+	// is why the 60×20 resize in test/editor/e2e-demo.test.ts passes on the contact list.)
+	// Suggested fix: in runEditor, before render(), stdout.on('resize', () => stdout.write('\u001B[2J\u001B[H'))
+	// (erase the visible screen and home the cursor; listeners run in order, so Ink then redraws on a
+	// clean screen; no \u001B[3J, the scrollback is kept). Remove `.fails` once fixed.
+	it.fails('resized 80 -> 40 -> 80 columns on a short screen (the card): each resize leaves one clean frame', {
+		timeout: 40_000,
+	}, async () => {
+		const {term} = await start(['--demo'], {env: {NO_COLOR: '1'}});
+		await term.waitFor('Choose a stream');
+		await term.key('Enter');
+		await term.waitFor(/\d+ of 150 loaded/);
+		await term.key('Enter');
+		await term.waitFor('Review changes (0)');
+		await term.send('\r\tzz\r');
+		await term.waitFor('Review changes (1)');
+		await expectCleanFrame(term, 80, 24, DEMO_HEADER);
+
+		const oneHeader = (screen: string) => {
+			expect(
+				screen.split('\n').filter(line => DEMO_HEADER.test(line)),
+				`one header line:\n${screen}`,
+			).toHaveLength(1);
+		};
+
+		await term.resize(40, 24);
+		oneHeader(await eventually(async () => expectCleanFrame(term, 40, 24, DEMO_HEADER), 3000));
+		await term.resize(80, 24);
+		oneHeader(await eventually(async () => expectCleanFrame(term, 80, 24, DEMO_HEADER), 3000));
+	});
+
+	it('TERM=dumb: an edit goes through to the saved result with an ASCII pointer and no colour, exit 0', {
+		timeout: 60_000,
+	}, async () => {
+		const sandbox = getSandbox();
+		const r = await start(['--profile', 'sandbox'], {env: {TERM: 'dumb'}});
+		const {term} = r;
+		await term.waitFor('> bot');
+		expect(sgrParameters(await term.screen({escapes: true})).filter(p => COLOUR.test(p))).toEqual([]);
+		await term.key('Enter');
+		await term.waitFor('30 of 30 loaded');
+		await pressUntil(term, 'Down', /^> Ava/m);
+		await term.key('Enter');
+		await term.waitFor('Review changes (0)');
+		await choose(term, 'Salutation', '>');
+		await term.key('Enter');
+		await term.waitFor('Edit salutation');
+		await choose(term, 'Other', '>');
+		await term.key('Enter');
+		await term.send('Prof\r');
+		await term.waitFor('Review changes (1)');
+		await choose(term, 'Review changes', '>');
+		await term.key('Enter');
+		const review = await term.waitFor('send');
+		expect(review).toMatch(/Salutation +\S+ +Prof/);
+		expect(sgrParameters(await term.screen({escapes: true})).filter(p => COLOUR.test(p))).toEqual([]);
+		await term.send('y');
+		await term.waitFor('Verified: the stored values are exactly what you intended.');
+		const ava = sandbox.contacts().find(c => c.firstName === 'Ava');
+		expect(ava?.salutation).toBe('Prof');
+		await choose(term, 'Quit', '>');
+		await term.key('Enter');
+		expect(await r.exit()).toBe(0);
+		await expectTerminalRestored(r);
+	});
+});
+
+describe('terminal: no TTY', () => {
+	it('stdin redirected, stdout the terminal: exit 2, the one sentence, no stack, the terminal left as it was', {
+		timeout: 30_000,
+	}, async () => {
+		const r = await startRecorded(`${CLI} --demo < /dev/null`, {
+			cols: 80,
+			rows: 24,
+			cwd: ROOT,
+			env: {TMPDIR: tmp},
+			recordDir: tmp,
+		});
+		current = r;
+		expect(await r.exit()).toBe(2);
+		const screen = await r.term.screen({joinWrapped: true, history: true});
+		expect(screen).toContain(NOT_A_TTY_MESSAGE);
+		expect(screen).not.toMatch(/Raw mode|\n\s+at |Error/);
+		expect(r.sttyModes()).toContain('icanon');
+		expect(await r.cursorVisible()).toBe(true);
+	});
+});
