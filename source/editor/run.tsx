@@ -441,10 +441,11 @@ export async function runEditor(options: RunEditorOptions): Promise<number> {
 		}
 
 		const servicesEnv = demo?.env ?? env;
-		const [{render}, {Editor}, {createKoreClient}] = await Promise.all([
+		const [{render}, {Editor}, {createKoreClient}, {RedrawOnResize}] = await Promise.all([
 			import('ink'),
 			import('./editor.js'),
 			import('../kore/client.js'),
+			import('./components/RedrawOnResize.js'),
 		]);
 		if (signalled) return SIGNAL_CODES[signalled];
 
@@ -467,15 +468,19 @@ export async function runEditor(options: RunEditorOptions): Promise<number> {
 
 		let code = 0;
 		const keys = paceKeys(stdin);
-		const instance = render(
+		const tree = (
 			<keys.Gate>
+				<RedrawOnResize />
 				<Editor
 					services={services}
 					onExit={exitCode => {
 						code = exitCode;
 					}}
 				/>
-			</keys.Gate>,
+			</keys.Gate>
+		);
+		const instance = render(
+			tree,
 			{
 				stdin: keys.stdin,
 				stdout: color ? stdout : withoutColour(stdout),
@@ -484,6 +489,7 @@ export async function runEditor(options: RunEditorOptions): Promise<number> {
 				patchConsole: true,
 			},
 		);
+
 
 		// After a signal the editor gets 2 s to take its last frame down: a hung-up terminal may
 		// never confirm the write, and the process must not linger on the jump host.

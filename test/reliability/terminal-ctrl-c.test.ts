@@ -246,11 +246,7 @@ describe('Ctrl+C on every screen of the editor', () => {
 		await asksFirst(s, /zz/);
 	});
 
-	// KNOWN BUG (reported to the lead): source/editor/screens/ReviewScreen.tsx's useInput takes
-	// Ctrl+C (input 'c' with key.ctrl) for its own 'c' key, so Ctrl+C on the review also flips the
-	// diff to the curl view (and back) behind the quit question: after "n" the operator is on the
-	// other view. Fix: ignore keys with key.ctrl or key.meta in that handler. Remove `.fails` then.
-	it.fails('review: Ctrl+C then "n" leaves the review on the view it showed (diff stays diff)', async () => {
+	it('review: Ctrl+C then "n" leaves the review on the view it showed (diff stays diff)', async () => {
 		const s = await start({at: 'stream'});
 		await toReview(s);
 		expect(s.r.frame()).not.toContain('$KORE_JWT');

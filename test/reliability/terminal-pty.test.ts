@@ -187,16 +187,7 @@ describe('terminal: resize and colour', () => {
 		await expectTerminalRestored(r);
 	});
 
-	// KNOWN BUG (reported to the lead; source/editor/run.tsx, Ink 6.8): on a resize Ink erases only
-	// as many rows as its last frame had, but the terminal has already re-wrapped that frame at the new
-	// width (tmux, and most terminals, reflow), so on a short screen (the card) rows of the old frame
-	// stay above the new one: at 40 columns the 80-column header and banner, wrapped, sit on top; back
-	// at 80 they pile up as extra header lines. (Tall screens hide it: the leftovers scroll off, which
-	// is why the 60×20 resize in test/editor/e2e-demo.test.ts passes on the contact list.)
-	// Suggested fix: in runEditor, before render(), stdout.on('resize', () => stdout.write('\u001B[2J\u001B[H'))
-	// (erase the visible screen and home the cursor; listeners run in order, so Ink then redraws on a
-	// clean screen; no \u001B[3J, the scrollback is kept). Remove `.fails` once fixed.
-	it.fails('resized 80 -> 40 -> 80 columns on a short screen (the card): each resize leaves one clean frame', {
+	it('resized 80 -> 40 -> 80 columns on a short screen (the card): each resize leaves one clean frame', {
 		timeout: 40_000,
 	}, async () => {
 		const {term} = await start(['--demo'], {env: {NO_COLOR: '1'}});

@@ -17,6 +17,46 @@ function rowsOf(lines: string[], columns: number): number {
 	return lines.reduce((sum, line) => sum + Math.max(1, Math.ceil(stringWidth(line) / width)), 0);
 }
 
+/**
+ * At most `budget` terminal rows of `lines`: when they do not fit, as many whole lines as fit and a
+ * last line saying how many were left out (a frame taller than the terminal makes Ink redraw the
+ * whole screen on every key).
+ */
+export function clipLines(lines: string[], budget: number, columns: number): string[] {
+	if (rowsOf(lines, columns) <= budget) return lines;
+	const kept: string[] = [];
+	let used = 0;
+	for (const line of lines) {
+		const height = rowsOf([line], columns);
+		if (used + height > budget - 1) break;
+		kept.push(line);
+		used += height;
+	}
+
+	const left = lines.length - kept.length;
+	return [...kept, `… ${left} more ${left === 1 ? 'line' : 'lines'}: widen the terminal to see the whole command`];
+}
+
+/**
+ * A one-line JSON text broken after commas into lines at most `width` columns wide (a piece wider
+ * than that stays whole): joined again, the lines are the same JSON, and no key or value is split.
+ */
+export function wrapJson(json: string, width: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const piece of json.split(/(?<=,)/)) {
+		if (line !== '' && stringWidth(line + piece) > width) {
+			lines.push(line);
+			line = piece;
+		} else {
+			line += piece;
+		}
+	}
+
+	if (line !== '') lines.push(line);
+	return lines;
+}
+
 /** The last 4 characters of the contact ID: what a protected profile asks for before sending. */
 export function confirmationCode(contactId: string): string {
 	return contactId.slice(-4);
@@ -60,9 +100,12 @@ export function ReviewScreen(): React.JSX.Element {
 
 	useInput(
 		(input, key) => {
+			// Ctrl+C arrives as "c" with ctrl set: it is the quit question's, not the curl toggle's.
+			if (key.ctrl || key.meta) return;
 			if (key.return || input === 'y' || input === 'Y') {
 				send();
-			} else if (input === 'e') {
+			} else if (input === 'e' && !state.undoOf) {
+				// An undo puts back recorded values: there is nothing to edit (Esc goes back to the history).
 				dispatch({type: 'back'});
 			} else if (input === 'c') {
 				setShowCurl(value => !value);
@@ -86,7 +129,7 @@ export function ReviewScreen(): React.JSX.Element {
 	// An undo says so above the diff (one row).
 	const undoRows = undoOf ? 1 : 0;
 	const pretty = toSafeJson(update.body).split('\n');
-	const compact = [toSafeJson(update.body, 0)];
+	const compact = wrapJson(toSafeJson(update.body, 0), Math.max(10, size.columns - 1));
 	// The field, its note (two lines on a narrow terminal) and a possible error line.
 	const confirmRows = confirming ? 4 : 0;
 	// Diff: a title row and six field rows; then the body's caption.
@@ -96,8 +139,12 @@ export function ReviewScreen(): React.JSX.Element {
 	const fullCurl = client ? curlCommand(client.baseUrl, client.accountId, update).split('\n') : [];
 	const prettyCurl = fitShellLines(fullCurl, curlWidth);
 	// The caption takes a row; when the pretty body does not fit, the body goes on one line.
+	const curlCaption = 'The same PUT with curl (mint a JWT into $KORE_JWT first):';
+	const curlRows = rows - rowsOf([curlCaption], size.columns) - confirmRows;
 	const curl =
-		rowsOf(prettyCurl, size.columns) <= rows - 1 - confirmRows ? prettyCurl : fitShellLines(compactCurlBody(fullCurl), curlWidth);
+		rowsOf(prettyCurl, size.columns) <= curlRows
+			? prettyCurl
+			: clipLines(fitShellLines(compactCurlBody(fullCurl), curlWidth), curlRows, size.columns);
 	const code = confirmationCode(update.contactId);
 
 	const hints: Array<[string, string]> = confirming
@@ -107,7 +154,7 @@ export function ReviewScreen(): React.JSX.Element {
 			]
 		: [
 				['Enter/y', 'send'],
-				['e', 'edit'],
+				...(state.undoOf ? [] : [['e', 'edit'] as [string, string]]),
 				['c', showCurl ? 'diff' : 'curl'],
 				['Esc', 'back'],
 			];
@@ -115,9 +162,11 @@ export function ReviewScreen(): React.JSX.Element {
 		<ScreenLayout title={title} hints={hints}>
 			{showCurl ? (
 				<Box flexDirection="column">
-					<Text color={theme.muted}>The same PUT with curl (mint a JWT into $KORE_JWT first):</Text>
+					<Text color={theme.muted}>{curlCaption}</Text>
 					{curl.map((line, index) => (
-						<Text key={index}>{line}</Text>
+						<Text key={index} wrap="truncate-end">
+							{line}
+						</Text>
 					))}
 				</Box>
 			) : (

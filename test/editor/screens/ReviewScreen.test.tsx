@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {currentScreen, type FlowState} from '../../../source/editor/flow.js';
-import {ReviewScreen} from '../../../source/editor/screens/ReviewScreen.js';
+import {ReviewScreen, wrapJson} from '../../../source/editor/screens/ReviewScreen.js';
 import {frameRows, KEY, renderScreen} from '../helpers/render.js';
 import {makeServices, testClient} from '../helpers/services.js';
 import {cardState, session} from '../helpers/fixtures.js';
@@ -104,5 +104,27 @@ describe('ReviewScreen', () => {
 		await r.press(KEY.enter);
 		expect(currentScreen(r.state()).name).toBe('send');
 		await r.unmount();
+	});
+
+	it('on a narrow terminal the one-line body breaks after commas, never inside a key or value', async () => {
+		const r = await renderScreen(<ReviewScreen />, {state: atReview(), services: makeServices(), client, columns: 60, rows: 20});
+		const lines = r.frame().split('\n');
+		const start = lines.findIndex(line => line.startsWith('{"firstName"'));
+		expect(start).toBeGreaterThan(-1);
+		const body = lines.slice(start, start + 4).filter(line => line.startsWith('{') || line.startsWith('"'));
+		for (const line of body) expect(line.length).toBeLessThanOrEqual(59);
+		expect(JSON.parse(body.join(''))).toMatchObject({firstName: 'John', cellPhone: {phoneNumber: '9550100002'}});
+		await r.unmount();
+	});
+});
+
+describe('wrapJson', () => {
+	it('packs comma-separated pieces into lines of the width, and they join back to the same JSON', () => {
+		const json = JSON.stringify({firstName: 'John', lastName: 'Doe', salutation: 'Mr', cellPhone: {phoneNumber: '7700900123', countryCode: '+44', extension: '+'}});
+		const lines = wrapJson(json, 40);
+		expect(lines.length).toBeGreaterThan(1);
+		for (const line of lines) expect(line.length).toBeLessThanOrEqual(40);
+		expect(lines.join('')).toBe(json);
+		expect(wrapJson('{"a":"' + 'x'.repeat(50) + '"}', 20)).toEqual(['{"a":"' + 'x'.repeat(50) + '"}']);
 	});
 });
