@@ -100,7 +100,12 @@ export function parsePhoneInput(input: string, countryCode = ''): PhoneParse {
 
 	if (!international) {
 		const countError = digitCountError(compact);
-		return countError ? {ok: false, error: countError} : {ok: true, countryCode: givenCode, phoneNumber: compact};
+		if (countError) {
+			return {ok: false, error: countError};
+		}
+
+		const doubled = doubledCountryCodeError(compact, givenCode);
+		return doubled ? {ok: false, error: doubled} : {ok: true, countryCode: givenCode, phoneNumber: compact};
 	}
 
 	const e164 = compact.startsWith('+') ? compact : `+${compact.slice(2)}`;
@@ -123,6 +128,25 @@ export function parsePhoneInput(input: string, countryCode = ''): PhoneParse {
 	}
 
 	return {ok: true, countryCode: `+${parsed.countryCallingCode}`, phoneNumber: national};
+}
+
+/**
+ * "91 95501 00001" with country code +91 would be stored as +91919550100001: the country code
+ * pasted without its +. Only reported when the digits are not a valid number as they are but are
+ * one without the leading country code (so +1 1..., +49 49... numbers that are valid stay accepted).
+ */
+function doubledCountryCodeError(digits: string, countryCode: string): string | undefined {
+	const code = /^\+([0-9]{1,4})$/.exec(countryCode)?.[1];
+	if (!code || !digits.startsWith(code) || digits.length - code.length < MIN_PHONE_DIGITS) {
+		return undefined;
+	}
+
+	const rest = digits.slice(code.length);
+	if (parsePhoneNumberFromString(`+${code}${digits}`)?.isValid() || !parsePhoneNumberFromString(`+${code}${rest}`)?.isValid()) {
+		return undefined;
+	}
+
+	return `Phone number starts with ${code}, the country code ${countryCode}: type only the digits after it (${rest}), or paste the whole number with + (+${code} ${rest}).`;
 }
 
 /** A country code as typed, with surrounding and inner whitespace removed. Never adds a missing "+" (validateCountryCode reports it). */

@@ -53,40 +53,129 @@ describe('parsePhoneInput: accepted', () => {
 
 describe('parsePhoneInput: rejected', () => {
 	it.each([
-		['95501x00001', "Phone number may contain digits only (spaces and dashes are fine): found 'x'. Type just the digits, e.g. 95501 00001."],
-		['+1 800 FLOWERS', "Phone number may contain digits only (spaces and dashes are fine): found 'F'. Type just the digits, e.g. 95501 00001."],
-		['9550100001 ext 5', "Phone number may contain digits only (spaces and dashes are fine): found 'e'. Type just the digits, e.g. 95501 00001."],
-		['95501/00001', "Phone number may contain digits only (spaces and dashes are fine): found '/'. Type just the digits, e.g. 95501 00001."],
-		['95501\u000700001', 'Phone number may contain digits only (spaces and dashes are fine): found an invisible character (U+0007). Type just the digits, e.g. 95501 00001.'],
+		[
+			'95501x00001',
+			"Phone number may contain digits only (spaces and dashes are fine): found 'x'. Type just the digits, e.g. 95501 00001.",
+		],
+		[
+			'+1 800 FLOWERS',
+			"Phone number may contain digits only (spaces and dashes are fine): found 'F'. Type just the digits, e.g. 95501 00001.",
+		],
+		[
+			'9550100001 ext 5',
+			"Phone number may contain digits only (spaces and dashes are fine): found 'e'. Type just the digits, e.g. 95501 00001.",
+		],
+		[
+			'95501/00001',
+			"Phone number may contain digits only (spaces and dashes are fine): found '/'. Type just the digits, e.g. 95501 00001.",
+		],
+		[
+			'95501\u000700001',
+			'Phone number may contain digits only (spaces and dashes are fine): found an invisible character (U+0007). Type just the digits, e.g. 95501 00001.',
+		],
 		['95501+00001', 'Phone number has a + in the middle: + may only start an international number, e.g. +91 95501 00001.'],
 		['123', 'Phone number has 3 digits; a cell number has 4 to 15 digits.'],
 		['1', 'Phone number has 1 digit; a cell number has 4 to 15 digits.'],
 		['1234567890123456', 'Phone number has 16 digits; a cell number has 4 to 15 digits.'],
 		['+', 'Phone number is only a +: type the country code and the number, e.g. +91 95501 00001, or just the digits.'],
-		['+999 1234 5678', 'No known country code at the start of +99912345678: check the number, or type the country code in the Country code field and only the digits here.'],
+		[
+			'+999 1234 5678',
+			'No known country code at the start of +99912345678: check the number, or type the country code in the Country code field and only the digits here.',
+		],
 		['+1 555', 'Phone number has 3 digits; a cell number has 4 to 15 digits.'],
 	])('%j', (input, error) => {
 		expect(parsePhoneInput(input, '+91')).toEqual({ok: false, error});
 	});
 });
 
+describe('parsePhoneInput: a country code typed into the number without its +', () => {
+	it('refuses digits that are only valid without the leading country code, saying what to type', () => {
+		expect(parsePhoneInput('91 95501 00001', '+91')).toEqual({
+			ok: false,
+			error:
+				'Phone number starts with 91, the country code +91: type only the digits after it (9550100001), or paste the whole number with + (+91 9550100001).',
+		});
+	});
+
+	it.each([
+		['9195501000', '+91'],
+		['1 415 555 0100', '+1'],
+		['49 151 123456', '+49'],
+		['919550100001', ''],
+	])('keeps %j with %j (valid as typed, or no country code to compare)', (input, code) => {
+		expect(parsePhoneInput(input, code).ok).toBe(true);
+	});
+});
+
 describe('splitStoredPhone', () => {
 	it.each([
-		['documented sample (masked digits)', {phoneNumber: '+9195501xxxxx', countryCode: '+91', extension: '+'}, {countryCode: '+91', phoneNumber: '95501xxxxx', extension: '+'}],
-		['prefixed', {phoneNumber: '+919550100001', countryCode: '+91', extension: '+'}, {countryCode: '+91', phoneNumber: '9550100001', extension: '+'}],
-		['not prefixed: keep digits', {phoneNumber: '9550100001', countryCode: '+91', extension: ''}, {countryCode: '+91', phoneNumber: '9550100001', extension: ''}],
-		['digits start like the code but no +: not stripped', {phoneNumber: '9191919191', countryCode: '+91', extension: ''}, {countryCode: '+91', phoneNumber: '9191919191', extension: ''}],
-		['spaces and dashes', {phoneNumber: '+91 95501-00001', countryCode: '+91', extension: '+'}, {countryCode: '+91', phoneNumber: '9550100001', extension: '+'}],
-		['country code without +', {phoneNumber: '+919550100001', countryCode: '91', extension: ''}, {countryCode: '91', phoneNumber: '9550100001', extension: ''}],
-		['other country prefix than the code: keep digits', {phoneNumber: '+14155550100', countryCode: '+91', extension: ''}, {countryCode: '+91', phoneNumber: '14155550100', extension: ''}],
-		['no country code stored: split the prefix', {phoneNumber: '+14155550100', countryCode: null, extension: null}, {countryCode: '+1', phoneNumber: '4155550100', extension: ''}],
-		['only the country code', {phoneNumber: '+91', countryCode: '+91', extension: '+'}, {countryCode: '+91', phoneNumber: '', extension: '+'}],
+		[
+			'documented sample (masked digits)',
+			{phoneNumber: '+9195501xxxxx', countryCode: '+91', extension: '+'},
+			{countryCode: '+91', phoneNumber: '95501xxxxx', extension: '+'},
+		],
+		[
+			'prefixed',
+			{phoneNumber: '+919550100001', countryCode: '+91', extension: '+'},
+			{countryCode: '+91', phoneNumber: '9550100001', extension: '+'},
+		],
+		[
+			'not prefixed: keep digits',
+			{phoneNumber: '9550100001', countryCode: '+91', extension: ''},
+			{countryCode: '+91', phoneNumber: '9550100001', extension: ''},
+		],
+		[
+			'digits start like the code but no +: not stripped',
+			{phoneNumber: '9191919191', countryCode: '+91', extension: ''},
+			{countryCode: '+91', phoneNumber: '9191919191', extension: ''},
+		],
+		[
+			'spaces and dashes',
+			{phoneNumber: '+91 95501-00001', countryCode: '+91', extension: '+'},
+			{countryCode: '+91', phoneNumber: '9550100001', extension: '+'},
+		],
+		[
+			'country code without +',
+			{phoneNumber: '+919550100001', countryCode: '91', extension: ''},
+			{countryCode: '91', phoneNumber: '9550100001', extension: ''},
+		],
+		[
+			'other country prefix than the code: keep digits',
+			{phoneNumber: '+14155550100', countryCode: '+91', extension: ''},
+			{countryCode: '+91', phoneNumber: '14155550100', extension: ''},
+		],
+		[
+			'no country code stored: split the prefix',
+			{phoneNumber: '+14155550100', countryCode: null, extension: null},
+			{countryCode: '+1', phoneNumber: '4155550100', extension: ''},
+		],
+		[
+			'only the country code',
+			{phoneNumber: '+91', countryCode: '+91', extension: '+'},
+			{countryCode: '+91', phoneNumber: '', extension: '+'},
+		],
 		['all null', {phoneNumber: null, countryCode: null, extension: null}, {countryCode: '', phoneNumber: '', extension: ''}],
 		['empty object', {}, {countryCode: '', phoneNumber: '', extension: ''}],
-		['number types', {phoneNumber: 9550100001 as unknown as string, countryCode: 91 as unknown as string}, {countryCode: '91', phoneNumber: '9550100001', extension: ''}],
-		['object values', {phoneNumber: {} as unknown as string, countryCode: [] as unknown as string}, {countryCode: '', phoneNumber: '', extension: ''}],
-		['extension trimmed', {phoneNumber: '', countryCode: ' +44 ', extension: ' +91 '}, {countryCode: '+44', phoneNumber: '', extension: '+91'}],
-		['odd text', {phoneNumber: '+91call me', countryCode: '+91', extension: ''}, {countryCode: '+91', phoneNumber: 'callme', extension: ''}],
+		[
+			'number types',
+			{phoneNumber: 9550100001 as unknown as string, countryCode: 91 as unknown as string},
+			{countryCode: '91', phoneNumber: '9550100001', extension: ''},
+		],
+		[
+			'object values',
+			{phoneNumber: {} as unknown as string, countryCode: [] as unknown as string},
+			{countryCode: '', phoneNumber: '', extension: ''},
+		],
+		[
+			'extension trimmed',
+			{phoneNumber: '', countryCode: ' +44 ', extension: ' +91 '},
+			{countryCode: '+44', phoneNumber: '', extension: '+91'},
+		],
+		[
+			'odd text',
+			{phoneNumber: '+91call me', countryCode: '+91', extension: ''},
+			{countryCode: '+91', phoneNumber: 'callme', extension: ''},
+		],
 	])('%s', (_name, cell, expected) => {
 		expect(splitStoredPhone(cell)).toEqual(expected);
 	});
