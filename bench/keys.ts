@@ -2,7 +2,7 @@
  * What the keystroke benchmark types into the contact browser's filter: names, then phone digits,
  * each erased again with Backspace. Every key changes the filter text, so every key draws a frame.
  */
-const BACKSPACE = '\u007F';
+export const BACKSPACE = '\u007F';
 
 const erase = (text: string) => Array.from({length: [...text].length}, () => BACKSPACE);
 

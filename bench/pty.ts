@@ -33,9 +33,14 @@ export type PtyProcess = {
 	commandPid(): number | undefined;
 	/** Peak resident set size of the command (VmHWM), in bytes. */
 	peakRss(): number | undefined;
+	/** CPU time (user + system) the command has used so far, ms (10 ms resolution: clock ticks). */
+	cpuTime(): number | undefined;
 	/** Ends the command with SIGTERM (the editor cleans up its demo folder), then waits for script. */
 	stop(): Promise<void>;
 };
+
+/** USER_HZ: /proc reports CPU time in these ticks (100 on Linux for x86 and arm). */
+const CLOCK_TICKS = 100;
 
 const shellQuote = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`);
 
@@ -129,6 +134,18 @@ export function spawnInPty(command: string[], options: PtyOptions = {}): PtyProc
 			try {
 				const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
 				return match ? Number(match[1]) * 1024 : undefined;
+			} catch {
+				return undefined;
+			}
+		},
+		cpuTime() {
+			const pid = commandPid();
+			if (pid === undefined) return undefined;
+			try {
+				const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+				// After the command name in parentheses: field 3 onwards; utime and stime are fields 14 and 15.
+				const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+				return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
 			} catch {
 				return undefined;
 			}

@@ -38,6 +38,9 @@ const shim = name => path.join(root, 'scripts', 'shims', name);
  *   ajv-formats has nothing to add.
  * - cli-spinners: only the spinners Waiting.tsx uses (see spinnerModule).
  * - the WebAssembly inside yoga-layout and undici (llhttp): stored brotli-compressed (see packWasm).
+ * - string-width (every version in the bundle): a fast path for Latin-1 text in front of it
+ *   (shims/string-width.js), the same widths.
+ * - Ink's output caches kept from one frame to the next (see shareOutputCaches).
  */
 const replacements = [
 	{filter: /^undici$/, path: shim('undici.js')},
@@ -130,6 +133,36 @@ function packWasm(file) {
 	);
 }
 
+const INK_OUTPUT = /[\\/]node_modules[\\/]ink[\\/]build[\\/]output\.js$/;
+
+/**
+ * Ink draws each frame into a new Output, whose caches (each line cut into styled characters,
+ * text widths) start empty: every key typed into the contact filter tokenized all 24 lines again,
+ * about half of Ink's work per frame. One set of caches for all frames instead, emptied when it
+ * holds more than OUTPUT_CACHE_LIMIT entries (a few screens' worth). The cached values are pure
+ * functions of the text and Ink only reads them, so the frames are the same. Checked: a different
+ * output.js fails the build.
+ */
+const OUTPUT_CACHE_LIMIT = 600;
+
+function shareOutputCaches(file) {
+	const text = readFileSync(file, 'utf8');
+	const field = '    caches = new OutputCaches();';
+	if (text.split(field).length !== 2 || !text.includes('class OutputCaches {')) {
+		throw new Error(`shareOutputCaches: ${file} is not the Ink output.js this build knows; check scripts/build.mjs.`);
+	}
+
+	return `${text.replace(field, '    caches = sharedOutputCaches();')}
+let sharedCaches;
+function sharedOutputCaches() {
+	if (!sharedCaches || sharedCaches.styledChars.size + sharedCaches.widths.size + sharedCaches.blockWidths.size > ${OUTPUT_CACHE_LIMIT}) {
+		sharedCaches = new OutputCaches();
+	}
+	return sharedCaches;
+}
+`;
+}
+
 const lean = {
 	name: 'lean',
 	setup(build) {
@@ -140,7 +173,30 @@ const lean = {
 		build.onResolve({filter: /^ajv\/dist\/2020\.js$/}, args =>
 			/[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? {path: 'ajv-2020', namespace: 'kc-lean'} : undefined);
 		build.onResolve({filter: /^cli-spinners$/}, () => ({path: 'cli-spinners', namespace: 'kc-lean'}));
+		// Whichever string-width the importer would get, wrapped (the wrapper imports it by its path).
+		build.onResolve({filter: /^string-width$/}, async args => {
+			if (args.pluginData?.real) return undefined;
+			const real = await build.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: {real: true}});
+			if (real.errors.length > 0) return {errors: real.errors};
+			return {path: real.path, namespace: 'kc-string-width'};
+		});
+		build.onLoad({filter: /.*/, namespace: 'kc-string-width'}, args => ({
+			// The real module is evaluated on its first use (esbuild turns this require into a lazy
+			// init): its Unicode regexes take tens of ms to build, and a first screen of Latin-1
+			// text does not need them.
+			contents: `import {narrowWidth} from ${JSON.stringify(shim('string-width.js'))};
+let realStringWidth;
+export default function stringWidth(text, options) {
+	const narrow = narrowWidth(text, options);
+	if (narrow !== undefined) return narrow;
+	realStringWidth ??= require(${JSON.stringify(args.path)}).default;
+	return realStringWidth(text, options);
+}`,
+			resolveDir: root,
+			loader: 'js',
+		}));
 		for (const filter of [YOGA_WASM, LLHTTP_WASM]) build.onLoad({filter}, args => ({contents: packWasm(args.path), loader: 'js'}));
+		build.onLoad({filter: INK_OUTPUT}, args => ({contents: shareOutputCaches(args.path), loader: 'js', resolveDir: path.dirname(args.path)}));
 		build.onLoad({filter: /.*/, namespace: 'kc-lean'}, async args => ({
 			contents: args.path === 'ajv-2020' ? await ajvModule() : spinnerModule(),
 			resolveDir: root,

@@ -1,5 +1,5 @@
-import {createFetch} from 'ofetch';
-import {fetch as undiciFetch, type Dispatcher} from 'undici';
+import type {$Fetch} from 'ofetch';
+import type {Dispatcher} from 'undici';
 import type {Contact, ContactPage, UpdateBody} from '../contact/contact.js';
 import {USER_AGENT} from '../version.js';
 import {
@@ -19,7 +19,6 @@ import {
 import {ContactFinder} from './contacts.js';
 import {KoreError, withoutSecrets} from './errors.js';
 import {normalizeHost} from './host.js';
-import {mintJwt} from './jwt.js';
 import {createDispatcher, proxyFor, type ProxyEnv} from './proxy.js';
 import {acquireSlot, DEFAULT_WINDOW_MS, limiterKey, msUntilOldestLeaves, sleep} from './rate-limit.js';
 import type {ClientOptions, KoreClient, RateLimitWait, RequestOptions} from './types.js';
@@ -45,8 +44,26 @@ export type KoreClientOptions = ClientOptions & {
  * ofetch on top of undici's own fetch: Node 20's built-in fetch ignores HTTPS_PROXY and bundles
  * an older undici whose fetch does not accept undici 7 dispatchers. ofetch's own retry and
  * timeout are off (its retries reuse an already aborted signal); this file does both.
+ *
+ * ofetch, undici and jose (for the JWT) are loaded with the first request, not when this file is
+ * imported: the editor's first screen needs none of them (issue 6: nothing imported before the
+ * first frame that the first screen does not need).
  */
-const $fetch = createFetch({fetch: undiciFetch as unknown as typeof globalThis.fetch});
+let transport: Promise<{$fetch: $Fetch; mintJwt: typeof import('./jwt.js').mintJwt}> | undefined;
+
+async function loadTransport() {
+	const [{createFetch}, {fetch}, {mintJwt}] = await Promise.all([import('ofetch'), import('undici'), import('./jwt.js')]);
+	return {$fetch: createFetch({fetch: fetch as unknown as typeof globalThis.fetch}), mintJwt};
+}
+
+function useTransport() {
+	transport ??= loadTransport().catch((error: unknown) => {
+		// A failed load is tried again by the next request.
+		transport = undefined;
+		throw error;
+	});
+	return transport;
+}
 
 type Attempt =
 	| {type: 'response'; status: number; headers: Headers; text: string}
@@ -79,7 +96,9 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 	const maxRequests = positive(options.maxRequestsPerMinute, 60);
 	const windowMs = positive(options.rateLimitWindowMs, DEFAULT_WINDOW_MS);
 	const env = options.env ?? process.env;
-	const dispatcher = options.dispatcher ?? createDispatcher({env});
+	// Built with the first request (undici is loaded then); a bad proxy URL fails that request.
+	let dispatcher: Promise<Dispatcher | undefined> | undefined = options.dispatcher ? Promise.resolve(options.dispatcher) : undefined;
+	const useDispatcher = () => (dispatcher ??= createDispatcher({env}));
 	const proxy = options.dispatcher ? undefined : proxyFor(baseUrl, env);
 	const key = limiterKey(baseUrl, accountId);
 	const onWait = (wait: RateLimitWait) => {
@@ -131,7 +150,9 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 		}
 	};
 
-	const attempt = async (call: Call): Promise<Attempt> => {
+	type Ready = [Awaited<ReturnType<typeof useTransport>>, Dispatcher | undefined];
+
+	const attempt = async (call: Call, [{$fetch, mintJwt}, agent]: Ready): Promise<Attempt> => {
 		const timer = new AbortController();
 		const handle = setTimeout(() => {
 			timer.abort(new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError'));
@@ -150,7 +171,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 					'User-Agent': USER_AGENT,
 				},
 				signal,
-				...(dispatcher ? {dispatcher: dispatcher as never} : {}),
+				...(agent ? {dispatcher: agent as never} : {}),
 				retry: 0,
 				ignoreResponseError: true,
 				responseType: 'text',
@@ -183,6 +204,8 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 	/** One logical request: limiter, timeouts, retries; returns a 2xx answer or throws KoreError. */
 	const send = async (call: Call): Promise<{status: number; text: string; body: ParsedBody}> => {
 		checkCredentials();
+		// Loaded before a limiter slot is taken, so the slot is spent on the request itself.
+		const ready: Ready = await Promise.all([useTransport(), useDispatcher()]);
 		let networkTries = 0;
 		let serverWaits = 0;
 		for (;;) {
@@ -192,7 +215,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 				throw abortedError(call.ctx, error);
 			}
 
-			const result = await attempt(call);
+			const result = await attempt(call, ready);
 			if (result.type === 'network') {
 				const {failure} = result;
 				const worthRetry =
@@ -292,7 +315,14 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 	return {
 		baseUrl,
 		accountId,
-		listContacts: (streamId, page, requestOptions) => guard(listContacts(streamId, page, requestOptions)),
+		listContacts: (streamId, page, requestOptions) =>
+			guard(
+				listContacts(streamId, page, requestOptions).then(listed => {
+					// The browse list's pages: a later find or re-read of a contact on them needs no scan.
+					finder.observe(streamId, Math.max(0, Math.floor(Number(page.skip) || 0)), listed);
+					return listed;
+				}),
+			),
 		findContact: (streamId, contactId, findOptions) =>
 			guard(Promise.resolve().then(() => finder.find(checkStream(streamId), checkContactId(contactId), findOptions))),
 		rereadContact: (streamId, contactId, requestOptions) =>

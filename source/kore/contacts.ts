@@ -79,6 +79,22 @@ export class ContactFinder {
 		if (index >= 0) page.results[index] = stored;
 	}
 
+	/**
+	 * A page listed by someone else (the editor's browse list): kept like a scanned page, so
+	 * finding or re-reading a contact already listed costs no scan. A page at the skip where the
+	 * scan would go next moves the scan on.
+	 */
+	observe(streamId: string, skip: number, page: ContactPage): void {
+		const cache = this.stream(streamId);
+		const held = cache.pages.get(skip);
+		if (held && held.results.length > page.results.length) return; // keep the longer page at this skip
+		this.store(cache, skip, page);
+		if (!cache.done && skip === cache.nextSkip) {
+			if (page.results.length === 0 || !page.hasMore) cache.done = true;
+			else cache.nextSkip = skip + page.results.length;
+		}
+	}
+
 	forget(streamId?: string): void {
 		if (streamId === undefined) this.streams.clear();
 		else this.streams.delete(streamId);

@@ -1,4 +1,4 @@
-import {EnvHttpProxyAgent, type Dispatcher} from 'undici';
+import type {Dispatcher} from 'undici';
 
 export type ProxyEnv = Record<string, string | undefined>;
 
@@ -37,14 +37,16 @@ export function hasProxyEnv(env: ProxyEnv = process.env): boolean {
 
 /**
  * Node's fetch ignores HTTP(S)_PROXY; undici's EnvHttpProxyAgent honours them and NO_PROXY.
- * Returns undefined when no proxy variable is set (direct connections).
- * `env` defaults to process.env; tests pass their own.
+ * Resolves with undefined when no proxy variable is set (direct connections).
+ * `env` defaults to process.env; tests pass their own. Async: undici is loaded only when a
+ * request is about to be sent (see client.ts), never at start-up.
  */
-export function createDispatcher(options: {env?: ProxyEnv} = {}): Dispatcher | undefined {
+export async function createDispatcher(options: {env?: ProxyEnv} = {}): Promise<Dispatcher | undefined> {
 	const env = options.env ?? process.env;
 	if (!hasProxyEnv(env)) return undefined;
 	const http = httpProxy(env)?.value;
 	const https = httpsProxy(env)?.value;
+	const {EnvHttpProxyAgent} = await import('undici');
 	return new EnvHttpProxyAgent({
 		...(http ? {httpProxy: http} : {}),
 		...(https ? {httpsProxy: https} : {}),

@@ -183,3 +183,36 @@ describe('ContactFinder when the list shifts', () => {
 		await koreFailure(finder.find('s', 'x'), 'contact-not-found');
 	});
 });
+
+describe('pages listed by the browse list feed the finder', () => {
+	const sandbox = useSandbox({rateLimitPerMinute: 0});
+
+	it('finding a listed contact costs no request, re-reading it one, and a find past them scans on from there', async () => {
+		const sb = sandbox();
+		const client = clientFor(sb);
+		await client.listContacts(sb.streamId, {skip: 0, limit: 50});
+		await client.listContacts(sb.streamId, {skip: 50, limit: 50});
+		expect(sb.requests).toHaveLength(2);
+		const target = sb.contacts()[70]!;
+		const found = await client.findContact(sb.streamId, target.id);
+		expect(found).toMatchObject({contact: {id: target.id}, skip: 50, limit: 50});
+		expect(sb.requests).toHaveLength(2);
+		sb.requests.length = 0;
+		const reread = await client.rereadContact(sb.streamId, target.id);
+		expect(reread.contact.id).toBe(target.id);
+		expect(sb.requests.map(r => r.query)).toEqual([{skip: '50', limit: '50'}]);
+		sb.requests.length = 0;
+		await client.findContact(sb.streamId, sb.contacts()[120]!.id);
+		expect(sb.requests.map(r => r.query)).toEqual([{skip: '100', limit: '50'}]);
+	});
+
+	it('a shorter page listed at a skip the finder holds does not hide the longer one', async () => {
+		const sb = sandbox();
+		const client = clientFor(sb);
+		await client.findContact(sb.streamId, sb.contacts()[40]!.id);
+		await client.listContacts(sb.streamId, {skip: 0, limit: 10});
+		sb.requests.length = 0;
+		await client.findContact(sb.streamId, sb.contacts()[30]!.id);
+		expect(sb.requests).toHaveLength(0);
+	});
+});

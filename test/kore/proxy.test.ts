@@ -7,7 +7,7 @@ import {useSandbox} from '../helpers/sandbox.js';
 import {clientFor, closedPort, koreFailure} from './kore-test-helpers.js';
 
 describe('proxy environment', () => {
-	it('picks the variable like EnvHttpProxyAgent does, honouring NO_PROXY', () => {
+	it('picks the variable like EnvHttpProxyAgent does, honouring NO_PROXY', async () => {
 		expect(proxyFor('https://platform.kore.ai', {})).toBeUndefined();
 		expect(proxyFor('https://platform.kore.ai', {HTTPS_PROXY: 'http://u:p@proxy:3128'})).toEqual({
 			variable: 'HTTPS_PROXY',
@@ -21,8 +21,8 @@ describe('proxy environment', () => {
 		expect(proxyFor('https://platform.kore.ai', {HTTPS_PROXY: 'http://p:1', NO_PROXY: 'kore.ai:8443'})).toBeDefined();
 		expect(proxyFor('https://platform.kore.ai', {HTTPS_PROXY: 'http://p:1', NO_PROXY: '*'})).toBeUndefined();
 		expect(redactProxyUrl('http://user:secret@proxy.corp:3128/')).toBe('http://proxy.corp:3128');
-		expect(createDispatcher({env: {}})).toBeUndefined();
-		expect(createDispatcher({env: {HTTPS_PROXY: 'http://proxy.corp:3128'}})).toBeDefined();
+		await expect(createDispatcher({env: {}})).resolves.toBeUndefined();
+		await expect(createDispatcher({env: {HTTPS_PROXY: 'http://proxy.corp:3128'}})).resolves.toBeDefined();
 	});
 });
 

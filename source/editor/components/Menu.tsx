@@ -1,4 +1,4 @@
-import React, {useEffect, useRef, useState} from 'react';
+import React, {memo, useEffect, useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import stringWidth from 'string-width';
 import {truncate} from '../../contact/display.js';
@@ -30,6 +30,31 @@ export type MenuProps<V> = {
 	/** Shown when there are no items. */
 	empty?: string;
 };
+
+/**
+ * One row. Memoised: a key typed into a filter above the list re-renders only the rows whose text
+ * or highlight changed, and each label is measured (and cut) only when it does.
+ */
+const MenuRow = memo(function MenuRow({label, note, selected, width}: {label: string; note?: string; selected: boolean; width: number}) {
+	const theme = useTheme();
+	const text = truncate(label, width);
+	const noteText = note ? truncate(`  ${note}`, Math.max(0, width - stringWidth(text))) : '';
+	return (
+		<Box>
+			<Text color={selected ? theme.accent : undefined} bold={selected}>
+				{selected ? `${theme.symbols.pointer} ` : '  '}
+			</Text>
+			<Text color={selected ? theme.accent : undefined} bold={selected} wrap="truncate-end">
+				{text}
+			</Text>
+			{noteText ? (
+				<Text color={theme.muted} wrap="truncate-end">
+					{noteText}
+				</Text>
+			) : null}
+		</Box>
+	);
+});
 
 function clamp(value: number, min: number, max: number): number {
 	return Math.max(min, Math.min(max, value));
@@ -134,26 +159,9 @@ export function Menu<V>({
 	return (
 		<Box flexDirection="column">
 			{scrolling ? <Text color={theme.muted}>{above > 0 ? `  ${theme.ascii ? '^' : '↑'} ${above} more` : ' '}</Text> : null}
-			{visible.map(item => {
-				const isSelected = item.key === highlighted?.key;
-				const label = truncate(item.label, width);
-				const note = item.note ? truncate(`  ${item.note}`, Math.max(0, width - stringWidth(label))) : '';
-				return (
-					<Box key={item.key}>
-						<Text color={isSelected ? theme.accent : undefined} bold={isSelected}>
-							{isSelected ? `${theme.symbols.pointer} ` : '  '}
-						</Text>
-						<Text color={isSelected ? theme.accent : undefined} bold={isSelected} wrap="truncate-end">
-							{label}
-						</Text>
-						{note ? (
-							<Text color={theme.muted} wrap="truncate-end">
-								{note}
-							</Text>
-						) : null}
-					</Box>
-				);
-			})}
+			{visible.map(item => (
+				<MenuRow key={item.key} label={item.label} note={item.note} selected={item.key === highlighted?.key} width={width} />
+			))}
 			{scrolling ? <Text color={theme.muted}>{below > 0 ? `  ${theme.ascii ? 'v' : '↓'} ${below} more` : ' '}</Text> : null}
 		</Box>
 	);

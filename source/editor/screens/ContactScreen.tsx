@@ -9,7 +9,7 @@ import {Waiting} from '../components/Waiting.js';
 import {useContactList} from '../hooks/use-contact-list.js';
 import {useEditor, useEscape} from '../hooks/use-editor.js';
 import {useTheme} from '../theme.js';
-import {contactRow, count, looksLikeId, matchesContact} from './contact-rows.js';
+import {count, createContactIndex, filterQuery, looksLikeId, matchesKey} from './contact-rows.js';
 
 type Choice = {kind: 'contact'; contact: Contact} | {kind: 'recent'; id: string} | {kind: 'lookup'; id: string} | {kind: 'more'};
 
@@ -44,40 +44,53 @@ export function ContactScreen(): React.JSX.Element {
 
 	// Room for the "recent" note on every row when there are recent contacts, so columns line up.
 	const width = Math.max(20, size.columns - 3 - (recent.length > 0 ? 8 : 0));
-	// Row texts once per page load or resize, not on every key typed into the filter.
-	const rows = useMemo(() => new Map((list?.contacts ?? []).map(c => [String(c.id), contactRow(c, width)])), [list, width]);
+	// Search keys and row texts once per contact (and width), not on every key typed into the filter.
+	const index = useMemo(() => createContactIndex(), []);
+	const byId = useMemo(() => new Map((list?.contacts ?? []).map(c => [String(c.id), c])), [list]);
+	const matching = useMemo(() => index.filter(list?.contacts ?? [], query), [index, list, query]);
+	// One menu item per contact (and width), reused on every key.
+	const itemOf = useMemo(() => {
+		const made = new WeakMap<Contact, MenuItem<Choice>>();
+		return (contact: Contact): MenuItem<Choice> => {
+			let item = made.get(contact);
+			if (!item) {
+				item = {key: `contact:${String(contact.id)}`, label: index.row(contact, width), value: {kind: 'contact', contact}};
+				made.set(contact, item);
+			}
+
+			return item;
+		};
+	}, [index, width]);
 	const items = useMemo((): Array<MenuItem<Choice>> => {
-		const contacts = list?.contacts ?? [];
-		const byId = new Map(contacts.map(c => [String(c.id), c]));
 		const result: Array<MenuItem<Choice>> = [];
 		const trimmed = query.trim();
 		if (looksLikeId(trimmed) && !byId.has(trimmed)) {
 			result.push({key: 'lookup', label: `Look up contact ID ${sanitize(trimmed)} on the server`, value: {kind: 'lookup', id: trimmed}});
 		}
 
+		const filter = filterQuery(query);
 		const shown = new Set<string>();
 		for (const entry of recent) {
 			const contact = byId.get(entry.id);
-			if (contact ? !matchesContact(contact, query) : !(`${entry.label ?? ''} ${entry.id}`.toLowerCase().includes(trimmed.toLowerCase()))) {
+			if (contact ? !matchesKey(index.key(contact), filter) : !(`${entry.label ?? ''} ${entry.id}`.toLowerCase().includes(trimmed.toLowerCase()))) {
 				continue;
 			}
 
 			shown.add(entry.id);
 			result.push({
 				key: `recent:${entry.id}`,
-				label: contact ? (rows.get(entry.id) ?? contactRow(contact, width)) : `${sanitize(entry.label ?? '')} · ${sanitize(entry.id)}`,
+				label: contact ? index.row(contact, width) : `${sanitize(entry.label ?? '')} · ${sanitize(entry.id)}`,
 				note: 'recent',
 				value: contact ? {kind: 'contact', contact} : {kind: 'recent', id: entry.id},
 			});
 		}
 
-		for (const contact of contacts) {
-			const id = String(contact.id);
-			if (shown.has(id) || !matchesContact(contact, query)) {
+		for (const contact of matching) {
+			if (shown.size > 0 && shown.has(String(contact.id))) {
 				continue;
 			}
 
-			result.push({key: `contact:${id}`, label: rows.get(id) ?? contactRow(contact, width), value: {kind: 'contact', contact}});
+			result.push(itemOf(contact));
 		}
 
 		if (list?.hasMore) {
@@ -85,7 +98,7 @@ export function ContactScreen(): React.JSX.Element {
 		}
 
 		return result;
-	}, [list, rows, recent, query, width]);
+	}, [index, itemOf, byId, matching, list?.hasMore, recent, query, width]);
 
 	const loaded = list?.contacts.length ?? 0;
 	// After a page arrives, the highlight moves from "Load more" to the first new contact.
@@ -94,7 +107,8 @@ export function ContactScreen(): React.JSX.Element {
 		const before = loadedBefore.current;
 		loadedBefore.current = loaded;
 		if (highlight === 'more' && loaded > before) {
-			const first = list?.contacts.slice(before).find(contact => matchesContact(contact, query));
+			const filter = filterQuery(query);
+			const first = list?.contacts.slice(before).find(contact => matchesKey(index.key(contact), filter));
 			setHighlight(first ? `contact:${String(first.id)}` : 'more');
 		}
 	}, [loaded]);

@@ -19,18 +19,89 @@ export function contactRow(contact: Contact, width: number): string {
 	return `${fit(contactName(contact), nameWidth)} · ${fit(contactPhone(contact) || '-', phoneWidth)} · ${truncate(id, idWidth)}`;
 }
 
+/** What the filter compares a contact with: worked out once per contact, not on every key. */
+export type SearchKey = {
+	/** Display name, lower case. */
+	name: string;
+	/** ID, lower case. */
+	id: string;
+	/** Digits of the formatted phone (country code, number, extension). */
+	phone: string;
+};
+
+export function searchKey(contact: Contact): SearchKey {
+	return {
+		name: contactName(contact).toLowerCase(),
+		id: sanitize(contact.id).toLowerCase(),
+		phone: contactPhone(contact).replace(/\D/g, ''),
+	};
+}
+
+/** The typed filter, worked out once per key rather than once per contact. */
+export type FilterQuery = {
+	/** Trimmed, lower case; '' matches everything. */
+	text: string;
+	/** The digits to look for in phone numbers, when the text is a phone number of 2+ digits. */
+	digits: string | undefined;
+};
+
+export function filterQuery(query: string): FilterQuery {
+	const text = query.trim().toLowerCase();
+	const digits = text.replace(/[\s()+.-]/g, '');
+	return {text, digits: /^\d{2,}$/.test(digits) ? digits : undefined};
+}
+
+export function matchesKey(key: SearchKey, query: FilterQuery): boolean {
+	return query.text === '' || key.name.includes(query.text) || key.id.includes(query.text) || (query.digits !== undefined && key.phone.includes(query.digits));
+}
+
 /** Case-insensitive match on name, id and phone (digits match with or without spaces). */
 export function matchesContact(contact: Contact, query: string): boolean {
-	const q = query.trim().toLowerCase();
-	if (q === '') {
-		return true;
-	}
+	return matchesKey(searchKey(contact), filterQuery(query));
+}
 
-	const name = contactName(contact).toLowerCase();
-	const id = sanitize(contact.id).toLowerCase();
-	const phone = contactPhone(contact).replace(/\D/g, '');
-	const qDigits = q.replace(/[\s()+.-]/g, '');
-	return name.includes(q) || id.includes(q) || (/^\d+$/.test(qDigits) && qDigits.length >= 2 && phone.includes(qDigits));
+/**
+ * Search keys and row texts of the loaded contacts, each worked out once per contact object (and
+ * row width): a page that arrives adds its own contacts only, and typing costs string compares.
+ * Held per screen; contacts no longer referenced are dropped with their entries (WeakMap).
+ */
+export type ContactIndex = {
+	key(contact: Contact): SearchKey;
+	row(contact: Contact, width: number): string;
+	/** The contacts matching the typed filter, in list order. */
+	filter(contacts: readonly Contact[], query: string): Contact[];
+};
+
+export function createContactIndex(): ContactIndex {
+	const keys = new WeakMap<Contact, SearchKey>();
+	const rows = new WeakMap<Contact, {width: number; text: string}>();
+	const key = (contact: Contact): SearchKey => {
+		let found = keys.get(contact);
+		if (!found) {
+			found = searchKey(contact);
+			keys.set(contact, found);
+		}
+
+		return found;
+	};
+
+	return {
+		key,
+		row(contact, width) {
+			const found = rows.get(contact);
+			if (found?.width === width) {
+				return found.text;
+			}
+
+			const text = contactRow(contact, width);
+			rows.set(contact, {width, text});
+			return text;
+		},
+		filter(contacts, query) {
+			const compiled = filterQuery(query);
+			return compiled.text === '' ? [...contacts] : contacts.filter(contact => matchesKey(key(contact), compiled));
+		},
+	};
 }
 
 /** Typed text that could be a contact ID (worth a server lookup). */
