@@ -28,8 +28,13 @@ function validateText(name: 'firstName' | 'lastName' | 'salutation', value: stri
 		return `${label} is ${length} characters long; the limit is ${MAX_NAME_LENGTH}: shorten it.`;
 	}
 
-	if (name !== 'salutation' && trimmed !== '' && !/[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(trimmed)) {
-		return `${label} has no letters: type the name, e.g. ${name === 'firstName' ? 'John' : 'Doe'}.`;
+	// A name needs a letter (any script; an emoji-only name is kept, as the API stores it): digits
+	// alone or a pasted phone number ("+44 7700 900123") are not a name.
+	if (name !== 'salutation' && trimmed !== '' && !/[\p{L}\p{Extended_Pictographic}]/u.test(trimmed)) {
+		const example = name === 'firstName' ? 'John' : 'Doe';
+		return /\p{N}/u.test(trimmed)
+			? `${label} has no letters, only digits or symbols: type the name, e.g. ${example} (a phone number goes in Cell phone).`
+			: `${label} has no letters: type the name, e.g. ${example}.`;
 	}
 
 	return undefined;

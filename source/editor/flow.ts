@@ -109,7 +109,14 @@ export type FlowState = {
 	undoOf?: string;
 	/** A draft being resumed while the secret screen asks for the profile's secret. */
 	resumeDraft?: Draft;
+	/**
+	 * The stream ID (and nickname) typed on the stream screen and sent for checking: kept while the
+	 * profile form fixes the credentials (or is left with Esc), so the stream field still holds it.
+	 */
+	streamInput?: StreamInput;
 };
+
+export type StreamInput = {streamId: string; nickname: string};
 
 export type FlowAction =
 	| {type: 'back'}
@@ -135,6 +142,13 @@ export type FlowAction =
 	| {type: 'send-unknown'; message: string}
 	| {type: 'send-failed'; error: ErrorInfo}
 	| {type: 'result-choice'; choice: 'again' | 'contact' | 'stream' | 'quit'}
+	/**
+	 * After an unknown outcome: the card again with the unsent edit on top of `current` (the contact
+	 * as re-read now; the loaded values when it could not be read), so the review checks it again.
+	 */
+	| {type: 'retry-edit'; current?: Contact}
+	/** The stream screen sends this typed stream ID for checking (kept until a stream opens). */
+	| {type: 'stream-input'; input: StreamInput | undefined}
 	| {type: 'error'; error: ErrorInfo | undefined}
 	| {type: 'rate-limit-wait'; wait: Wait | undefined}
 	/** Ctrl+C. `pending`: a form holds typed text that is not submitted yet. */
@@ -286,6 +300,58 @@ function leaveContact(state: FlowState): FlowState {
 	};
 }
 
+/**
+ * The edit whose outcome is unknown, back on the card: the fields the operator changed, on top of
+ * the contact as it is now. Fields that already hold the sent values drop out (the save went
+ * through); fields someone else changed meanwhile are named. The review re-reads before sending.
+ */
+function retryEdit(state: FlowState, current: Contact | undefined): FlowState {
+	const outcome = state.outcome;
+	if (outcome?.kind !== 'unknown') {
+		return state;
+	}
+
+	const {update} = outcome;
+	const contact = current ?? update.loaded;
+	const mine: Partial<ContactFields> = {};
+	for (const change of update.changes) {
+		mine[change.field] = change.after;
+	}
+
+	const edits = normalizeEdits(contact, mine);
+	const now = fieldsOf(contact);
+	const others = FIELD_NAMES.filter(name => now[name] !== update.before[name] && now[name] !== update.after[name]);
+	const meanwhile =
+		others.length > 0
+			? ` Changed on the server by someone else meanwhile: ${others.map(name => FIELD_LABELS[name]).join(', ')}.`
+			: '';
+	const empty = Object.keys(edits).length === 0;
+	let notice: string;
+	if (!current) {
+		notice = 'Your unsent edit is back on the values you loaded. Review re-reads the contact before anything is sent.';
+	} else if (empty) {
+		notice = 'Re-read the contact: it already holds the values you sent, so the save went through. Nothing is left to send.';
+	} else {
+		notice = `Re-read the contact: your unsent edit is kept on top of its current values. Review checks again before anything is sent.${meanwhile}`;
+	}
+
+	return {
+		...state,
+		contact,
+		list: withContactInList(state.list, contact),
+		edits,
+		prepared: undefined,
+		conflict: undefined,
+		outcome: undefined,
+		undoOf: undefined,
+		cardFocus: empty ? undefined : 'review',
+		stack: [...popTo(state.stack, 'contact'), {name: 'card'}],
+		error: undefined,
+		notice,
+		wait: undefined,
+	};
+}
+
 function back(state: FlowState): FlowState {
 	if (state.stack.length <= 1) {
 		return {...state, error: undefined, notice: undefined};
@@ -312,7 +378,7 @@ function back(state: FlowState): FlowState {
 		}
 
 		case 'stream': {
-			next = {...next, session: undefined};
+			next = {...next, session: undefined, streamInput: undefined};
 			break;
 		}
 
@@ -403,10 +469,15 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
 					nextSkip: action.page.skip + action.page.results.length,
 				},
 				stack: [...stack, {name: 'contact'}],
+				streamInput: undefined,
 				error: undefined,
 				notice: undefined,
 				wait: undefined,
 			};
+		}
+
+		case 'stream-input': {
+			return {...state, streamInput: action.input};
 		}
 
 		case 'page-loaded': {
@@ -674,6 +745,10 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
 			}
 
 			return state;
+		}
+
+		case 'retry-edit': {
+			return retryEdit(state, action.current);
 		}
 
 		case 'error': {

@@ -311,3 +311,51 @@ describe('flow: the card remembers where the operator was', () => {
 		expect(run(state, {type: 'back'}, {type: 'contact-loaded', contact}).cardFocus).toBeUndefined();
 	});
 });
+
+describe('flow: the typed stream ID outlives the profile form', () => {
+	const input = {streamId: 'st-typed', nickname: 'bot'};
+
+	it('is kept through credentials-rejected, Esc from the form and session-ready; a stream that opens clears it', () => {
+		const typed = run(initialFlowState({session}), {type: 'stream-input', input});
+		const rejected = run(typed, {type: 'credentials-rejected', keepSession: true, error: {message: 'no'}});
+		expect(names(rejected)).toEqual(['profile', 'stream', 'profile-form']);
+		expect(rejected.streamInput).toEqual(input);
+		expect(run(rejected, {type: 'back'}).streamInput).toEqual(input);
+		const fixed = run(rejected, {type: 'session-ready', session});
+		expect(names(fixed)).toEqual(['profile', 'stream']);
+		expect(fixed.streamInput).toEqual(input);
+		expect(run(fixed, {type: 'stream-ready', streamId: 'st-typed', page}).streamInput).toBeUndefined();
+		// Leaving the stream screen for the profiles drops it.
+		expect(run(fixed, {type: 'back'}).streamInput).toBeUndefined();
+	});
+});
+
+describe('flow: retry after an unknown outcome', () => {
+	const unknown = () =>
+		run(atCard(), {type: 'edit', fields: {firstName: 'Johnny', salutation: 'Dr'}}, {type: 'review'}, {type: 'send'}, {type: 'send-unknown', message: 'Unknown.'});
+
+	it('puts the unsent edit back on the card, on top of the contact as re-read', () => {
+		const before = unknown();
+		expect(before.edits).toEqual({});
+		const current: Contact = {...contact, salutation: 'Dr', lastName: 'Other', updatedAt: '2026-03-01T00:00:00.000Z'};
+		const state = run(before, {type: 'retry-edit', current});
+		expect(names(state)).toEqual(['profile', 'stream', 'contact', 'card']);
+		expect(state.contact).toBe(current);
+		expect(state.edits).toEqual({firstName: 'Johnny'});
+		expect(state.outcome).toBeUndefined();
+		expect(state.cardFocus).toBe('review');
+		expect(state.notice).toMatch(/someone else meanwhile: Last name\./);
+		// The review prepares it against the re-read contact.
+		const review = run(state, {type: 'review'});
+		expect(review.prepared?.body).toMatchObject({firstName: 'Johnny', lastName: 'Other', salutation: 'Dr'});
+	});
+
+	it('says when the re-read shows the save went through; without a re-read it uses the loaded values', () => {
+		const done = run(unknown(), {type: 'retry-edit', current: {...contact, firstName: 'Johnny', salutation: 'Dr'}});
+		expect(done.edits).toEqual({});
+		expect(done.notice).toMatch(/the save went through/);
+		const offline = run(unknown(), {type: 'retry-edit'});
+		expect(offline.contact).toEqual(contact);
+		expect(offline.edits).toEqual({firstName: 'Johnny', salutation: 'Dr'});
+	});
+});

@@ -1,5 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
+import stringWidth from 'string-width';
 import type {ContactFields, FieldName} from '../../contact/contact.js';
 import {fit, truncate} from '../../contact/display.js';
 import {FIELD_LABELS, FIELD_NAMES} from '../../contact/fields.js';
@@ -19,26 +20,60 @@ function shown(value: string): string {
 	return value === '' ? '(empty)' : reveal(value);
 }
 
+export type ConflictMark = 'both' | 'yours' | 'theirs';
+
+/** Whose change a row shows: both (you and someone else), only yours, or only theirs. */
+export function conflictMark(loaded: string, theirs: string, yours: string): ConflictMark | undefined {
+	const they = loaded !== theirs;
+	const you = loaded !== yours;
+	return they && you ? 'both' : you ? 'yours' : they ? 'theirs' : undefined;
+}
+
+/** The fields the table shows: those someone changed or you changed, in FIELD_NAMES order. */
+export function conflictRows(loaded: ContactFields, theirs: ContactFields, yours: ContactFields): FieldName[] {
+	return FIELD_NAMES.filter((name: FieldName) => conflictMark(loaded[name], theirs[name], yours[name]) !== undefined);
+}
+
+/**
+ * One line that explains the row markers, the longest wording that fits the width (rows changed
+ * only by someone else have no marker).
+ */
+export function conflictLegend(symbols: {changed: string; warning: string}, columns: number): string {
+	const yours = `${symbols.changed} you edited`;
+	const variants = [
+		`${yours} · ${symbols.warning} changed by someone else too · no mark: only theirs`,
+		`${yours} · ${symbols.warning} changed by someone else too`,
+		`${yours} · ${symbols.warning} someone else too`,
+	];
+	const max = Math.max(1, columns - 1);
+	return variants.find(line => stringWidth(line) <= max) ?? truncate(variants.at(-1)!, max);
+}
+
 /**
  * Per field: what you loaded, what is there now (theirs), what you want (yours). Only fields that
- * someone changed or you changed; "!" marks a field both changed.
+ * someone changed or you changed; "~" marks a field you edited, "!" one that someone else changed
+ * too; a field only they changed has no mark. The marker never depends on the width.
  */
 export function ConflictTable({loaded, theirs, yours, columns}: ConflictTableProps): React.JSX.Element {
 	const theme = useTheme();
 	const width = Math.max(6, Math.floor((columns - 2 - FIELD_WIDTH - 4) / 3));
-	const rows = FIELD_NAMES.filter((name: FieldName) => loaded[name] !== theirs[name] || loaded[name] !== yours[name]);
+	const rows = conflictRows(loaded, theirs, yours);
 	return (
 		<Box flexDirection="column">
+			<Text color={theme.muted} wrap="truncate-end">
+				{conflictLegend(theme.symbols, columns)}
+			</Text>
 			<Text bold color={theme.muted} wrap="truncate-end">
 				{'  '}
 				{fit('Field', FIELD_WIDTH)}
 				{fit('Loaded', width)} {fit('Theirs (now)', width)} {truncate('Yours', width)}
 			</Text>
 			{rows.map(name => {
-				const they = loaded[name] !== theirs[name];
-				const you = loaded[name] !== yours[name];
-				const both = they && you;
-				const marker = both ? `${theme.symbols.warning} ` : `${theme.symbols.changed} `;
+				const mark = conflictMark(loaded[name], theirs[name], yours[name]);
+				const they = mark === 'both' || mark === 'theirs';
+				const you = mark === 'both' || mark === 'yours';
+				const both = mark === 'both';
+				const marker = both ? `${theme.symbols.warning} ` : you ? `${theme.symbols.changed} ` : '  ';
 				return (
 					<Text key={name} wrap="truncate-end" color={both ? theme.warning : undefined}>
 						{marker}

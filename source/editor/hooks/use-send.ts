@@ -14,6 +14,11 @@ export function howToCheck(streamId: string, contactId: string): string {
 	return `To check before trying again: choose "Check this contact now" below or reopen the contact, run kore-contacts history --contact ${contactId}, or kore-contacts get --stream ${streamId} --contact ${contactId}.`;
 }
 
+function withStop(text: string): string {
+	const trimmed = text.trim();
+	return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
 /** What the journal holds about a send whose outcome is unknown. */
 export function journalNote(entryId: string | undefined): string {
 	return entryId
@@ -114,7 +119,8 @@ export function useSend(): {phase: SendPhase; abort: () => void} {
 				} else if (isKoreError(error) && error.outcomeUnknown) {
 					dispatch({
 						type: 'send-unknown',
-						message: `The outcome is unknown: ${error.message} ${journalNote(journalIdOf(error))} ${check}`,
+						// The summary, not the message: the message's hint repeats the `kore-contacts get` check below.
+						message: `The outcome is unknown: ${withStop(error.summary)} ${journalNote(journalIdOf(error))} ${check}`,
 					});
 				} else {
 					dispatch({type: 'send-failed', error: {message: `Not saved: ${describeError(error)}`}});

@@ -2,7 +2,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import {fieldsOf} from '../../contact/fields.js';
 import {sanitize} from '../../contact/sanitize.js';
-import {ConflictTable} from '../components/ConflictTable.js';
+import {ConflictTable, conflictRows} from '../components/ConflictTable.js';
 import {Menu, type MenuItem} from '../components/Menu.js';
 import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
 import {useEditor, useEscape} from '../hooks/use-editor.js';
@@ -40,7 +40,8 @@ export function ConflictScreen(): React.JSX.Element {
 		{key: 'reload', label: 'Reload the contact and start over (drops my edits)', value: 'reload'},
 		{key: 'cancel', label: 'Cancel (keep my edits, send nothing)', value: 'cancel'},
 	];
-	const tableRows = 1 + new Set([...conflict.theirs.map(c => c.field), ...prepared.changes.map(c => c.field)]).size;
+	// The legend, the column titles, and one row per field someone changed.
+	const tableRows = 2 + conflictRows(loaded, theirs, yours).length;
 	return (
 		<ScreenLayout
 			title={`${sanitize(prepared.contactId)} changed since you loaded it`}

@@ -6,6 +6,7 @@ import {fieldsOf} from '../../contact/fields.js';
 import {sanitize} from '../../contact/sanitize.js';
 import {describeError} from '../../kore/errors.js';
 import {ErrorBox, errorBoxRows} from '../components/ErrorBox.js';
+import {wrapText} from '../components/wrap.js';
 import {FieldRow} from '../components/FieldRow.js';
 import {Menu, type MenuItem} from '../components/Menu.js';
 import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
@@ -17,6 +18,40 @@ import {shortId} from '../../update/undo.js';
 import {phoneText} from './CardScreen.js';
 
 type Choice = 'check' | 'again' | 'history' | 'contact' | 'stream' | 'quit';
+
+/** "Stored on the server now:" and four one-row fields. */
+const STORED_ROWS = 5;
+
+/** Width the wrapped texts below use (as ErrorBox does): one column spare, so Ink never re-wraps. */
+function textWidth(columns: number): number {
+	return Math.max(10, columns - 1);
+}
+
+/** A sentence in one colour, wrapped by display width; its row count is `wrapText(...).length`. */
+function Wrapped({text, columns, color}: {text: string; columns: number; color?: string}): React.JSX.Element {
+	return (
+		<Box flexDirection="column">
+			{wrapText(text, textWidth(columns)).map((line, index) => (
+				// eslint-disable-next-line react/no-array-index-key
+				<Text key={index} color={color}>
+					{line}
+				</Text>
+			))}
+		</Box>
+	);
+}
+
+function wrappedRows(text: string, columns: number): number {
+	return wrapText(text, textWidth(columns)).length;
+}
+
+/**
+ * The menu height for the rows left over: never more than that (so the live area stays shorter than
+ * the terminal), but at least 3 (a scrolling menu needs its two "more" rows plus one item).
+ */
+function menuHeight(count: number, left: number): number {
+	return Math.min(count, Math.max(3, left));
+}
 
 function mismatchText(rows: FieldChange[]): string {
 	return rows
@@ -43,6 +78,30 @@ export function ResultScreen(): React.JSX.Element {
 			</ScreenLayout>
 		);
 	}
+
+	const againUnknown = () => {
+		const {update} = outcome;
+		if (!client) {
+			dispatch({type: 'retry-edit'});
+			return;
+		}
+
+		// The stored values are unknown: re-read them, then the card with the unsent edit on top.
+		void run('Re-reading the contact…', async signal => client.rereadContact(update.streamId, update.contactId, {signal})).then(
+			result => {
+				if (!result) {
+					return;
+				}
+
+				if (!result.ok) {
+					setChecked({ok: false, text: `Could not re-read it, so the card did not open: ${describeError(result.error)}`});
+					return;
+				}
+
+				dispatch({type: 'retry-edit', current: result.value.contact});
+			},
+		);
+	};
 
 	const check = () => {
 		if (!client) {
@@ -92,8 +151,7 @@ export function ResultScreen(): React.JSX.Element {
 				} else if (item.value === 'history') {
 					dispatch({type: 'open', screen: {name: 'history'}});
 				} else if (item.value === 'again' && outcome.kind === 'unknown') {
-					// The stored values are unknown: start from a fresh read.
-					dispatch({type: 'result-choice', choice: 'contact'});
+					againUnknown();
 				} else {
 					dispatch({type: 'result-choice', choice: item.value});
 				}
@@ -110,22 +168,37 @@ export function ResultScreen(): React.JSX.Element {
 	];
 
 	if (outcome.kind === 'unknown') {
+		// While a new re-read runs, the previous answer is stale: the spinner takes its place.
+		const checkedShown = checked !== undefined && !running;
+		const checkedText = checked ? `${checked.ok ? theme.symbols.ok : theme.symbols.warning} ${checked.text}` : '';
+		const used =
+			errorBoxRows({message: outcome.message}, size.columns) +
+			(running ? 1 : 0) +
+			(checkedShown ? wrappedRows(checkedText, size.columns) : 0);
 		return (
 			<ScreenLayout title={`Outcome unknown for ${sanitize(outcome.update.contactId)}`} hints={hints}>
 				<ErrorBox message={outcome.message} columns={size.columns} tone="warning" />
 				{running ? <Waiting label={running} wait={state.wait} /> : null}
-				{checked ? (
-					<Text color={checked.ok ? theme.success : theme.warning} wrap="wrap">
-						{checked.ok ? theme.symbols.ok : theme.symbols.warning} {checked.text}
-					</Text>
+				{checkedShown ? (
+					<Wrapped text={checkedText} columns={size.columns} color={checked?.ok ? theme.success : theme.warning} />
 				) : null}
-				{menu(Math.max(3, rows - errorBoxRows({message: outcome.message}, size.columns) - (running ? 1 : 0) - (checked ? 2 : 0)))}
+				{menu(menuHeight(items.length, rows - used))}
 			</ScreenLayout>
 		);
 	}
 
 	const stored = fieldsOf(outcome.stored);
 	const {verification, note} = outcome;
+	const verifiedText = `${theme.symbols.ok} Verified: the stored values are exactly what you intended.`;
+	const mismatch = {
+		message: `The server stored something other than what you sent: ${mismatchText(verification.mismatches)}.`,
+		hint: 'Edit this contact again to correct it, or check the value rules.',
+	};
+	// "Stored on the server now:" and the four field rows (each cut to one row), then the verdict.
+	const used =
+		STORED_ROWS +
+		(verification.ok ? wrappedRows(verifiedText, size.columns) : errorBoxRows(mismatch, size.columns)) +
+		(note ? errorBoxRows({message: note}, size.columns) : 0);
 	const title = outcome.undoOf
 		? `Undone: entry ${shortId(outcome.undoOf)} reverted on ${sanitize(outcome.update.contactId)}`
 		: `Saved ${sanitize(outcome.update.contactId)}`;
@@ -139,19 +212,12 @@ export function ResultScreen(): React.JSX.Element {
 				<FieldRow label="Cell phone" value={phoneText(stored)} columns={size.columns} />
 			</Box>
 			{verification.ok ? (
-				<Text color={theme.success} wrap="wrap">
-					{theme.symbols.ok} Verified: the stored values are exactly what you intended.
-				</Text>
+				<Wrapped text={verifiedText} columns={size.columns} color={theme.success} />
 			) : (
-				<ErrorBox
-					message={`The server stored something other than what you sent: ${mismatchText(verification.mismatches)}.`}
-					hint="Edit this contact again to correct it, or check the value rules."
-					columns={size.columns}
-					tone="warning"
-				/>
+				<ErrorBox message={mismatch.message} hint={mismatch.hint} columns={size.columns} tone="warning" />
 			)}
 			{note ? <ErrorBox message={note} columns={size.columns} tone="warning" /> : null}
-			{menu(Math.max(3, rows - 6 - (verification.ok ? 1 : 3) - (note ? errorBoxRows({message: note}, size.columns) : 0)))}
+			{menu(menuHeight(items.length, rows - used))}
 		</ScreenLayout>
 	);
 }

@@ -11,16 +11,27 @@ import {useEditor, useEscape, usePendingInput} from '../hooks/use-editor.js';
 
 type Choice = {kind: 'value'; value: string} | {kind: 'other'};
 
+/** The "no salutation" item: worded like the card and the review show an empty value. */
+export const NONE_LABEL = 'none (empty)';
+
+/** The known salutation a stored value stands for, ignoring case, spaces and a trailing dot ("mr", "MR." -> "Mr"). */
+export function knownSalutation(value: string): string | undefined {
+	const key = value.trim().toLowerCase().replace(/\.$/, '');
+	return SALUTATIONS.find(s => s.toLowerCase() === key);
+}
+
 /** Mr, Mrs, Ms, Mx, Dr, none, or Other… (free text; the API takes any text). */
 export function SalutationForm(): React.JSX.Element {
 	const {state, dispatch, active, size} = useEditor();
 	const current = currentFields(state)?.salutation ?? '';
-	const known = SALUTATIONS.find(s => s.toLowerCase() === current.trim().toLowerCase().replace(/\.$/, ''));
+	// Spaces only count as none: that is what saving them stores (the value is trimmed).
+	const none = current.trim() === '';
+	const known = knownSalutation(current);
 	const [mode, setMode] = useState<'list' | 'other'>('list');
-	const [other, setOther] = useState(known === undefined ? current : '');
+	const [other, setOther] = useState(known === undefined && !none ? current : '');
 	const [error, setError] = useState<string | undefined>();
 	const rows = useContentRows();
-	usePendingInput(mode === 'other' && other !== current);
+	usePendingInput(mode === 'other' && other.trim() !== current.trim());
 
 	useEscape(() => {
 		if (mode === 'other') {
@@ -33,15 +44,15 @@ export function SalutationForm(): React.JSX.Element {
 
 	const items: Array<MenuItem<Choice>> = [
 		...SALUTATIONS.map(s => ({key: s, label: s, value: {kind: 'value', value: s} as Choice, note: known === s ? 'current' : undefined})),
-		{key: 'none', label: 'none', value: {kind: 'value', value: ''}, note: current === '' ? 'current' : undefined},
+		{key: 'none', label: NONE_LABEL, value: {kind: 'value', value: ''}, note: none ? 'current' : undefined},
 		{
 			key: 'other',
 			label: 'Other…',
 			value: {kind: 'other'},
-			note: current !== '' && known === undefined ? `current: ${sanitize(current)}` : undefined,
+			note: !none && known === undefined ? `current: ${sanitize(current)}` : undefined,
 		},
 	];
-	const initialKey = current === '' ? 'none' : (known ?? 'other');
+	const initialKey = none ? 'none' : (known ?? 'other');
 
 	const submitOther = () => {
 		const problem = validateField('salutation', other);
@@ -50,6 +61,7 @@ export function SalutationForm(): React.JSX.Element {
 			return;
 		}
 
+		// Empty is the same choice as "none": the same value (''), shown the same way.
 		dispatch({type: 'edit', fields: {salutation: other.trim()}});
 	};
 
@@ -95,7 +107,7 @@ export function SalutationForm(): React.JSX.Element {
 						}}
 						onSubmit={submitOther}
 						focus={active}
-						placeholder="e.g. Prof"
+						placeholder="e.g. Prof · empty = none"
 						error={error}
 						columns={size.columns}
 					/>

@@ -1,15 +1,38 @@
 import React from 'react';
 import {Box, Text, useInput} from 'ink';
+import stringWidth from 'string-width';
 import {sanitize} from '../../contact/sanitize.js';
-import {ScreenLayout} from '../components/ScreenLayout.js';
+import {ErrorBox} from '../components/ErrorBox.js';
 import {Waiting} from '../components/Waiting.js';
 import {useEditor} from '../hooks/use-editor.js';
-import {useSend} from '../hooks/use-send.js';
+import {useSend, type SendPhase} from '../hooks/use-send.js';
 import {useTheme} from '../theme.js';
+
+/**
+ * The keys while sending. Not KeyHints: that always adds "Ctrl+C quit", but here Ctrl+C cancels the
+ * re-read or aborts the PUT (the editor does not quit from this screen).
+ */
+export function sendHints(phase: SendPhase): string[] {
+	return phase === 'checking' ? ['Esc cancel (nothing sent)', 'Ctrl+C cancel'] : ['Ctrl+C abort (outcome unknown)'];
+}
+
+function hintLine(parts: string[], columns: number): string {
+	const kept: string[] = [];
+	for (const part of parts) {
+		const line = [...kept, part].join(' · ');
+		if (stringWidth(line) > columns - 1) {
+			break;
+		}
+
+		kept.push(part);
+	}
+
+	return kept.join(' · ');
+}
 
 /** Step 7: re-read (lost-update guard), then the PUT. Ctrl+C aborts; the screen says what that means. */
 export function SendScreen(): React.JSX.Element {
-	const {state} = useEditor();
+	const {state, size} = useEditor();
 	const theme = useTheme();
 	const {phase, abort} = useSend();
 	const id = sanitize(state.prepared?.contactId ?? '');
@@ -23,10 +46,10 @@ export function SendScreen(): React.JSX.Element {
 	});
 
 	return (
-		<ScreenLayout
-			title={`Saving ${id}`}
-			hints={phase === 'checking' ? [['Esc', 'cancel']] : [['Ctrl+C', 'abort (outcome unknown)']]}
-		>
+		<Box flexDirection="column" width={size.columns}>
+			<Text bold wrap="truncate-end">
+				Saving {id}
+			</Text>
 			<Box flexDirection="column">
 				<Waiting
 					label={phase === 'checking' ? 'Checking that nobody changed this contact meanwhile…' : 'Saving (PUT)…'}
@@ -36,6 +59,10 @@ export function SendScreen(): React.JSX.Element {
 					{phase === 'checking' ? 'Nothing has been sent yet.' : 'The request is on its way; it is sent once and never repeated.'}
 				</Text>
 			</Box>
-		</ScreenLayout>
+			{state.error ? <ErrorBox message={state.error.message} hint={state.error.hint} columns={size.columns} /> : null}
+			<Text color={theme.muted} wrap="truncate-end">
+				{hintLine(sendHints(phase), size.columns)}
+			</Text>
+		</Box>
 	);
 }

@@ -17,9 +17,11 @@ export function StreamScreen(): React.JSX.Element {
 	const {services, state, dispatch, active, size} = useEditor();
 	const session = state.session;
 	const recent = useMemo(() => (session ? services.store.recentStreams(session.profileName) : []), [session, services.store]);
-	const [mode, setMode] = useState<'list' | 'enter'>(recent.length === 0 ? 'enter' : 'list');
-	const [streamId, setStreamId] = useState('');
-	const [nickname, setNickname] = useState('');
+	// A stream ID typed before the profile form showed (401) comes back in the field.
+	const typed = state.streamInput;
+	const [mode, setMode] = useState<'list' | 'enter'>(typed || recent.length === 0 ? 'enter' : 'list');
+	const [streamId, setStreamId] = useState(typed?.streamId ?? '');
+	const [nickname, setNickname] = useState(typed?.nickname ?? '');
 	const [focus, setFocus] = useState<'id' | 'nickname'>('id');
 	const [idError, setIdError] = useState<string | undefined>();
 	const {checking, check, cancel} = useStreamCheck();
@@ -47,6 +49,13 @@ export function StreamScreen(): React.JSX.Element {
 		return list;
 	}, [recent]);
 
+	/** The stream ID is what is wrong: say so under the field, which keeps (or now shows) the ID. */
+	const showStreamError = (message: string) => {
+		setMode('enter');
+		setFocus('id');
+		setIdError(message);
+	};
+
 	const submit = () => {
 		const problem = validateStreamId(streamId);
 		setIdError(problem);
@@ -55,7 +64,9 @@ export function StreamScreen(): React.JSX.Element {
 			return;
 		}
 
-		check(streamId.trim(), nickname.trim() || undefined);
+		// Kept in the flow state: a 401 opens the profile form, and this screen comes back with it.
+		dispatch({type: 'stream-input', input: {streamId, nickname}});
+		check(streamId.trim(), nickname.trim() || undefined, {onStreamError: showStreamError});
 	};
 
 	useInput(
@@ -71,7 +82,7 @@ export function StreamScreen(): React.JSX.Element {
 		mode === 'list'
 			? [
 					['↑↓', 'move'],
-					['Enter', 'open'],
+					['Enter', 'choose'],
 					['Esc', 'back'],
 				]
 			: [
@@ -91,7 +102,14 @@ export function StreamScreen(): React.JSX.Element {
 						if (item.value.kind === 'enter') {
 							setMode('enter');
 						} else {
-							check(item.value.id, item.value.nickname);
+							const {id, nickname: name} = item.value;
+							check(id, name, {
+								onStreamError(message) {
+									setStreamId(id);
+									setNickname(name ?? '');
+									showStreamError(message);
+								},
+							});
 						}
 					}}
 					height={rows}

@@ -35,7 +35,9 @@ describe('ConflictScreen', () => {
 		expect(frame).toContain('667e48f7c8b972fc69100001 changed since you loaded it');
 		expect(frame).toContain('! Nothing was sent. Someone else saved it (updated 2026-02-01T10:00:00.000Z).');
 		expect(frame).toMatch(/Field +Loaded +Theirs \(now\) +Yours/);
-		expect(frame).toMatch(/~ First name +john +Johnny +\(unchanged\)/);
+		// Only they changed the first name: no "you edited" mark on it.
+		expect(frame).toMatch(/^ {2}First name +john +Johnny +\(unchanged\)/m);
+		expect(frame).toContain('~ you edited · ! changed by someone else too · no mark: only theirs');
 		expect(frame).toMatch(/~ Last name +doe +doe +Doe/);
 		expect(frame).toMatch(/! Salutation +mr +Dr +Mr/);
 		expect(frame).toContain('› Apply my changes on top of theirs');
@@ -65,6 +67,20 @@ describe('ConflictScreen', () => {
 		expect(currentScreen(cancel.state()).name).toBe('card');
 		expect(cancel.state().edits).toEqual({lastName: 'Doe', salutation: 'Mr'});
 		await cancel.unmount();
+	});
+
+	it('marks rows the same at every width, with a legend line', async () => {
+		for (const columns of [40, 60, 80, 120]) {
+			const r = await renderScreen(<ConflictScreen />, {state: atConflict(), services: makeServices(), columns, rows: 24});
+			const lines = r.frame().split('\n');
+			const row = (label: string) => lines.find(line => line.slice(2).startsWith(label)) ?? '';
+			expect(row('First name').slice(0, 2), `${columns} columns`).toBe('  ');
+			expect(row('Last name').slice(0, 2), `${columns} columns`).toBe('~ ');
+			expect(row('Salutation').slice(0, 2), `${columns} columns`).toBe('! ');
+			const legend = columns >= 46 ? '~ you edited · ! changed by someone else too' : '~ you edited · ! someone else too';
+			expect(lines.some(line => line.startsWith(legend)), `${columns} columns`).toBe(true);
+			await r.unmount();
+		}
 	});
 
 	it('fits 60×20', async () => {

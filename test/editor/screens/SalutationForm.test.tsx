@@ -48,6 +48,44 @@ describe('SalutationForm', () => {
 		await r.unmount();
 	});
 
+	it('Other… left empty is the same as none: the same value, and the list says so in the card\'s words', async () => {
+		const r = await renderScreen(<SalutationForm />, {state: atForm({...john, salutation: 'Prof.'}), services: makeServices()});
+		await r.press(KEY.enter);
+		for (let i = 0; i < 5; i++) {
+			await r.press(KEY.backspace);
+		}
+
+		await r.paste('   ');
+		await r.press(KEY.enter);
+		expect(r.state().edits).toEqual({salutation: ''});
+		await r.unmount();
+
+		// The form again, on the edited value: "none (empty)" is current, Other… holds nothing.
+		const again = flowReducer(r.state(), {type: 'open', screen: {name: 'salutation'}});
+		const list = await renderScreen(<SalutationForm />, {state: again, services: makeServices()});
+		expect(list.frame()).toMatch(/› none \(empty\) +current/);
+		expect(list.frame()).not.toMatch(/Other… +current/);
+		await list.unmount();
+	});
+
+	it('a stored value of spaces only counts as none', async () => {
+		const r = await renderScreen(<SalutationForm />, {state: atForm({...john, salutation: '  '}), services: makeServices()});
+		expect(r.frame()).toMatch(/› none \(empty\) +current/);
+		expect(r.frame()).not.toContain('current: ');
+		await r.unmount();
+	});
+
+	it.each([
+		['mr', 'Mr'],
+		['MRS.', 'Mrs'],
+		[' dr ', 'Dr'],
+	])('marks the stored %j as %s current, whatever its case', async (stored, label) => {
+		const r = await renderScreen(<SalutationForm />, {state: atForm({...john, salutation: stored}), services: makeServices()});
+		expect(r.frame()).toMatch(new RegExp(`› ${label} +current`));
+		expect(r.frame().match(/current/g)).toHaveLength(1);
+		await r.unmount();
+	});
+
 	it('Esc from free text returns to the list, Esc again cancels', async () => {
 		const r = await renderScreen(<SalutationForm />, {state: atForm(), services: makeServices()});
 		await r.press(KEY.end);

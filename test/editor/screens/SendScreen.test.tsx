@@ -58,6 +58,10 @@ describe('SendScreen', () => {
 		sandbox.faults.latency(3000, {method: 'PUT'});
 		const r = await renderScreen(<SendScreen />, {state, services: makeServices(), client});
 		await r.waitFor('Saving (PUT)…', 8000);
+		// Ctrl+C aborts here (it does not quit): the footer says that, once.
+		const footer = r.frame().split('\n').at(-1) ?? '';
+		expect(footer).toBe('Ctrl+C abort (outcome unknown)');
+		expect(r.frame().match(/Ctrl\+C/g)).toHaveLength(1);
 		await r.press(KEY.ctrlC);
 		await r.waitFor(() => currentScreen(r.state()).name === 'result');
 		const outcome = r.state().outcome;
@@ -85,6 +89,8 @@ describe('SendScreen', () => {
 		sandbox.faults.latency(3000, {method: 'GET'});
 		const r = await renderScreen(<SendScreen />, {state, services: makeServices(), client});
 		await r.waitFor('Checking that nobody changed this contact');
+		expect(r.frame().split('\n').at(-1)).toBe('Esc cancel (nothing sent) · Ctrl+C cancel');
+		expect(r.frame()).not.toContain('quit');
 		await r.press(KEY.escape);
 		await r.waitFor(() => currentScreen(r.state()).name === 'review');
 		expect(r.state().error?.message).toMatch(/nothing was sent/);

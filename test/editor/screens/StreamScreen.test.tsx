@@ -1,8 +1,9 @@
 import {describe, expect, it} from 'vitest';
+import {Editor} from '../../../source/editor/editor.js';
 import {currentScreen, initialFlowState, type Session} from '../../../source/editor/flow.js';
 import {StreamScreen} from '../../../source/editor/screens/StreamScreen.js';
 import {useSandbox} from '../../helpers/sandbox.js';
-import {KEY, renderScreen} from '../helpers/render.js';
+import {KEY, renderInk, renderScreen} from '../helpers/render.js';
 import {makeServices, sandboxCredentials, sandboxProfile, testClient} from '../helpers/services.js';
 
 const getSandbox = useSandbox({contactCount: 60});
@@ -83,6 +84,86 @@ describe('StreamScreen', () => {
 		await r.waitFor(() => r.state().error !== undefined);
 		expect(currentScreen(r.state()).name).toBe('stream');
 		expect(r.state().error?.message).toMatch(/server error \(500/);
+		await r.unmount();
+	});
+
+	it('the recent-stream list says "Enter choose", as the other lists do', async () => {
+		const {sandbox, services, client, state} = setup();
+		services.store.rememberStream('sandbox', sandbox.streamId);
+		const r = await renderScreen(<StreamScreen />, {state, services, client});
+		expect(r.frame().split('\n').at(-1)).toContain('↑↓ move · Enter choose · Esc back');
+		expect(r.frame()).not.toContain('Enter open');
+		await r.unmount();
+	});
+
+	it('a typed stream ID survives the profile form: after Esc, and after fixing the secret', async () => {
+		const sandbox = getSandbox();
+		const services = makeServices();
+		services.store.saveProfile(sandboxProfile(sandbox, {clientSecret: 'wrong-secret'}));
+		const r = await renderInk(<Editor services={{...services, initialProfile: 'sandbox'}} onExit={() => {}} />);
+		await r.waitFor('Stream ID');
+		await r.paste(sandbox.streamId);
+		await r.press(KEY.tab);
+		await r.paste('support bot');
+		await r.press(KEY.enter);
+		// No stream of this profile ever opened, so a 401 cannot be told apart from bad credentials.
+		await r.waitFor('did not accept the credentials');
+		await r.press(KEY.escape);
+		await r.waitFor('Choose a stream');
+		expect(r.frame()).toContain(sandbox.streamId);
+		expect(r.frame()).toContain('support bot');
+
+		await r.press(KEY.enter);
+		await r.waitFor('did not accept the credentials');
+		// Fix the secret (the fifth field) and save: the stream screen comes back with the ID.
+		for (let i = 0; i < 4; i++) {
+			await r.press(KEY.down);
+		}
+
+		for (let i = 0; i < 'wrong-secret'.length; i++) {
+			await r.press(KEY.backspace);
+		}
+
+		await r.paste(sandbox.clientSecret);
+		await r.press(KEY.enter);
+		await r.waitFor('Choose a stream');
+		expect(r.frame()).toContain(sandbox.streamId);
+		await r.press(KEY.enter);
+		await r.waitFor('Find a contact');
+		expect(services.store.recentStreams('sandbox')[0]).toMatchObject({id: sandbox.streamId, nickname: 'support bot'});
+		await r.unmount();
+	});
+
+	it('a wrong stream ID with good credentials is said next to the field, not in the profile form', async () => {
+		const {sandbox, services, client, state} = setup();
+		services.store.rememberStream('sandbox', sandbox.streamId);
+		const r = await renderScreen(<StreamScreen />, {state, services, client});
+		await r.press(KEY.end);
+		await r.press(KEY.enter);
+		await r.paste('st-00000000-wrong');
+		await r.press(KEY.enter);
+		await r.waitFor(f => f.replace(/\s+/g, ' ').includes('this stream ID is wrong'));
+		const after = r.state();
+		expect(after.stack.map(s => s.name)).toEqual(['profile', 'stream']);
+		expect(after.session).toBeDefined();
+		expect(r.frame()).toContain('st-00000000-wrong');
+		expect(r.frame().replace(/\s+/g, ' ')).toContain(`the same credentials open stream '${sandbox.streamId}'`);
+		await r.unmount();
+	});
+
+	it('a stream the host has no contacts API for (404) is said next to the field, keeping the text', async () => {
+		const {sandbox, services, client, state} = setup();
+		sandbox.faults.fail(404, {method: 'GET'});
+		const r = await renderScreen(<StreamScreen />, {state, services, client});
+		await r.paste('st-gone');
+		await r.press(KEY.enter);
+		await r.waitFor(f => f.replace(/\s+/g, ' ').includes('has no contacts API'));
+		expect(currentScreen(r.state()).name).toBe('stream');
+		expect(r.state().error).toBeUndefined();
+		expect(r.frame()).toContain('st-gone');
+		// Typing again clears the message.
+		await r.press(KEY.backspace);
+		expect(r.frame()).not.toContain('has no contacts API');
 		await r.unmount();
 	});
 });
