@@ -6,16 +6,17 @@ import {normalizeHost} from '../kore/host.js';
 import {proxyFor, redactProxyUrl} from '../kore/proxy.js';
 import type {KoreCredentials} from '../kore/types.js';
 import {colorEnabled} from '../output/color.js';
+import {wrap} from '../output/text.js';
 import {openStore} from '../store/config.js';
 import {describeSources, missingMessage} from '../store/credentials.js';
 import type {ResolvedCredentials, Store} from '../store/types.js';
 import {VERSION} from '../version.js';
 import {gatherCredentials, type GlobalOptions} from './context.js';
 import {EXIT, isInterrupted} from './errors.js';
-import {printOut, stdoutStyle, type CommandIo} from './io.js';
+import {outputWidth, printOut, stdoutStyle, type CommandIo} from './io.js';
 
 type Status = 'ok' | 'warn' | 'fail' | 'info';
-type Check = {status: Status; title: string; details?: string[]};
+export type Check = {status: Status; title: string; details?: string[]};
 
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
 
@@ -97,21 +98,39 @@ export async function runDoctor(io: CommandIo, globals: GlobalOptions, options: 
 		fail: style.red('FAIL'),
 		info: style.dim('info'),
 	};
+	const width = outputWidth(io);
 	printOut(io, style.bold(`kore-contacts ${VERSION} doctor`));
 	for (const check of checks) {
-		printOut(io, `${label[check.status]}  ${check.title}`);
-		for (const detail of check.details ?? []) printOut(io, `      ${detail}`);
+		// Long sentences wrap at word boundaries, under the text (past the 6-column label).
+		for (const line of wrap(check.title, width, {first: `${label[check.status]}  `, indent: '      '})) printOut(io, line);
+		for (const detail of check.details ?? []) {
+			for (const line of wrap(detail, width, {first: '      ', indent: '        '})) printOut(io, line);
+		}
 	}
 	const failed = checks.filter(c => c.status === 'fail').length;
 	printOut(io, failed === 0 ? 'All checks passed.' : `${failed} check${failed === 1 ? '' : 's'} failed.`);
 	return failed === 0 ? EXIT.ok : EXIT.failed;
 }
 
-function nodeCheck(): Check {
-	const major = Number(process.versions.node.split('.')[0]);
-	return major >= 20
-		? {status: 'ok', title: `Node ${process.version} (20 or newer needed)`}
-		: {status: 'fail', title: `Node ${process.version} is too old: install Node 20 or newer.`};
+/** The oldest Node kore-contacts runs on (package.json "engines"; undici 7 needs it). */
+export const MIN_NODE_VERSION = '20.18.1';
+
+export function nodeCheck(version = process.versions.node): Check {
+	const shown = `v${version.replace(/^v/, '')}`;
+	return atLeast(version, MIN_NODE_VERSION)
+		? {status: 'ok', title: `Node ${shown} (${MIN_NODE_VERSION} or newer needed)`}
+		: {status: 'fail', title: `Node ${shown} is too old: install Node ${MIN_NODE_VERSION} or newer.`};
+}
+
+/** "20.18.1" >= "20.18.0" (numeric, part by part; pre-release tags ignored). */
+function atLeast(version: string, minimum: string): boolean {
+	const parts = (v: string) => v.replace(/^v/, '').split(/[.-]/).slice(0, 3).map(n => Number.parseInt(n, 10) || 0);
+	const have = parts(version);
+	const need = parts(minimum);
+	for (let i = 0; i < 3; i++) {
+		if (have[i]! !== need[i]!) return have[i]! > need[i]!;
+	}
+	return true;
 }
 
 function mode(path: string): number | undefined {

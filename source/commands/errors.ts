@@ -1,6 +1,6 @@
 import {describeError, isKoreError, type KoreError} from '../kore/errors.js';
 import {isStoreError} from '../store/errors.js';
-import type {CommandIo} from './io.js';
+import {printErrWrapped, type CommandIo} from './io.js';
 
 /** The documented exit codes. */
 export const EXIT = {
@@ -62,7 +62,8 @@ function koreExitCode(error: KoreError): number {
  */
 export function reportError(io: CommandIo, error: unknown): number {
 	const code = exitCodeFor(error, io.signal);
-	io.stderr.write(`${messageFor(error, code)}\n`);
+	// On a terminal the sentence wraps at word boundaries (a pipe or a log gets it on one line).
+	printErrWrapped(io, messageFor(error, code));
 	const expected = code !== EXIT.failed || isKoreError(error);
 	if (!expected && debugEnabled(io.env) && error instanceof Error && error.stack) {
 		io.stderr.write(`${error.stack}\n`);

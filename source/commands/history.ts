@@ -1,7 +1,7 @@
 import type {JournalEntry} from '../store/types.js';
 import {sanitize} from '../contact/sanitize.js';
 import {toSafeJson} from '../output/json.js';
-import {renderHistory} from '../output/history-table.js';
+import {renderHistory, undoneIds} from '../output/history-table.js';
 import {uniquePrefixes} from '../update/undo.js';
 import {JournalOpenError, openCommandJournal} from './context.js';
 import {EXIT} from './errors.js';
@@ -54,7 +54,8 @@ export async function runHistory(io: CommandIo, options: HistoryOptions): Promis
 
 	const style = stdoutStyle(io);
 	const prefixes = uniquePrefixes(all.map(entry => entry.id));
-	const lines = renderHistory(shown, {width: outputWidth(io), prefixes});
+	// "done, undone" also when the undo itself is filtered out or beyond --limit.
+	const lines = renderHistory(shown, {width: outputWidth(io), prefixes, undone: undoneIds(all)});
 	printOut(io, style.bold(lines[0]!));
 	for (const line of lines.slice(1)) printOut(io, line);
 

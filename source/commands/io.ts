@@ -1,4 +1,5 @@
 import {colorEnabled, createStyle, type Style} from '../output/color.js';
+import {wrap, type WrapOptions} from '../output/text.js';
 
 export type InputStream = NodeJS.ReadableStream & {
 	isTTY?: boolean;
@@ -34,9 +35,12 @@ export function stderrStyle(io: CommandIo): Style {
 	return createStyle(colorEnabled(io.stderr, io.env));
 }
 
-/** The terminal's width, or 80 when stdout is not a terminal (a pipe, a file, cron). */
+/**
+ * The terminal's width; when stdout is not a terminal (a pipe, a file, cron), COLUMNS if it is
+ * set to a number, else 80.
+ */
 export function outputWidth(io: CommandIo): number {
-	const columns = io.stdout.isTTY ? io.stdout.columns : undefined;
+	const columns = io.stdout.isTTY ? io.stdout.columns : Number.parseInt(io.env['COLUMNS'] ?? '', 10);
 	return columns && columns >= 20 ? columns : 80;
 }
 
@@ -46,4 +50,29 @@ export function printOut(io: CommandIo, text = ''): void {
 
 export function printErr(io: CommandIo, text = ''): void {
 	io.stderr.write(`${text}\n`);
+}
+
+/**
+ * The width for human output: stdout's (outputWidth), or with --json, where it goes to stderr,
+ * stderr's terminal width (no limit when stderr is not a terminal).
+ */
+export function humanWidth(io: CommandIo, onStderr: boolean): number {
+	if (!onStderr) return outputWidth(io);
+	const columns = io.stderr.isTTY ? io.stderr.columns : undefined;
+	return columns && columns >= 20 ? columns : Number.MAX_SAFE_INTEGER;
+}
+
+/** A sentence (or several) on stdout, word-wrapped to the output width. */
+export function printWrapped(io: CommandIo, text: string, options?: WrapOptions): void {
+	for (const line of wrap(text, outputWidth(io), options)) printOut(io, line);
+}
+
+/** A sentence on stderr, word-wrapped to stderr's width when it is a terminal (else left whole). */
+export function printErrWrapped(io: CommandIo, text: string, options?: WrapOptions): void {
+	const columns = io.stderr.isTTY ? io.stderr.columns : undefined;
+	if (!columns || columns < 20) {
+		printErr(io, text);
+		return;
+	}
+	for (const line of wrap(text, columns, options)) printErr(io, line);
 }

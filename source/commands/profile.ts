@@ -5,7 +5,8 @@ import {redactProfile, validateProfileName} from '../store/profiles.js';
 import type {Profile} from '../store/types.js';
 import {openSettings, type GlobalOptions} from './context.js';
 import {EXIT, UsageError} from './errors.js';
-import {isInteractive, printErr, printOut, stdoutStyle, type CommandIo} from './io.js';
+import {wrap} from '../output/text.js';
+import {isInteractive, outputWidth, printErrWrapped, printOut, printWrapped, stdoutStyle, type CommandIo} from './io.js';
 import {askLine, askSecret, readStdinSecret} from './prompt.js';
 
 export async function runProfileList(io: CommandIo, _globals: GlobalOptions, options: {json?: boolean}): Promise<number> {
@@ -17,7 +18,7 @@ export async function runProfileList(io: CommandIo, _globals: GlobalOptions, opt
 		return EXIT.ok;
 	}
 	if (profiles.length === 0) {
-		printOut(io, 'No profiles yet. Add one with `kore-contacts profile add NAME --host H --account-id A --client-id C`.');
+		printWrapped(io, 'No profiles yet. Add one with `kore-contacts profile add NAME --host H --account-id A --client-id C`.');
 		return EXIT.ok;
 	}
 	const style = stdoutStyle(io);
@@ -30,9 +31,15 @@ export async function runProfileList(io: CommandIo, _globals: GlobalOptions, opt
 		printOut(io, row('host', sanitize(shown.host)));
 		printOut(io, row('account ID', sanitize(shown.accountId)));
 		printOut(io, row('client ID', sanitize(shown.clientId)));
-		printOut(io, row('secret', p.clientSecret ? 'stored (not shown)' : 'not stored: KORE_CLIENT_SECRET or a prompt supplies it'));
+		printWrapped(io, row('secret', p.clientSecret ? 'stored (not shown)' : 'not stored: KORE_CLIENT_SECRET or a prompt supplies it'), {
+			indent: ' '.repeat(16),
+		});
 	});
-	if (!defaultName) printOut(io, style.dim('No default profile: choose one with `kore-contacts profile use NAME`.'));
+	if (!defaultName) {
+		for (const line of wrap('No default profile: choose one with `kore-contacts profile use NAME`.', outputWidth(io))) {
+			printOut(io, style.dim(line));
+		}
+	}
 	return EXIT.ok;
 }
 
@@ -86,11 +93,11 @@ export async function runProfileAdd(io: CommandIo, globals: GlobalOptions, optio
 	if (store.getDefaultProfile() === undefined) store.setDefaultProfile(profile.name);
 
 	const isDefault = store.getDefaultProfile() === profile.name;
-	printOut(
+	printWrapped(
 		io,
 		`${existing ? 'Replaced' : 'Saved'} profile "${profile.name}"${isDefault ? ' (the default)' : ''}: ${host}, account ${sanitize(accountId)}${profile.protected ? ', protected' : ''}.`,
 	);
-	printOut(
+	printWrapped(
 		io,
 		clientSecret
 			? `The client secret is stored in ${store.path} (readable only by you).`
@@ -107,7 +114,7 @@ export async function runProfileRemove(io: CommandIo, _globals: GlobalOptions, o
 	printOut(io, `Removed profile "${sanitize(options.name)}".`);
 	const now = store.getDefaultProfile();
 	if (now === undefined && store.listProfiles().length > 0) {
-		printErr(io, 'There is no default profile now: choose one with `kore-contacts profile use NAME`.');
+		printErrWrapped(io, 'There is no default profile now: choose one with `kore-contacts profile use NAME`.');
 	}
 	return EXIT.ok;
 }

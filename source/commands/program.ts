@@ -36,8 +36,8 @@ Exit codes:
   0    saved and verified; or --dry-run; or nothing to change
   1    the server or the network failed, or the server stored other values than
        were sent (when the outcome is unknown, the message says how to check)
-  2    bad usage or invalid input, no --yes without a terminal, or "no" at the
-       prompt; nothing was sent
+  2    bad usage or invalid input, no --yes without a terminal, or an answer
+       other than y at the y/N prompt (e.g. n); nothing was sent
   3    the contact changed since it was read (conflict); nothing was sent
   130  interrupted (Ctrl+C); during the PUT the message says how to check`;
 
@@ -49,29 +49,35 @@ Exit codes:
 
 const UNDO_EXIT_CODES_HELP = `
 Exit codes:
-  0    undone and verified; or --dry-run; or the contact already holds the earlier values
-  1    the server or the network failed, or the server stored other values than were sent
-       (when the outcome is unknown, the message says how to check); or the journal could not
-       be written (then nothing was sent)
-  2    bad usage: unknown or ambiguous ENTRY, nothing to undo, an entry that failed, another
-       host's entry, no --yes without a terminal, or "no" at the prompt; nothing was sent
-  3    the contact was changed after that entry (shown), or while asking; nothing was sent
-       (add --force to undo anyway)
+  0    undone and verified; or --dry-run; or the contact already holds the
+       earlier values
+  1    the server or the network failed, or the server stored other values than
+       were sent (when the outcome is unknown, the message says how to check);
+       or the journal could not be written (then nothing was sent)
+  2    bad usage: unknown or ambiguous ENTRY, nothing to undo, an entry that
+       failed, another host's entry, no --yes without a terminal, or an
+       answer other than y at the y/N prompt (e.g. n); nothing was sent
+  3    the contact was changed after that entry (shown), or while asking;
+       nothing was sent (add --force to undo anyway)
   130  interrupted (Ctrl+C); during the PUT the message says how to check`;
 
 const CREDENTIALS_HELP = `
-Credentials come from --host/--account-id/--client-id, then KORE_HOST, KORE_ACCOUNT_ID,
-KORE_CLIENT_ID, KORE_CLIENT_SECRET, then the profile (--profile NAME, KORE_PROFILE, or the default).
-The client secret is never a flag value (it would show in \`ps\`): use KORE_CLIENT_SECRET, a saved
-profile, --client-secret-stdin, or type it when asked on a terminal.`;
+Credentials come from --host, --account-id and --client-id, then the variables
+KORE_HOST, KORE_ACCOUNT_ID, KORE_CLIENT_ID and KORE_CLIENT_SECRET, then the
+profile (--profile NAME, else KORE_PROFILE, else the default profile).
+The client secret is never a flag value (it would show in \`ps\`): use
+KORE_CLIENT_SECRET, a saved profile, --client-secret-stdin, or type it when
+asked on a terminal.`;
 
 const ROOT_EXAMPLES = `
 Examples:
-  $ kore-contacts                       the editor (needs a terminal)
-  $ kore-contacts --demo                the editor against a built-in sandbox, nothing real is touched
+  $ kore-contacts              the editor (needs a terminal)
+  $ kore-contacts --demo       the editor on a built-in sandbox (no real data)
   $ kore-contacts list --stream st-123 --limit 20
-  $ kore-contacts update --stream st-123 --contact 667e48f7 --phone "+91 95501 00001" --dry-run
-  $ kore-contacts profile add prod --host platform.kore.ai --account-id 65f7... --client-id cs-...
+  $ kore-contacts update --stream st-123 --contact 667e48f7 \\
+      --phone "+91 95501 00001" --dry-run
+  $ kore-contacts profile add prod --host platform.kore.ai \\
+      --account-id 65f7... --client-id cs-...
   $ kore-contacts doctor --stream st-123`;
 
 type Runner = (globals: GlobalOptions, options: Record<string, unknown>, args: string[]) => Promise<number>;
@@ -117,6 +123,9 @@ export function buildProgram(io: CommandIo, hooks: ProgramHooks, setExit: (code:
 		.configureOutput({
 			writeOut: text => io.stdout.write(text),
 			writeErr: text => io.stderr.write(text),
+			// At most 80 columns (also on wide terminals, for readability); narrower terminals wrap narrower.
+			getOutHelpWidth: () => helpWidth(io.stdout),
+			getErrHelpWidth: () => helpWidth(io.stderr),
 		})
 		.exitOverride()
 		.showHelpAfterError('Run `kore-contacts --help` to see the commands and options.')
@@ -226,11 +235,14 @@ export function buildProgram(io: CommandIo, hooks: ProgramHooks, setExit: (code:
 					return runUpdate(io, globals, options as never);
 				}),
 			),
-		`  $ kore-contacts update --stream st-123 --contact 667e48f7 --last-name Doe --dry-run
-  $ kore-contacts update --stream st-123 --contact 667e48f7 --phone "+44 20 7946 0958" --yes
-  $ kore-contacts update --stream st-123 --contact 667e48f7 --phone 9550100001 --country-code +91 --yes --json
-  $ kore-contacts --profile prod update --stream st-123 --contact 667e48f7 --salutation Dr --yes \\
-      --confirm-contact 667e48f7`,
+		`  $ kore-contacts update --stream st-123 --contact 667e48f7 \\
+      --last-name Doe --dry-run
+  $ kore-contacts update --stream st-123 --contact 667e48f7 \\
+      --phone "+44 20 7946 0958" --yes
+  $ kore-contacts update --stream st-123 --contact 667e48f7 \\
+      --phone 9550100001 --country-code +91 --yes --json
+  $ kore-contacts --profile prod update --stream st-123 --contact 667e48f7 \\
+      --salutation Dr --yes --confirm-contact 667e48f7`,
 		UPDATE_EXIT_CODES_HELP,
 	);
 
@@ -245,10 +257,13 @@ export function buildProgram(io: CommandIo, hooks: ProgramHooks, setExit: (code:
 			.addHelpText(
 				'after',
 				`
-Each entry: the time (local), its ID (type this prefix to undo it), update or undo, the outcome
-(done, failed, or OUTCOME UNKNOWN when the send was interrupted or got no answer: check the contact),
-the contact, the fields changed, and who sent it (user@computer). The journal is journal.jsonl in the
-settings folder (KORE_CONTACTS_CONFIG_DIR); it never holds the client secret or a token.`,
+Each entry shows the local time; its ID (type this prefix to undo it); update
+or undo; the outcome: done, failed, or OUTCOME UNKNOWN when the send was
+interrupted or got no answer (check the contact), with ", undone" once an undo
+of it succeeded; the contact; the fields changed (first, last, salut., cc,
+phone, ext); and who sent it (user@computer, left out when the terminal is too
+narrow). The journal is journal.jsonl in the settings folder
+(KORE_CONTACTS_CONFIG_DIR); it never holds the client secret or a token.`,
 			)
 			.action(
 				run(async (_globals, options) => {
@@ -275,14 +290,16 @@ settings folder (KORE_CONTACTS_CONFIG_DIR); it never holds the client secret or 
 			.addHelpText(
 				'after',
 				`
-The contact is read again first. When it no longer holds what that entry stored (someone changed it
-since), undo shows the fields changed since and stops with exit 3; --force puts the earlier values
-back anyway. An entry whose outcome was unknown is compared the same way. The undo is itself
-journaled (kind "undo"). The credentials must be for the entry's host.
+The contact is read again first. When it no longer holds what that entry
+stored (someone changed it since), undo shows the fields changed since and
+stops with exit 3; --force puts the earlier values back anyway. An entry whose
+outcome was unknown is compared the same way. The undo is itself journaled
+(kind "undo"). The credentials must be for the entry's host.
 
---json: entry is the journal entry being undone; before = the contact's fields now, after = the
-fields restored, body = exactly what is (or would be) sent (null when nothing is to send), sent = true
-only when the PUT succeeded, result = the stored contact or null. Printed on exit 0 and 3.`,
+--json: entry is the journal entry being undone; before = the contact's fields
+now; after = the fields restored; body = exactly what is (or would be) sent,
+null when there is nothing to send; sent = true only when the PUT succeeded;
+result = the stored contact or null. Printed on exit 0 and 3.`,
 			)
 			.action(
 				run(async (globals, options, args) => {
@@ -291,11 +308,12 @@ only when the PUT succeeded, result = the stored contact or null. Printed on exi
 				}),
 			),
 		`  $ kore-contacts history --limit 5
-  $ kore-contacts undo --dry-run                 the latest update for this host, shown only
-  $ kore-contacts undo 0mi3x7k2a0                one entry, by a unique prefix of its ID; asks y/N
-  $ kore-contacts undo 0mi3x7k2a0 --yes --json   from a script
-  $ kore-contacts undo 0mi3x7k2a0 --force --yes  even though the contact changed since
-  $ kore-contacts --profile prod undo 0mi3x7k2a0 --yes --confirm-contact 667e48f7c8b972fc6910abcd`,
+  $ kore-contacts undo --dry-run                  the latest update, shown only
+  $ kore-contacts undo 0mi3x7k2a0                 one entry, by an ID prefix
+  $ kore-contacts undo 0mi3x7k2a0 --yes --json    from a script
+  $ kore-contacts undo 0mi3x7k2a0 --force --yes   though the contact changed
+  $ kore-contacts --profile prod undo 0mi3x7k2a0 --yes \\
+      --confirm-contact 667e48f7c8b972fc6910abcd`,
 		UNDO_EXIT_CODES_HELP,
 	);
 
@@ -328,7 +346,11 @@ only when the PUT succeeded, result = the stored contact or null. Printed on exi
 			.option('--no-protected', 'when replacing a protected profile: make it unprotected')
 			.addHelpText(
 				'after',
-				'\nThe host, account ID and client ID come from the global --host, --account-id and --client-id.\nThe secret comes from --client-secret-stdin, a masked prompt on a terminal, or is left out\n(then KORE_CLIENT_SECRET or a prompt supplies it when the profile is used).',
+				`
+The host, account ID and client ID come from the global --host, --account-id
+and --client-id options. The secret comes from --client-secret-stdin or a
+masked prompt on a terminal, or is left out (then KORE_CLIENT_SECRET or a
+prompt supplies it when the profile is used).`,
 			)
 			.action(
 				run(async (globals, options, args) => {
@@ -336,9 +358,11 @@ only when the PUT succeeded, result = the stored contact or null. Printed on exi
 					return runProfileAdd(io, globals, {...(options as object), name: args[0] ?? ''});
 				}),
 			),
-		`  $ kore-contacts profile add prod --host platform.kore.ai --account-id 65f7... --client-id cs-... --protected
-  $ printf %s "$SECRET" | kore-contacts profile add ci --host de-platform.kore.ai --account-id 65f7... \\
-      --client-id cs-... --client-secret-stdin`,
+		`  $ kore-contacts profile add prod --host platform.kore.ai \\
+      --account-id 65f7... --client-id cs-... --protected
+  $ printf %s "$SECRET" | kore-contacts profile add ci \\
+      --host de-platform.kore.ai --account-id 65f7... --client-id cs-... \\
+      --client-secret-stdin`,
 	);
 
 	describe(
@@ -406,10 +430,17 @@ only when the PUT succeeded, result = the stored contact or null. Printed on exi
 				}),
 			),
 		`  $ kore-contacts sandbox --port 4010
-  $ KORE_HOST=http://127.0.0.1:4010 kore-contacts list --stream st-5a1e0c9d-4b7a-5c3e-9f21-0d6b8e4a7c10`,
+  $ KORE_HOST=http://127.0.0.1:4010 kore-contacts list \\
+      --stream st-5a1e0c9d-4b7a-5c3e-9f21-0d6b8e4a7c10`,
 	);
 
 	return program;
+}
+
+/** Help is wrapped at the terminal's width, but never wider than 80 columns. */
+function helpWidth(stream: {isTTY?: boolean; columns?: number}): number {
+	const columns = stream.isTTY ? stream.columns : undefined;
+	return columns && columns >= 40 ? Math.min(columns, 80) : 80;
 }
 
 function commandPath(command: Command): string {

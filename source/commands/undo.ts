@@ -4,6 +4,7 @@ import {sanitize} from '../contact/sanitize.js';
 import {renderBody, renderCard, renderDiff} from '../output/contact-view.js';
 import {shortTime, statusWords} from '../output/history-table.js';
 import {toSafeJson} from '../output/json.js';
+import {wrap} from '../output/text.js';
 import type {JournalEntry} from '../store/types.js';
 import {checkConflict} from '../update/conflict.js';
 import {curlCommand} from '../update/curl.js';
@@ -11,7 +12,7 @@ import type {PreparedUpdate} from '../update/prepare.js';
 import {findEntry, latestUndoable, prepareUndo, undoneBy} from '../update/undo.js';
 import {connect, JournalOpenError, openCommandJournal, type GlobalOptions} from './context.js';
 import {EXIT, UsageError} from './errors.js';
-import {outputWidth, printErr, stderrStyle, stdoutStyle, type CommandIo} from './io.js';
+import {humanWidth, outputWidth, printErr, stderrStyle, stdoutStyle, type CommandIo} from './io.js';
 import {
 	confirmSend,
 	openJournalOrReport,
@@ -84,33 +85,37 @@ export async function runUndo(io: CommandIo, globals: GlobalOptions, options: Un
 	const human = options.json ? io.stderr : io.stdout;
 	const humanStyle = options.json ? stderrStyle(io) : stdoutStyle(io);
 	const say = (text = '') => human.write(`${text}\n`);
+	// Sentences wrap at word boundaries; pre-formatted lines (diff, body, curl) go through say.
+	const width = humanWidth(io, Boolean(options.json));
+	const sayWrapped = (text: string, indent = '') => {
+		for (const line of wrap(text, width, {indent})) say(line);
+	};
 	const emitJson = (json: UndoJson) => {
 		if (options.json) io.stdout.write(`${toSafeJson(json)}\n`);
 	};
 	const finishJson = (update: PreparedUpdate, sent: boolean, result: Contact | null) =>
 		emitJson({entry: entry!, before: update.before, after: update.after, body: update.body, sent, result});
 
-	say(describeEntry(entry, humanStyle.bold));
+	sayWrapped(describeEntry(entry, humanStyle.bold), '  ');
 	const undone = undoneBy(entries, entry.id);
 	if (undone)
-		say(
-			humanStyle.yellow(
-				`Note: it was undone already (entry ${sanitize(undone.id)}); undoing it again is checked like any other.`,
-			),
-		);
+		for (const line of wrap(`Note: it was undone already (entry ${sanitize(undone.id)}); undoing it again is checked like any other.`, width)) {
+			say(humanStyle.yellow(line));
+		}
 	if (entry.status === 'unknown') {
-		say(
-			humanStyle.yellow(
-				'Its outcome was unknown (the send was interrupted or got no answer): undo compares it with the contact as it is now first.',
-			),
-		);
+		for (const line of wrap(
+			'Its outcome was unknown (the send was interrupted or got no answer): undo compares it with the contact as it is now first.',
+			width,
+		)) {
+			say(humanStyle.yellow(line));
+		}
 	}
 
 	throwIfInterrupted(io);
 	const prepared = await prepareUndo(client, entry, {signal: io.signal});
 	if (!prepared.ok && prepared.reason === 'not-undoable') {
 		if (prepared.alreadyRestored && prepared.current) {
-			say(prepared.message);
+			sayWrapped(prepared.message);
 			say('Nothing was sent.');
 			const now = fieldsOf(prepared.current);
 			emitJson({entry, before: now, after: now, body: null, sent: false, result: null});
@@ -138,8 +143,9 @@ export async function runUndo(io: CommandIo, globals: GlobalOptions, options: Un
 	}
 
 	say();
-	say(
+	sayWrapped(
 		`${humanStyle.bold('Restores')} contact ${sanitize(update.contactId)} in stream ${sanitize(update.streamId)} (now -> restored):`,
+		'  ',
 	);
 	for (const line of renderDiff(update.rows, humanStyle, outputWidth(io))) say(line);
 	say();
@@ -148,7 +154,7 @@ export async function runUndo(io: CommandIo, globals: GlobalOptions, options: Un
 
 	if (options.dryRun) {
 		say();
-		say('Dry run: nothing was sent. The same request with curl (mint the JWT into $KORE_JWT first):');
+		sayWrapped('Dry run: nothing was sent. The same request with curl (mint the JWT into $KORE_JWT first):');
 		say(curlCommand(client.baseUrl, credentials.accountId, update));
 		finishJson(update, false, null);
 		return EXIT.ok;
@@ -183,7 +189,9 @@ export async function runUndo(io: CommandIo, globals: GlobalOptions, options: Un
 	say();
 	say(humanStyle.green('Undone. The server now stores:'));
 	for (const line of renderCard(stored, humanStyle)) say(line);
-	if (sent.journalId !== undefined) say(humanStyle.dim(`Journal entry ${sent.journalId} (undo of ${sanitize(entry.id)}).`));
+	if (sent.journalId !== undefined) {
+		for (const line of wrap(`Journal entry ${sent.journalId} (undo of ${sanitize(entry.id)}).`, width)) say(humanStyle.dim(line));
+	}
 	if (verification.ok) {
 		say('Verified: the stored values are the ones sent.');
 		finishJson(update, true, stored);

@@ -5,6 +5,7 @@ import {parsePhoneInput, validateCountryCode} from '../contact/phone.js';
 import {sanitize} from '../contact/sanitize.js';
 import {renderBody, renderCard, renderDiff} from '../output/contact-view.js';
 import {toSafeJson} from '../output/json.js';
+import {wrap} from '../output/text.js';
 import {checkConflict} from '../update/conflict.js';
 import {curlCommand} from '../update/curl.js';
 import {prepareUpdate, type PreparedUpdate} from '../update/prepare.js';
@@ -14,7 +15,7 @@ import type {Journal, ResolvedCredentials} from '../store/types.js';
 import {connect, JournalOpenError, openCommandJournal, rememberUse, type GlobalOptions} from './context.js';
 import {EXIT, InterruptedError, reportError, UsageError} from './errors.js';
 import {findWithProgress} from './find.js';
-import {isInteractive, outputWidth, printErr, stderrStyle, stdoutStyle, type CommandIo} from './io.js';
+import {humanWidth, isInteractive, outputWidth, printErr, stderrStyle, stdoutStyle, type CommandIo} from './io.js';
 import {confirm} from './prompt.js';
 
 export type UpdateOptions = {
@@ -86,6 +87,11 @@ export async function runUpdate(io: CommandIo, globals: GlobalOptions, options: 
 	const human = options.json ? io.stderr : io.stdout;
 	const humanStyle = options.json ? stderrStyle(io) : stdoutStyle(io);
 	const say = (text = '') => human.write(`${text}\n`);
+	// Sentences wrap at word boundaries; pre-formatted lines (diff, body, curl) go through say.
+	const width = humanWidth(io, Boolean(options.json));
+	const sayWrapped = (text: string, indent = '') => {
+		for (const line of wrap(text, width, {indent})) say(line);
+	};
 	const finishJson = (sent: boolean, result: Contact | null) => {
 		if (!options.json) return;
 		const json: UpdateJson = {before: update.before, after: update.after, body: update.body, sent, result};
@@ -94,12 +100,12 @@ export async function runUpdate(io: CommandIo, globals: GlobalOptions, options: 
 
 	const status = sanitize(loaded.status);
 	const inactive = status !== '' && status.toUpperCase() !== 'ACTIVE' ? ` ${humanStyle.yellow(`(status ${status})`)}` : '';
-	say(`${humanStyle.bold('Contact')} ${sanitize(update.contactId)}${inactive} in stream ${sanitize(update.streamId)}`);
+	sayWrapped(`${humanStyle.bold('Contact')} ${sanitize(update.contactId)}${inactive} in stream ${sanitize(update.streamId)}`, '  ');
 	for (const line of renderDiff(update.rows, humanStyle, outputWidth(io))) say(line);
 
 	if (update.changes.length === 0) {
 		say();
-		say('No change: the contact already has these values. Nothing was sent.');
+		sayWrapped('No change: the contact already has these values. Nothing was sent.');
 		finishJson(false, null);
 		return EXIT.ok;
 	}
@@ -110,7 +116,7 @@ export async function runUpdate(io: CommandIo, globals: GlobalOptions, options: 
 
 	if (options.dryRun) {
 		say();
-		say('Dry run: nothing was sent. The same request with curl (mint the JWT into $KORE_JWT first):');
+		sayWrapped('Dry run: nothing was sent. The same request with curl (mint the JWT into $KORE_JWT first):');
 		say(curlCommand(client.baseUrl, credentials.accountId, update));
 		finishJson(false, null);
 		return EXIT.ok;
@@ -144,7 +150,8 @@ export async function runUpdate(io: CommandIo, globals: GlobalOptions, options: 
 	say(humanStyle.green('Saved. The server now stores:'));
 	for (const line of renderCard(stored, humanStyle)) say(line);
 	if (sent.journalId !== undefined) {
-		say(humanStyle.dim(`Journal entry ${sent.journalId}; to put the earlier values back: kore-contacts undo ${sent.journalId}`));
+		say(humanStyle.dim(`Journal entry ${sent.journalId}.`));
+		say(humanStyle.dim(`To put the earlier values back: kore-contacts undo ${sent.journalId}`));
 	}
 	if (verification.ok) {
 		say('Verified: the stored values are the ones sent.');

@@ -80,32 +80,79 @@ export function describeError(error: unknown): string {
 		: 'Something unexpected went wrong.';
 }
 
-/** The same error with these secrets removed from every text (itself when none occurs). */
+/**
+ * The same error with these secrets removed from the text that could hold them (itself when none
+ * does). Our own sentences (the hint, the fixed words of the summary) are never rewritten: a short
+ * secret such as "wrong" must not garble "a wrong stream", nor reveal itself by the gap it leaves.
+ * What is redacted: the server's message (see scrubSecrets), and in the summary the echoed
+ * server message and quoted values (e.g. a secret pasted as the stream ID); a secret of
+ * REDACT_MIN_LENGTH or more characters anywhere in the summary or hint (it cannot be an ordinary word).
+ */
 export function withoutSecrets<T>(error: T, secrets: readonly string[]): T | KoreError {
 	if (!isKoreError(error)) return error;
-	const texts = [error.summary, error.hint, error.serverMessage ?? ''];
-	if (!secrets.some(secret => secret && texts.some(text => text.includes(secret)))) return error;
+	const present = secrets.filter(secret => secret && [error.summary, error.hint, error.serverMessage ?? ''].some(text => text.includes(secret)));
+	if (present.length === 0) return error;
+	let summary = error.summary;
+	let serverMessage = error.serverMessage;
+	if (serverMessage !== undefined && present.some(secret => serverMessage!.includes(secret))) {
+		const scrubbed = scrubSecrets(serverMessage, present);
+		summary = summary.split(serverMessage).join(scrubbed);
+		serverMessage = scrubbed;
+	}
+	summary = redactEchoes(summary, present);
+	const hint = redactEchoes(error.hint, present);
+	if (summary === error.summary && hint === error.hint && serverMessage === error.serverMessage) return error;
 	return new KoreError({
 		kind: error.kind,
-		what: scrubSecrets(error.summary, secrets),
-		hint: scrubSecrets(error.hint, secrets),
+		what: summary,
+		hint,
 		outcomeUnknown: error.outcomeUnknown,
 		...(error.status === undefined ? {} : {status: error.status}),
 		...(error.code === undefined ? {} : {code: error.code}),
-		...(error.serverMessage === undefined ? {} : {serverMessage: scrubSecrets(error.serverMessage, secrets)}),
+		...(serverMessage === undefined ? {} : {serverMessage}),
 		...(error.retryAfterSeconds === undefined ? {} : {retryAfterSeconds: error.retryAfterSeconds}),
 		cause: error.cause,
 	});
 }
 
+/** Secrets at least this long are replaced by "[secret]" wherever they occur; shorter ones could be ordinary words. */
+export const REDACT_MIN_LENGTH = 8;
+
+/** Said instead of a server message that contained a short secret (which cannot be cut out safely). */
+export const WITHHELD_MESSAGE = "[the server's message was withheld because it contained the client secret]";
+
 /** Anything that looks like a JWT (three base64url parts, the first two starting with `eyJ`). */
 const JWT_PATTERN = /eyJ[\w-]*\.[\w-]*\.[\w-]*/g;
 
-/** Removes JWT-looking strings and any of the given secrets from a text. */
+/**
+ * Makes text that came from elsewhere (a server's message, a response body, a network error)
+ * safe to show: JWT-looking strings become "[token]", a secret of REDACT_MIN_LENGTH or more
+ * characters becomes "[secret]", and when a shorter secret occurs the whole text is replaced
+ * by WITHHELD_MESSAGE (replacing a short secret would garble ordinary words and show which
+ * word it is). Never use it on our own sentences.
+ */
 export function scrubSecrets(text: string, secrets: readonly string[] = []): string {
 	let out = text.replace(JWT_PATTERN, '[token]');
 	for (const secret of secrets) {
-		if (secret && secret.length >= 4) out = out.split(secret).join('[secret]');
+		if (!secret || !out.includes(secret)) continue;
+		if (secret.length < REDACT_MIN_LENGTH) return WITHHELD_MESSAGE;
+		out = out.split(secret).join('[secret]');
+	}
+	return out;
+}
+
+/**
+ * In one of our sentences: a long secret anywhere; a short one only as a whole quoted value
+ * ('…', "…" or `…`), which is where we echo what was typed or received.
+ */
+function redactEchoes(text: string, secrets: readonly string[]): string {
+	let out = text;
+	for (const secret of secrets) {
+		if (secret.length >= REDACT_MIN_LENGTH) {
+			out = out.split(secret).join('[secret]');
+		} else {
+			for (const q of ["'", '"', '`']) out = out.split(`${q}${secret}${q}`).join(`${q}[secret]${q}`);
+		}
 	}
 	return out;
 }

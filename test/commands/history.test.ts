@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import type {ContactFields, UpdateBody} from '../../source/contact/contact.js';
 import {openJournal} from '../../source/store/journal.js';
 import type {JournalEntry, PendingEntry} from '../../source/store/types.js';
-import {renderHistory} from '../../source/output/history-table.js';
+import {renderHistory, undoneIds} from '../../source/output/history-table.js';
 import {displayWidth} from '../../source/output/text.js';
 import {runCli, tempDir} from '../helpers/run-cli.js';
 import {CONTROL_CHARACTERS} from './helpers.js';
@@ -55,11 +55,13 @@ describe('kore-contacts history', () => {
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
 		const lines = result.stdout.trimEnd().split('\n');
-		expect(lines[0]).toMatch(/^Time\s+ID\s+Kind\s+Status\s+Contact\s+Changed\s+By$/);
+		// At 80 columns the user@host column is left out first (it is in --json).
+		expect(lines[0]).toMatch(/^Time\s+ID\s+Kind\s+Status\s+Contact\s+Changed$/);
 		for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(80);
 		const rows = lines.slice(1, 5);
 		expect(rows.map(row => row.split(/\s{2,}/)[2])).toEqual(['undo', 'update', 'update', 'update']);
-		expect(rows.map(row => row.split(/\s{2,}/)[3])).toEqual(['done', 'OUTCOME UNKNOWN', 'failed 412', 'done']);
+		// The first update was undone by the newest entry: "done, undone", as the editor shows it.
+		expect(rows.map(row => row.split(/\s{2,}/)[3])).toEqual(['done', 'OUTCOME UNKNOWN', 'failed 412', 'done, undone']);
 		expect(rows[2]).toMatch(/  667e48f7c.*  first/);
 		// The ID column holds a prefix of each entry's ID (unique among them), newest first.
 		const shown = rows.map(row => row.split(/\s{2,}/)[1]!);
@@ -128,7 +130,56 @@ describe('kore-contacts history', () => {
 			expect(lines[2]).toContain('OUTCOME UNKNOWN');
 		}
 		const wide = renderHistory(entries, {width: 120});
+		expect(wide[0]).toMatch(/\s+By$/);
 		expect(wide[1]).toContain('667e48f7c8b972fc6910aaaa');
 		expect(wide[3]).toContain('first, phone');
+	});
+
+	it('at 80 columns: full contact IDs when they fit, user@host dropped first, field names abbreviated whole', () => {
+		const dir = tempDir();
+		const journal = openJournal(dir);
+		const all = journal.begin(
+			pending('667e48f7c8b972fc6910cccc', {firstName: 'B', lastName: 'C', salutation: 'Dr', countryCode: '+1', phoneNumber: '4155550100', extension: '+'}),
+		);
+		journal.complete(all, {status: 'done', httpStatus: 200});
+		const two = journal.begin(pending('667e48f7c8b972fc6910dddd', {salutation: 'Mx', countryCode: '+44', phoneNumber: '2079460958'}));
+		journal.complete(two, {status: 'done', httpStatus: 200});
+		const entries = openJournal(dir).entries().map(e => ({...e, user: 'a-rather-long-user-name', hostname: 'build-host.example.com'}));
+
+		const lines = renderHistory(entries, {width: 80});
+		for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+		expect(lines[0]).not.toMatch(/\bBy\b/);
+		expect(lines.join('\n')).not.toContain('build-host');
+		expect(lines[1]).toContain('667e48f7c8b972fc6910dddd');
+		expect(lines[2]).toContain('667e48f7c8b972fc6910cccc');
+		// Not all names fit whole: as many as fit, then how many more; never a name cut in two.
+		const changed = lines.slice(1).map(line => line.slice(lines[0]!.indexOf('Changed')));
+		expect(changed[0]).toMatch(/^salut\.(, ?cc(, ?phone)?)?( \+\d)?$/);
+		expect(changed[1]).toMatch(/^first(, ?last(, ?salut\.)?)? \+\d$/);
+		for (const cell of changed) {
+			const names = cell.replace(/ \+\d$/, '').split(/, ?/);
+			for (const name of names) expect(['first', 'last', 'salut.', 'cc', 'phone', 'ext']).toContain(name);
+		}
+
+		// Wide enough: every name, and who sent it.
+		const wide = renderHistory(entries, {width: 160});
+		expect(wide[2]).toContain('first, last, salut., cc, phone, ext');
+		expect(wide[2]).toMatch(/a-rather-long-user-name@build-host\.example\.com$/);
+	});
+
+	it('marks an entry "done, undone" from the whole journal, also when the undo is not among the rows shown', () => {
+		const {dir, ids} = seededJournal();
+		const all = openJournal(dir).entries();
+		const withoutUndo = all.filter(e => e.kind !== 'undo');
+		const status = (lines: string[]) => lines.slice(1).map(row => row.split(/\s{2,}/)[3]);
+		// Worked out from the rows themselves by default (no undo among them: plain "done")...
+		expect(status(renderHistory(withoutUndo, {width: 120}))).toEqual(['OUTCOME UNKNOWN', 'failed 412', 'done']);
+		// ...and from the whole journal when history passes it.
+		expect(status(renderHistory(withoutUndo, {width: 120, undone: undoneIds(all)}))).toEqual([
+			'OUTCOME UNKNOWN',
+			'failed 412',
+			'done, undone',
+		]);
+		expect(undoneIds(all)).toEqual(new Set([ids[0]]));
 	});
 });

@@ -49,7 +49,7 @@ describe('the change journal across processes', () => {
 
 		const saved = await kc(['update', '--stream', sb.streamId, '--contact', ok.id, '--last-name', 'Journaled', '--yes'], env);
 		expect(saved.code, saved.stderr).toBe(0);
-		expect(saved.stdout).toMatch(/Journal entry \S+; to put the earlier values back: kore-contacts undo \S+/);
+		expect(saved.stdout).toMatch(/Journal entry (\S+)\.\nTo put the earlier values back: kore-contacts undo \1\n/);
 		sb.faults.fail(412, {method: 'PUT'});
 		const rejected = await kc(['update', '--stream', sb.streamId, '--contact', bad.id, '--first-name', 'Rejected', '--yes'], env);
 		expect(rejected.code).toBe(1);

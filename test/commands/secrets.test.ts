@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {WITHHELD_MESSAGE} from '../../source/kore/errors.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {runCli, tempDir, type CliResult} from '../helpers/run-cli.js';
 import {plainContactFrom, sandboxEnv} from './helpers.js';
@@ -48,5 +49,25 @@ describe('secrets in output', () => {
 		expect(all).not.toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]+/);
 		// The series did exercise the secret: it was used (the sandbox accepted its tokens).
 		expect(sb.requests.filter(r => r.status === 200).length).toBeGreaterThan(5);
+	});
+
+	it('a short wrong secret that is an ordinary word leaves our sentences intact', async () => {
+		const sb = sandbox();
+		const result = await runInProcess(['list', '--stream', sb.streamId], {env: sandboxEnv(sb, {KORE_CLIENT_SECRET: 'wrong'})});
+		expect(result.code).toBe(1);
+		expect(result.stderr).toContain('and the stream ID: a wrong stream also gives 401.');
+		expect(result.stderr).not.toContain('[secret]');
+	});
+
+	it('a server message that echoes a short secret is withheld, not shown with the secret cut out', async () => {
+		const sb = sandbox();
+		sb.faults.fail(500, {method: 'GET', body: '{"errors":[{"msg":"internal error near pw9x"}]}'});
+		const result = await runInProcess(['get', '--stream', sb.streamId, '--contact', plainContactFrom(sb, 20).contact.id], {
+			env: sandboxEnv(sb, {KORE_CLIENT_SECRET: 'pw9x'}),
+		});
+		expect(result.code).toBe(1);
+		expect(result.stderr).not.toContain('pw9x');
+		expect(result.stderr).not.toContain('internal error near');
+		expect(result.stderr).toContain(WITHHELD_MESSAGE);
 	});
 });

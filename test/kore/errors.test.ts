@@ -9,7 +9,7 @@ import {
 	parseRetryAfter,
 	type RequestContext,
 } from '../../source/kore/classify.js';
-import {describeError, isKoreError, KoreError} from '../../source/kore/errors.js';
+import {describeError, isKoreError, KoreError, scrubSecrets, WITHHELD_MESSAGE, withoutSecrets} from '../../source/kore/errors.js';
 
 const ctx: RequestContext = {
 	method: 'GET',
@@ -189,5 +189,75 @@ describe('KoreError and describeError', () => {
 		expect(text).toBe('Something unexpected went wrong: boom.');
 		expect(describeError(undefined)).toBe('Something unexpected went wrong.');
 		expect(describeError('auth eyJa.eyJb.c')).not.toContain('eyJ');
+	});
+});
+
+describe('secret redaction', () => {
+	const credentialsError = (secret: string, serverText = 'Invalid SDK credentials') =>
+		withoutSecrets(
+			errorFromStatus(401, parseBody(JSON.stringify({errors: [{msg: serverText, code: 4002}]}), [secret]), {...ctx, secrets: [secret]}),
+			[secret],
+		);
+
+	it('leaves our own sentences alone for a short secret that is an ordinary word', () => {
+		const error = credentialsError('wrong');
+		expect(error.message).toContain('and the stream ID: a wrong stream also gives 401');
+		expect(error.message).not.toContain('[secret]');
+		expect(error.message).toContain('"Invalid SDK credentials"');
+	});
+
+	it('withholds a server message that contains a short secret instead of cutting the secret out', () => {
+		const error = credentialsError('hunter2', 'bad secret hunter2 for app');
+		expect(error.message).not.toContain('hunter2');
+		expect(error.message).not.toContain('bad secret');
+		expect(error.message).toContain(WITHHELD_MESSAGE);
+		expect(error.serverMessage).toBe(WITHHELD_MESSAGE);
+		expect(error.message).toContain('a wrong stream also gives 401');
+		expect(scrubSecrets('the wrong answer', ['wrong'])).toBe(WITHHELD_MESSAGE);
+		expect(scrubSecrets('nothing here', ['wrong'])).toBe('nothing here');
+	});
+
+	it('replaces a long secret wherever a server echoes it, keeping the rest of the message', () => {
+		const secret = 'kc-secret-Xr7Lq2';
+		const error = credentialsError(secret, `secret ${secret} rejected`);
+		expect(error.message).toContain('"secret [secret] rejected"');
+		expect(error.serverMessage).toBe('secret [secret] rejected');
+		expect(scrubSecrets(`a ${secret} b ${secret}`, [secret])).toBe('a [secret] b [secret]');
+	});
+
+	it('last line of defence: a server message carried into the error unscrubbed is still redacted', () => {
+		for (const secret of ['wrong', 'kc-secret-Xr7Lq2']) {
+			const raw = new KoreError({
+				kind: 'server',
+				what: `Kore.ai answered with a server error (500: "echo ${secret} here")`,
+				hint: 'Try again; a wrong answer is possible',
+				serverMessage: `echo ${secret} here`,
+			});
+			const error = withoutSecrets(raw, [secret]);
+			expect(error.serverMessage).not.toContain(secret);
+			expect(error.summary).not.toContain(`echo ${secret}`);
+			expect(error.hint).toBe('Try again; a wrong answer is possible');
+		}
+	});
+
+	it('redacts a secret echoed as a quoted value (pasted into the wrong field), short or long', () => {
+		for (const secret of ['s3cr', 'a-long-client-secret']) {
+			const error = withoutSecrets(
+				new KoreError({kind: 'stream', what: `No stream '${secret}' here`, hint: 'Check the stream ID'}),
+				[secret],
+			);
+			expect(error.message).toBe("No stream '[secret]' here. Check the stream ID.");
+		}
+		// A long secret is redacted anywhere, even unquoted (it cannot be an ordinary word).
+		const host = withoutSecrets(new KoreError({kind: 'bad-host', what: 'The host https://a-long-client-secret/x is bad', hint: ''}), [
+			'a-long-client-secret',
+		]);
+		expect(host.message).not.toContain('a-long-client-secret');
+	});
+
+	it('returns the same error when no secret occurs', () => {
+		const error = new KoreError({kind: 'dns', what: 'Could not find x', hint: 'Check it'});
+		expect(withoutSecrets(error, ['wrong'])).toBe(error);
+		expect(withoutSecrets(error, [])).toBe(error);
 	});
 });
