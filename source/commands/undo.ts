@@ -8,6 +8,7 @@ import {wrap} from '../output/text.js';
 import type {JournalEntry} from '../store/types.js';
 import {checkConflict} from '../update/conflict.js';
 import {curlCommand} from '../update/curl.js';
+import {fitShellLines} from '../update/curl-lines.js';
 import type {PreparedUpdate} from '../update/prepare.js';
 import {findEntry, latestUndoable, prepareUndo, undoneBy} from '../update/undo.js';
 import {connect, JournalOpenError, openCommandJournal, type GlobalOptions} from './context.js';
@@ -155,7 +156,7 @@ export async function runUndo(io: CommandIo, globals: GlobalOptions, options: Un
 	if (options.dryRun) {
 		say();
 		sayWrapped('Dry run: nothing was sent. The same request with curl (mint the JWT into $KORE_JWT first):');
-		say(curlCommand(client.baseUrl, credentials.accountId, update));
+		for (const line of fitShellLines(curlCommand(client.baseUrl, credentials.accountId, update).split('\n'), outputWidth(io) - 1)) say(line);
 		finishJson(update, false, null);
 		return EXIT.ok;
 	}

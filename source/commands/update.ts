@@ -8,6 +8,7 @@ import {toSafeJson} from '../output/json.js';
 import {wrap} from '../output/text.js';
 import {checkConflict} from '../update/conflict.js';
 import {curlCommand} from '../update/curl.js';
+import {fitShellLines} from '../update/curl-lines.js';
 import {prepareUpdate, type PreparedUpdate} from '../update/prepare.js';
 import {journalIdOf, JournalWriteError, sendUpdate, type JournalContext, type SendOutcome} from '../update/send.js';
 import {isKoreError} from '../kore/errors.js';
@@ -117,7 +118,7 @@ export async function runUpdate(io: CommandIo, globals: GlobalOptions, options: 
 	if (options.dryRun) {
 		say();
 		sayWrapped('Dry run: nothing was sent. The same request with curl (mint the JWT into $KORE_JWT first):');
-		say(curlCommand(client.baseUrl, credentials.accountId, update));
+		for (const line of fitShellLines(curlCommand(client.baseUrl, credentials.accountId, update).split('\n'), outputWidth(io) - 1)) say(line);
 		finishJson(false, null);
 		return EXIT.ok;
 	}

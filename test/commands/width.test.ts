@@ -141,6 +141,10 @@ describe('output fits 80 columns', () => {
 		expect(`${lines[dryRun]} ${lines[dryRun + 1]}`).toBe(
 			'Dry run: nothing was sent. The same request with curl (mint the JWT into $KORE_JWT first):',
 		);
+		// Every line, the curl command included (its long URL is split as 'abc'\ + newline + 'def').
+		for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
+		const curl = lines.slice(lines.findIndex(line => line.startsWith('curl '))).join('\n').replaceAll("'\\\n'", '');
+		expect(curl).toContain(`'${sb.url}/agentassist/api/v1/public/${sb.streamId}/contacts/${contact.id}'`);
 	});
 
 	it('on a terminal, an error sentence wraps at word boundaries (in a pipe it stays on one line)', async () => {

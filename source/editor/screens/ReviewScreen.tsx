@@ -8,7 +8,7 @@ import {shortId} from '../../update/undo.js';
 import {DiffTable} from '../components/DiffTable.js';
 import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
 import {TextField} from '../components/TextField.js';
-import {compactCurlBody, fitShellLines} from './curl-lines.js';
+import {compactCurlBody, fitShellLines} from '../../update/curl-lines.js';
 import {useEditor, useEscape} from '../hooks/use-editor.js';
 import {useTheme} from '../theme.js';
 
