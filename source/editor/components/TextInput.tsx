@@ -21,11 +21,20 @@ function oneLine(text: string): string {
 }
 
 /**
+ * The placeholder as shown without colour, where dim text looks like a typed value: in parentheses,
+ * with "e.g." before a bare value ("(e.g. platform.kore.ai)", "(name, phone or contact ID)").
+ */
+export function plainPlaceholder(placeholder: string): string {
+	return placeholder === '' ? '' : `(${/\s/.test(placeholder) ? '' : 'e.g. '}${placeholder})`;
+}
+
+/**
  * A one-line text input (like ink-text-input, whose API it keeps), built for keys that arrive in
  * bursts over SSH: the value and cursor live in refs, so a second key handled before React has
  * re-registered the input handler still sees the first key's result, and no keystroke is lost.
  * ←/→ move, Home/End (or Ctrl+A/Ctrl+E) jump, Backspace deletes, Ctrl+U clears to the start.
- * Colour only through the theme; the cursor is shown in inverse video, which NO_COLOR allows.
+ * Colour only through the theme; the cursor is shown in inverse video, which NO_COLOR allows. The
+ * placeholder is dim with colour, and in parentheses without (see plainPlaceholder).
  */
 export function TextInput({value, onChange, onSubmit, focus, mask, placeholder = ''}: TextInputProps): React.JSX.Element {
 	const theme = useTheme();
@@ -98,8 +107,9 @@ export function TextInput({value, onChange, onSubmit, focus, mask, placeholder =
 
 	// A value prefilled from the server may hold escape or invisible characters: never print them raw.
 	const chars = [...value].map(ch => (mask ? mask : hasUnsafeCharacters(ch) ? (theme.ascii ? '?' : '�') : ch));
+	const hint = theme.color ? placeholder : plainPlaceholder(placeholder);
 	if (!focus) {
-		return value === '' && placeholder ? <Text color={theme.muted}>{placeholder}</Text> : <Text>{chars.join('')}</Text>;
+		return value === '' && hint ? <Text color={theme.muted}>{hint}</Text> : <Text>{chars.join('')}</Text>;
 	}
 
 	const cursor = Math.min(cursorRef.current, chars.length);
@@ -111,7 +121,17 @@ export function TextInput({value, onChange, onSubmit, focus, mask, placeholder =
 				{chars.slice(0, cursor).join('')}
 				{mark}
 				{chars.slice(cursor).join('')}
-				{value === '' && placeholder ? <Text color={theme.muted}> {placeholder}</Text> : null}
+				{value === '' && hint ? <Text color={theme.muted}> {hint}</Text> : null}
+			</Text>
+		);
+	}
+
+	if (value === '' && !theme.color) {
+		// The cursor, then the hint: never its first character under the cursor, like a typed one.
+		return (
+			<Text>
+				<Text inverse> </Text>
+				{hint ? ` ${hint}` : null}
 			</Text>
 		);
 	}

@@ -1,9 +1,13 @@
 import {useCallback, useState} from 'react';
 import type {Contact} from '../../contact/contact.js';
-import {describeError, isKoreError} from '../../kore/errors.js';
+import {sanitize} from '../../contact/sanitize.js';
+import {describeError, isKoreError, KoreError} from '../../kore/errors.js';
 import {useEditor} from './use-editor.js';
 import {PAGE_SIZE} from './use-stream-check.js';
 import {useTask} from './use-task.js';
+
+/** No lookup pages further than this (a server that never says the list ended). */
+const MAX_PAGES = 10_000;
 
 export type ContactListControls = {
 	/** What is running ("Loading more contacts…", "Looking for …"), or undefined. */
@@ -12,7 +16,11 @@ export type ContactListControls = {
 	progress: {scanned: number; total?: number} | undefined;
 	/** Loads the next page of the browse list. */
 	loadMore: () => void;
-	/** Finds a contact by ID on the server (pages through the list), then opens it. */
+	/**
+	 * Finds a contact by ID: among the loaded contacts, else by loading further pages of the browse
+	 * list until it turns up (each page stays loaded: the count and the filter cover what was read),
+	 * then opens it.
+	 */
 	find: (contactId: string) => void;
 	/** Opens a contact already loaded. */
 	open: (contact: Contact) => void;
@@ -68,22 +76,53 @@ export function useContactList(): ContactListControls {
 				return;
 			}
 
-			setProgress({scanned: 0});
-			void run(`Looking for contact ${contactId}…`, async signal =>
-				client.findContact(streamId, contactId, {
-					signal,
-					onProgress(scanned, total) {
-						setProgress({scanned, total});
-					},
-				}),
-			).then(result => {
+			const start = list ?? {contacts: [], hasMore: true, nextSkip: 0, total: undefined};
+			const known = start.contacts.find(contact => String(contact.id) === contactId);
+			if (known) {
+				open(known);
+				return;
+			}
+
+			setProgress({scanned: start.nextSkip, total: start.total});
+			void run(`Looking for contact ${contactId}…`, async signal => {
+				let skip = start.nextSkip;
+				let more = start.hasMore;
+				let total = start.total;
+				// A runaway guard, as in the client's finder.
+				for (let pages = 0; more && pages < MAX_PAGES; pages++) {
+					// eslint-disable-next-line no-await-in-loop
+					const page = await client.listContacts(streamId, {skip, limit: PAGE_SIZE}, {signal});
+					if (signal.aborted) {
+						return undefined;
+					}
+
+					dispatch({type: 'page-loaded', page});
+					const next = page.skip + page.results.length;
+					more = page.hasMore && page.results.length > 0 && next > skip;
+					skip = next;
+					total = page.totalResults ?? total;
+					setProgress({scanned: skip, total});
+					const contact = page.results.find(c => String(c.id) === contactId);
+					if (contact) {
+						return contact;
+					}
+				}
+
+				throw new KoreError({
+					kind: 'contact-not-found',
+					what: `No contact with ID '${sanitize(contactId)}' in stream '${sanitize(streamId)}' (searched ${skip} contacts)`,
+					hint: 'Check the ID, or browse the list',
+				});
+			}).then(result => {
 				setProgress(undefined);
 				if (!result) {
 					return;
 				}
 
 				if (result.ok) {
-					open(result.value.contact);
+					if (result.value) {
+						open(result.value);
+					}
 				} else {
 					const {error} = result;
 					dispatch({
@@ -96,7 +135,7 @@ export function useContactList(): ContactListControls {
 				}
 			});
 		},
-		[client, streamId, run, open, dispatch],
+		[client, streamId, list, run, open, dispatch],
 	);
 
 	const cancelAll = useCallback(() => {

@@ -9,7 +9,7 @@ import {Waiting} from '../components/Waiting.js';
 import {useContactList} from '../hooks/use-contact-list.js';
 import {useEditor, useEscape} from '../hooks/use-editor.js';
 import {useTheme} from '../theme.js';
-import {count, createContactIndex, filterQuery, looksLikeId, matchesKey} from './contact-rows.js';
+import {count, createContactIndex, filterQuery, foldText, looksLikeId, matchesKey, recentRow} from './contact-rows.js';
 
 type Choice = {kind: 'contact'; contact: Contact} | {kind: 'recent'; id: string} | {kind: 'lookup'; id: string} | {kind: 'more'};
 
@@ -26,12 +26,23 @@ export function ContactScreen(): React.JSX.Element {
 	const list = state.list;
 	const session = state.session;
 	const streamId = state.streamId;
+	const hasError = state.error !== undefined;
+
+	// A new filter text: the highlight goes back to the first row (Enter opens the first match), and
+	// the error of the last lookup ("No contact with ID …") no longer applies.
+	const changeQuery = (next: string) => {
+		setQuery(next);
+		setHighlight(undefined);
+		if (hasError) {
+			dispatch({type: 'error', error: undefined});
+		}
+	};
 
 	useEscape(() => {
 		if (running) {
 			cancel();
 		} else if (query !== '') {
-			setQuery('');
+			changeQuery('');
 		} else {
 			dispatch({type: 'back'});
 		}
@@ -64,22 +75,18 @@ export function ContactScreen(): React.JSX.Element {
 	const items = useMemo((): Array<MenuItem<Choice>> => {
 		const result: Array<MenuItem<Choice>> = [];
 		const trimmed = query.trim();
-		if (looksLikeId(trimmed) && !byId.has(trimmed)) {
-			result.push({key: 'lookup', label: `Look up contact ID ${sanitize(trimmed)} on the server`, value: {kind: 'lookup', id: trimmed}});
-		}
-
 		const filter = filterQuery(query);
 		const shown = new Set<string>();
 		for (const entry of recent) {
 			const contact = byId.get(entry.id);
-			if (contact ? !matchesKey(index.key(contact), filter) : !(`${entry.label ?? ''} ${entry.id}`.toLowerCase().includes(trimmed.toLowerCase()))) {
+			if (contact ? !matchesKey(index.key(contact), filter) : !foldText(`${entry.label ?? ''} ${entry.id}`).includes(filter.text)) {
 				continue;
 			}
 
 			shown.add(entry.id);
 			result.push({
 				key: `recent:${entry.id}`,
-				label: contact ? index.row(contact, width) : `${sanitize(entry.label ?? '')} · ${sanitize(entry.id)}`,
+				label: contact ? index.row(contact, width) : recentRow(entry.label ?? '', entry.id, width),
 				note: 'recent',
 				value: contact ? {kind: 'contact', contact} : {kind: 'recent', id: entry.id},
 			});
@@ -91,6 +98,11 @@ export function ContactScreen(): React.JSX.Element {
 			}
 
 			result.push(itemOf(contact));
+		}
+
+		// Last, after the local matches (Enter opens the first match): a lookup may page the whole stream.
+		if (looksLikeId(trimmed) && !byId.has(trimmed)) {
+			result.push({key: 'lookup', label: `Look up contact ID ${sanitize(trimmed)} on the server`, value: {kind: 'lookup', id: trimmed}});
 		}
 
 		if (list?.hasMore) {
@@ -113,7 +125,14 @@ export function ContactScreen(): React.JSX.Element {
 		}
 	}, [loaded]);
 
-	const status = list?.total === undefined ? `${count(loaded)} loaded${list?.hasMore ? ', more on the server' : ''}` : `${count(loaded)} of ${count(list.total)} loaded`;
+	// What the list pages brought; a contact put in the list on its own (a resumed draft's) is not a page.
+	const listed = Math.min(loaded, list?.nextSkip ?? 0);
+	const status =
+		listed === 0 && list?.hasMore
+			? 'List not loaded yet'
+			: list?.total === undefined
+				? `${count(listed)} loaded${list?.hasMore ? ', more on the server' : ''}`
+				: `${count(listed)} of ${count(list.total)} loaded`;
 	const menuRows = useContentRows() - 2;
 
 	const choose = (choice: Choice) => {
@@ -159,7 +178,7 @@ export function ContactScreen(): React.JSX.Element {
 				label="Find"
 				labelWidth={6}
 				value={query}
-				onChange={setQuery}
+				onChange={changeQuery}
 				focus={active && !running}
 				placeholder="name, phone or contact ID"
 				columns={size.columns}
@@ -179,7 +198,8 @@ export function ContactScreen(): React.JSX.Element {
 				onSelect={item => {
 					choose(item.value);
 				}}
-				selectedKey={highlight}
+				// No highlight yet, or a new filter text: the first row.
+				selectedKey={highlight ?? items[0]?.key}
 				onHighlight={item => {
 					setHighlight(item.key);
 					if (item.value.kind === 'more' && !running) {

@@ -8,20 +8,44 @@ function contactPhone(contact: Contact): string {
 	return formatPhone(contact.cellPhone);
 }
 
-/** `name · phone · id`, columns aligned, within `width` display columns. */
-export function contactRow(contact: Contact, width: number): string {
-	const id = sanitize(contact.id);
+/** `name · phone · id` within `width` display columns: the one column layout of every row. */
+function rowText(name: string, phone: string, id: string, width: number): string {
 	// The phone whole (the operator confirms it on the call), then the name; the ID gets what is
 	// left, cut with … (a lookup by ID works on the typed text, and the card shows it whole).
 	const phoneWidth = width >= 70 ? 22 : 16;
 	const idWidth = Math.min(stringWidth(id), Math.max(10, Math.min(24, width - 6 - phoneWidth - 21)));
 	const nameWidth = Math.max(6, width - idWidth - phoneWidth - 6);
-	return `${fit(contactName(contact), nameWidth)} · ${fit(contactPhone(contact) || '-', phoneWidth)} · ${truncate(id, idWidth)}`;
+	return `${fit(name, nameWidth)} · ${fit(phone, phoneWidth)} · ${truncate(id, idWidth)}`;
+}
+
+/** `name · phone · id`, columns aligned, within `width` display columns. */
+export function contactRow(contact: Contact, width: number): string {
+	return rowText(contactName(contact), contactPhone(contact) || '-', sanitize(contact.id), width);
+}
+
+/**
+ * A recent contact not loaded yet (only its remembered label and ID are known): the same columns
+ * as a loaded row, the phone column blank.
+ */
+export function recentRow(label: string, id: string, width: number): string {
+	return rowText(sanitize(label).trim() || '(no name)', '', sanitize(id), width);
+}
+
+/** Letters that carry no combining mark to strip (NFD leaves them whole). */
+const FOLDED: Record<string, string> = {ł: 'l', ø: 'o', đ: 'd', ð: 'd', ħ: 'h', ı: 'i', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th'};
+
+/** Lower case without accents, for comparing: "Araújo" -> "araujo", "Łukasz" -> "lukasz", "Straße" -> "strasse". */
+export function foldText(text: string): string {
+	return text
+		.toLowerCase()
+		.normalize('NFD')
+		.replace(/\p{M}/gu, '')
+		.replace(/[łøđðħıßæœþ]/g, ch => FOLDED[ch] ?? ch);
 }
 
 /** What the filter compares a contact with: worked out once per contact, not on every key. */
 export type SearchKey = {
-	/** Display name, lower case. */
+	/** Display name, lower case, accents folded (foldText). */
 	name: string;
 	/** ID, lower case. */
 	id: string;
@@ -31,7 +55,7 @@ export type SearchKey = {
 
 export function searchKey(contact: Contact): SearchKey {
 	return {
-		name: contactName(contact).toLowerCase(),
+		name: foldText(contactName(contact)),
 		id: sanitize(contact.id).toLowerCase(),
 		phone: contactPhone(contact).replace(/\D/g, ''),
 	};
@@ -39,14 +63,14 @@ export function searchKey(contact: Contact): SearchKey {
 
 /** The typed filter, worked out once per key rather than once per contact. */
 export type FilterQuery = {
-	/** Trimmed, lower case; '' matches everything. */
+	/** Trimmed, lower case, accents folded (foldText); '' matches everything. */
 	text: string;
 	/** The digits to look for in phone numbers, when the text is a phone number of 2+ digits. */
 	digits: string | undefined;
 };
 
 export function filterQuery(query: string): FilterQuery {
-	const text = query.trim().toLowerCase();
+	const text = foldText(query.trim());
 	const digits = text.replace(/[\s()+.-]/g, '');
 	return {text, digits: /^\d{2,}$/.test(digits) ? digits : undefined};
 }
@@ -104,10 +128,23 @@ export function createContactIndex(): ContactIndex {
 	};
 }
 
-/** Typed text that could be a contact ID (worth a server lookup). */
+/**
+ * Typed text shaped like a contact ID, worth a server lookup (which may page through the whole
+ * stream). Kore contact IDs are 24 hex characters (6598aa3bd745a7c0c7e80dfc): hex text of 12 or
+ * more characters with a letter in it (a phone number is digits only), 24 hex digits, or other
+ * one-word text mixing letters and digits. A name ("wilson") or a phone number never is.
+ */
 export function looksLikeId(text: string): boolean {
 	const t = text.trim();
-	return t.length >= 4 && t.length <= 100 && /^[\w.-]+$/.test(t);
+	if (t.length < 4 || t.length > 100 || !/^[\w.-]+$/.test(t)) {
+		return false;
+	}
+
+	if (/^[\da-f]+$/i.test(t)) {
+		return t.length === 24 || (t.length >= 12 && /[a-f]/i.test(t));
+	}
+
+	return /\d/.test(t) && /[a-z]/i.test(t);
 }
 
 /** "1,234" */

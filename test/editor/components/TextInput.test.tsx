@@ -4,10 +4,12 @@ import {TextInput} from '../../../source/editor/components/TextInput.js';
 import {createTheme, ThemeContext} from '../../../source/editor/theme.js';
 import {KEY, renderInk} from '../helpers/render.js';
 
-function Field(props: {initial?: string; mask?: string; placeholder?: string; onSubmit?: (v: string) => void}) {
+function Field(props: {initial?: string; mask?: string; placeholder?: string; focus?: boolean; onSubmit?: (v: string) => void}) {
 	const [value, setValue] = useState(props.initial ?? '');
-	return <TextInput focus value={value} onChange={setValue} onSubmit={props.onSubmit} mask={props.mask} placeholder={props.placeholder} />;
+	return <TextInput focus={props.focus ?? true} value={value} onChange={setValue} onSubmit={props.onSubmit} mask={props.mask} placeholder={props.placeholder} />;
 }
+
+const coloured = createTheme({color: true});
 
 describe('TextInput', () => {
 	it('types, moves the cursor and deletes', async () => {
@@ -32,7 +34,11 @@ describe('TextInput', () => {
 	});
 
 	it('masks secrets, shows a placeholder, and pastes on one line without control characters', async () => {
-		const r = await renderInk(<Field mask="•" placeholder="secret" />);
+		const r = await renderInk(
+			<ThemeContext.Provider value={coloured}>
+				<Field mask="•" placeholder="secret" />
+			</ThemeContext.Provider>,
+		);
 		expect(r.frame()).toBe('secret');
 		await r.paste('top\nse\u0007cret');
 		// "top secret": ten characters (Ink trims the cursor's trailing space).
@@ -68,5 +74,51 @@ describe('TextInput', () => {
 		await r.press(KEY.enter);
 		expect(submitted).toEqual(['z']);
 		await r.unmount();
+	});
+
+	it('NO_COLOR: a placeholder never looks like a typed value (in parentheses, "e.g." before a bare value)', async () => {
+		const host = await renderInk(<Field focus={false} placeholder="platform.kore.ai" />);
+		expect(host.frame()).toBe('(e.g. platform.kore.ai)');
+		await host.unmount();
+
+		const find = await renderInk(<Field focus={false} placeholder="name, phone or contact ID" />);
+		expect(find.frame()).toBe('(name, phone or contact ID)');
+		await find.unmount();
+
+		// Focused: the cursor, then the hint; after Ctrl+U empties the field, the same.
+		const code = await renderInk(<Field initial="+91" placeholder="+91" />);
+		expect(code.frame()).toBe('+91');
+		await code.press('\u0015');
+		// The cursor (an inverse space), a space, the hint.
+		expect(code.frame()).toBe('  (e.g. +91)');
+		await code.type('+4');
+		expect(code.frame()).toBe('+4');
+		await code.unmount();
+
+		// TERM=dumb: after the visible cursor.
+		const dumb = await renderInk(
+			<ThemeContext.Provider value={createTheme({color: false, ascii: true})}>
+				<Field placeholder="+91" />
+			</ThemeContext.Provider>,
+		);
+		expect(dumb.frame()).toBe('_ (e.g. +91)');
+		await dumb.unmount();
+	});
+
+	it('with colour, the placeholder is shown as before: dim, no parentheses', async () => {
+		const focused = await renderInk(
+			<ThemeContext.Provider value={coloured}>
+				<Field placeholder="+91" />
+			</ThemeContext.Provider>,
+		);
+		expect(focused.frame()).toBe('+91');
+		await focused.unmount();
+		const unfocused = await renderInk(
+			<ThemeContext.Provider value={coloured}>
+				<Field focus={false} placeholder="platform.kore.ai" />
+			</ThemeContext.Provider>,
+		);
+		expect(unfocused.frame()).toBe('platform.kore.ai');
+		await unfocused.unmount();
 	});
 });

@@ -82,7 +82,13 @@ describe('ContactScreen', () => {
 		const recent = sandbox.contacts()[140]!;
 		services.store.rememberContact('sandbox', sandbox.streamId, recent.id, 'Someone Recent');
 		const r = await renderScreen(<ContactScreen />, {state, services, client});
-		expect(r.frame()).toContain(`› Someone Recent · ${recent.id}  recent`);
+		// Not loaded yet: the same columns as a loaded row, the phone column left blank.
+		const frame = r.frame();
+		const recentLine = frame.split('\n').find(line => line.includes('Someone Recent'))!;
+		const loadedLine = frame.split('\n').find(line => line.includes('john doe'))!;
+		expect(recentLine).toMatch(new RegExp(`^› Someone Recent +· +· ${recent.id}  recent$`));
+		expect(recentLine.indexOf('·')).toBe(loadedLine.indexOf('·'));
+		expect(recentLine.lastIndexOf('·')).toBe(loadedLine.lastIndexOf('·'));
 		await r.press(KEY.enter);
 		await r.waitFor(() => currentScreen(r.state()).name === 'card');
 		expect(r.state().contact?.id).toBe(recent.id);
@@ -98,6 +104,102 @@ describe('ContactScreen', () => {
 		expect(r.frame()).not.toContain('xyz');
 		await r.press(KEY.escape);
 		expect(currentScreen(r.state()).name).toBe('stream');
+		await r.unmount();
+	});
+
+	it('a name search offers no lookup by ID: Enter opens the first match', async () => {
+		const {sandbox, services, client, state} = await setup();
+		const target = state.list!.contacts.find(c => /^[a-z]{4,}$/i.test(c.lastName ?? '') && c.id !== state.list!.contacts[0]!.id)!;
+		const name = target.lastName!.toLowerCase();
+		const r = await renderScreen(<ContactScreen />, {state, services, client});
+		await r.type(name);
+		expect(r.frame()).not.toContain('Look up contact ID');
+		// The first '› ' is the focused Find field; the second the highlighted row.
+		expect(r.frame().split('\n').filter(line => line.startsWith('› '))[1]).toContain(target.lastName);
+		await r.press(KEY.enter);
+		expect(currentScreen(r.state()).name).toBe('card');
+		expect(r.state().contact?.lastName).toBe(target.lastName);
+		expect(sandbox.requests).toHaveLength(0);
+		await r.unmount();
+	});
+
+	it('a new filter text moves the highlight back to the first match', async () => {
+		const {services, client, state} = await setup();
+		const r = await renderScreen(<ContactScreen />, {state, services, client, rows: 40});
+		const highlighted = () => r.frame().split('\n').find(line => line.startsWith('› ') && !line.startsWith('› Find'));
+		await r.press(KEY.down);
+		await r.press(KEY.down);
+		const second = state.list!.contacts[2]!;
+		expect(highlighted()).toContain(second.id);
+		// Text every loaded ID contains: the same rows, the highlight on the first.
+		await r.paste(second.id.slice(8, 18));
+		expect(highlighted()).toContain(state.list!.contacts[0]!.id);
+		await r.press(KEY.enter);
+		expect(r.state().contact?.id).toBe(state.list!.contacts[0]!.id);
+		await r.unmount();
+	});
+
+	it('ID-shaped text matching loaded contacts: the matches first, the lookup row last', async () => {
+		const {services, client, state} = await setup();
+		const prefix = state.list!.contacts[0]!.id.slice(0, 14);
+		const r = await renderScreen(<ContactScreen />, {state, services, client, rows: 40});
+		await r.paste(prefix);
+		const lines = r.frame().split('\n');
+		const first = lines.findIndex(line => line.startsWith('› ') && !line.startsWith('› Find'));
+		const lookup = lines.findIndex(line => line.includes(`Look up contact ID ${prefix} on the server`));
+		expect(lines[first]).toContain(state.list!.contacts[0]!.id);
+		expect(lookup).toBeGreaterThan(first);
+		await r.press(KEY.enter);
+		expect(r.state().contact?.id).toBe(state.list!.contacts[0]!.id);
+		await r.unmount();
+	});
+
+	it('the "No contact with ID" error goes away when the filter text changes', async () => {
+		const {services, client, state} = await setup();
+		const r = await renderScreen(<ContactScreen />, {state, services, client});
+		await r.paste('ffffffffffffffffffffffff');
+		await r.press(KEY.enter);
+		await r.waitFor('No contact with ID');
+		await r.press(KEY.backspace);
+		expect(r.state().error).toBeUndefined();
+		expect(r.frame()).not.toContain('No contact with ID');
+		await r.unmount();
+	});
+
+	it('a lookup that read the whole list leaves it loaded: the count and the filter cover every contact', async () => {
+		const {sandbox, services, client, state} = await setup();
+		const r = await renderScreen(<ContactScreen />, {state, services, client});
+		await r.paste('ffffffffffffffffffffffff');
+		await r.press(KEY.enter);
+		await r.waitFor('No contact with ID');
+		expect(r.state().error?.message).toMatch(/No contact with ID 'f{24}'.*searched 150 contacts/);
+		expect(r.frame()).toContain('150 of 150 loaded');
+		const late = sandbox.contacts()[140]!;
+		await r.press(KEY.escape);
+		await r.paste(late.id);
+		expect(r.frame()).not.toContain('Look up contact ID');
+		expect(r.frame()).toContain(late.id);
+		await r.unmount();
+	});
+
+	it('after --resume the count is of list pages loaded, not the resumed contact', async () => {
+		const {sandbox, services, client, state} = await setup();
+		const resumed = sandbox.contacts()[130]!;
+		const r = await renderScreen(<ContactScreen />, {state: {...state, list: {contacts: [resumed], hasMore: true, nextSkip: 0}}, services, client, rows: 30});
+		expect(r.frame()).not.toContain('1 loaded');
+		expect(r.frame()).toContain('List not loaded yet');
+		await r.press(KEY.end);
+		await r.waitFor('50 of 150 loaded');
+		expect(r.state().list?.contacts).toHaveLength(51);
+		await r.unmount();
+	});
+
+	it('ignores accents: lukasz finds Łukasz', async () => {
+		const {services, client, state} = await setup();
+		const r = await renderScreen(<ContactScreen />, {state, services, client});
+		await r.type('lukasz');
+		expect(r.frame()).toContain('Łukasz Wiśniewski');
+		expect(r.frame()).not.toContain('Look up contact ID');
 		await r.unmount();
 	});
 });

@@ -7,6 +7,9 @@ import {
 	matchesContact,
 	matchesKey,
 	searchKey,
+	foldText,
+	looksLikeId,
+	recentRow,
 } from '../../../source/editor/screens/contact-rows.js';
 
 const contact = (id: string, fullName: string, phone?: string, countryCode = '+91'): Contact => ({
@@ -25,8 +28,8 @@ const people = [
 ];
 
 describe('search keys', () => {
-	it('hold the display name in lower case, the id, and the phone digits, sanitised', () => {
-		expect(searchKey(people[1]!)).toEqual({name: 'zoë brontë', id: '65b7b3e6d745a7c0c7e80e02', phone: '447700900123'});
+	it('hold the display name in lower case without accents, the id, and the phone digits, sanitised', () => {
+		expect(searchKey(people[1]!)).toEqual({name: 'zoe bronte', id: '65b7b3e6d745a7c0c7e80e02', phone: '447700900123'});
 		expect(searchKey(people[2]!).name).toBe('ana smith');
 		expect(searchKey(people[3]!).phone).toBe('');
 	});
@@ -66,5 +69,49 @@ describe('createContactIndex', () => {
 		expect(row).toBe(contactRow(people[0]!, 77));
 		expect(index.row(people[0]!, 77)).toBe(row);
 		expect(index.row(people[0]!, 57)).toBe(contactRow(people[0]!, 57));
+	});
+});
+
+describe('accents', () => {
+	const accented = [
+		contact('65b7b3e6d745a7c0c7e80e11', 'Letícia Araújo', '11987654321', '+55'),
+		contact('65b7b3e6d745a7c0c7e80e12', 'Łukasz Wiśniewski', '512345678', '+48'),
+		contact('65b7b3e6d745a7c0c7e80e13', 'Søren Kierkegård', '20123456', '+45'),
+		contact('65b7b3e6d745a7c0c7e80e14', 'Đorđe Straße', '601234567', '+381'),
+	];
+
+	it('are ignored on both sides: araujo finds Araújo, lukasz Łukasz, soren Søren, strasse Straße', () => {
+		const index = createContactIndex();
+		expect(index.filter(accented, 'araujo').map(p => p.fullName)).toEqual(['Letícia Araújo']);
+		expect(index.filter(accented, 'ARAÚJO').map(p => p.fullName)).toEqual(['Letícia Araújo']);
+		expect(index.filter(accented, 'leticia').map(p => p.fullName)).toEqual(['Letícia Araújo']);
+		expect(index.filter(accented, 'lukasz wis').map(p => p.fullName)).toEqual(['Łukasz Wiśniewski']);
+		expect(index.filter(accented, 'soren kierkegard').map(p => p.fullName)).toEqual(['Søren Kierkegård']);
+		expect(index.filter(accented, 'dorde strasse').map(p => p.fullName)).toEqual(['Đorđe Straße']);
+		expect(foldText('Łódź ØRESUND Æble')).toBe('lodz oresund aeble');
+	});
+});
+
+describe('looksLikeId', () => {
+	it('offers a server lookup for contact-ID-shaped text only, never for a name or a phone number', () => {
+		for (const text of ['6598aa3bd745a7c0c7e80dfc', 'ffffffffffffffffffffffff', ' 6598aa3bd745a7c ', 'c-1234-x', 'contact_42']) {
+			expect(looksLikeId(text), text).toBe(true);
+		}
+
+		for (const text of ['wilson', 'silva', 'Ava Wilson', 'no-such-contact', 'e80e0', 'cafe', '9550100001', '+91 95501', '6598 aa3b', '']) {
+			expect(looksLikeId(text), text).toBe(false);
+		}
+	});
+});
+
+describe('recentRow', () => {
+	it('a recent contact not loaded yet lines up with the loaded rows (blank phone column)', () => {
+		for (const width of [40, 60, 77, 100]) {
+			const loaded = contactRow(people[0]!, width);
+			const recent = recentRow('Letícia Silva', '68d8897fd745a7c0c7e80e8f', width);
+			const dots = (row: string) => [...row].flatMap((ch, i) => (ch === '·' ? [i] : []));
+			expect(dots(recent), `${width}: ${recent}`).toEqual(dots(loaded));
+			expect(recent).toMatch(width >= 60 ? /^Letícia Silva +· {17,}· 68d8/ : /^Letícia… +· +· 68d8/);
+		}
 	});
 });
