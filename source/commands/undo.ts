@@ -1,28 +1,17 @@
 import type {Contact, ContactFields, UpdateBody} from '../contact/contact.js';
 import {fieldsOf} from '../contact/fields.js';
 import {sanitize} from '../contact/sanitize.js';
-import {renderBody, renderCard, renderDiff} from '../output/contact-view.js';
+import {renderDiff} from '../output/contact-view.js';
 import {shortTime, statusWords} from '../output/history-table.js';
 import {toSafeJson} from '../output/json.js';
 import {wrap} from '../output/text.js';
 import type {JournalEntry} from '../store/types.js';
-import {checkConflict} from '../update/conflict.js';
-import {curlCommand} from '../update/curl.js';
-import {fitShellLines} from '../update/curl-lines.js';
 import type {PreparedUpdate} from '../update/prepare.js';
 import {findEntry, latestUndoable, prepareUndo, undoneBy} from '../update/undo.js';
 import {connect, JournalOpenError, openCommandJournal, type GlobalOptions} from './context.js';
 import {EXIT, UsageError} from './errors.js';
-import {humanWidth, outputWidth, printErr, stderrStyle, stdoutStyle, type CommandIo} from './io.js';
-import {
-	confirmSend,
-	openJournalOrReport,
-	quote,
-	reportConflict,
-	requireContactConfirmation,
-	sendJournaled,
-	throwIfInterrupted,
-} from './update.js';
+import {outputWidth, printErr, stderrStyle, type CommandIo} from './io.js';
+import {confirmAndSend, humanOutput, quote, reportVerification, sayBody, sayDryRun, sayStored, throwIfInterrupted} from './write-flow.js';
 
 export type UndoOptions = {
 	force?: boolean;
@@ -65,7 +54,7 @@ export async function runUndo(io: CommandIo, globals: GlobalOptions, options: Un
 
 	let entry = entryText === undefined ? undefined : lookUp(entries, entryText);
 	const connection = await connect(io, globals);
-	const {client, resolved, credentials} = connection;
+	const {client} = connection;
 	const profileHint = entry?.profile ? ` (e.g. --profile ${sanitize(entry.profile)})` : '';
 	if (entry && entry.host !== client.baseUrl) {
 		throw new UsageError(
@@ -83,14 +72,8 @@ export async function runUndo(io: CommandIo, globals: GlobalOptions, options: Un
 		}
 	}
 
-	const human = options.json ? io.stderr : io.stdout;
-	const humanStyle = options.json ? stderrStyle(io) : stdoutStyle(io);
-	const say = (text = '') => human.write(`${text}\n`);
-	// Sentences wrap at word boundaries; pre-formatted lines (diff, body, curl) go through say.
-	const width = humanWidth(io, Boolean(options.json));
-	const sayWrapped = (text: string, indent = '') => {
-		for (const line of wrap(text, width, {indent})) say(line);
-	};
+	const out = humanOutput(io, options.json);
+	const {say, sayWrapped, width, style: humanStyle} = out;
 	const emitJson = (json: UndoJson) => {
 		if (options.json) io.stdout.write(`${toSafeJson(json)}\n`);
 	};
@@ -149,64 +132,31 @@ export async function runUndo(io: CommandIo, globals: GlobalOptions, options: Un
 		'  ',
 	);
 	for (const line of renderDiff(update.rows, humanStyle, outputWidth(io))) say(line);
-	say();
-	say(`Body of PUT /contacts/${sanitize(update.contactId)}:`);
-	for (const line of renderBody(update.body)) say(line);
+	sayBody(out, update);
 
 	if (options.dryRun) {
-		say();
-		sayWrapped('Dry run: nothing was sent. The same request with curl (mint the JWT into $KORE_JWT first):');
-		for (const line of fitShellLines(curlCommand(client.baseUrl, credentials.accountId, update).split('\n'), outputWidth(io) - 1)) say(line);
+		sayDryRun(io, out, connection, update);
 		finishJson(update, false, null);
 		return EXIT.ok;
 	}
 
-	requireContactConfirmation(resolved, update.contactId, options.confirmContact);
-	const journal = openJournalOrReport(io, connection.store);
-	if (!journal) return EXIT.failed;
-	if (!(await confirmSend(io, options.yes, 'Send this undo?'))) return EXIT.usage;
-
-	// The contact may have changed while the question was open: read it once more.
-	throwIfInterrupted(io);
-	const check = await checkConflict(client, update, {signal: io.signal});
-	if (check.conflict) {
-		reportConflict(io, update, check.current, check.theirs);
-		finishJson(update, false, null);
-		return EXIT.conflict;
-	}
-
-	throwIfInterrupted(io);
-	printErr(io, 'Sending the undo…');
-	const sent = await sendJournaled(io, client, update, {
-		journal,
-		host: client.baseUrl,
-		...(resolved.profileName === undefined ? {} : {profile: resolved.profileName}),
+	const sent = await confirmAndSend(io, connection, update, {
 		kind: 'undo',
 		undoOf: entry.id,
+		yes: options.yes,
+		confirmContact: options.confirmContact,
+		onConflict: () => finishJson(update, false, null),
 	});
 	if (typeof sent === 'number') return sent;
 	const {stored, verification} = sent;
 
-	say();
-	say(humanStyle.green('Undone. The server now stores:'));
-	for (const line of renderCard(stored, humanStyle)) say(line);
+	sayStored(out, 'Undone. The server now stores:', stored);
 	if (sent.journalId !== undefined) {
 		for (const line of wrap(`Journal entry ${sent.journalId} (undo of ${sanitize(entry.id)}).`, width)) say(humanStyle.dim(line));
 	}
-	if (verification.ok) {
-		say('Verified: the stored values are the ones sent.');
-		finishJson(update, true, stored);
-		return EXIT.ok;
-	}
-
-	const err = stderrStyle(io);
-	printErr(io, err.red('Warning: the server stored other values than were sent:'));
-	for (const mismatch of verification.mismatches) {
-		printErr(io, `  ${mismatch.label}: sent ${quote(mismatch.before)}, stored ${quote(mismatch.after)}`);
-	}
-	printErr(io, 'Check the contact in Kore.ai; the values above are what it holds now.');
+	const code = reportVerification(io, out, verification);
 	finishJson(update, true, stored);
-	return EXIT.failed;
+	return code;
 }
 
 function lookUp(entries: JournalEntry[], text: string): JournalEntry {

@@ -8,12 +8,10 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import stringWidth from 'string-width';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {startPty, type Pty} from '../helpers/pty.js';
+import {chooseMenuItem as choose, eventually, SGR_COLOUR as COLOUR, sgrParameters, startPty, type Pty} from '../helpers/pty.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DEMO = ['node', '--import', 'tsx', 'source/cli.tsx', '--demo'];
-// Colour parameters of SGR sequences (39/49, "default colour", are not colour).
-const COLOUR = /^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$/;
 
 let pty: Pty | undefined;
 // The CLI's temporary folder (TMPDIR): demo mode's throwaway settings folder must be gone after exit.
@@ -36,47 +34,6 @@ async function start(cols: number, rows: number, env: Record<string, string> = {
 
 function demoFolders(): string[] {
 	return fs.readdirSync(tmp).filter(name => name.startsWith('kore-contacts-demo-'));
-}
-
-/** SGR parameters found in the screen's escape sequences. */
-function sgrParameters(screen: string): string[] {
-	// eslint-disable-next-line no-control-regex
-	return [...screen.matchAll(/\u001B\[([\d;:]*)m/g)].flatMap(match => (match[1] ?? '').split(/[;:]/));
-}
-
-/** Moves the menu highlight (the row starting with "› ") to the last row starting with `label`. */
-async function choose(term: Pty, label: string): Promise<void> {
-	const lines = (await term.screen()).split('\n');
-	const at = lines.findIndex(line => line.startsWith('› '));
-	let to = -1;
-	for (const [index, line] of lines.entries()) {
-		if (/^[› ] /.test(line) && line.slice(2).startsWith(label)) to = index;
-	}
-
-	if (at === -1 || to === -1) {
-		throw new Error(`No menu item "${label}" on the screen:\n${lines.join('\n')}`);
-	}
-
-	await term.key(to > at ? 'Down' : 'Up', Math.abs(to - at));
-	await term.waitFor(`› ${label}`);
-}
-
-/** Retries `check` until it passes (a redraw after a resize takes a moment), at most `timeoutMs`. */
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 5000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		try {
-			// eslint-disable-next-line no-await-in-loop
-			return await check();
-		} catch (error) {
-			if (Date.now() > deadline) throw error;
-		}
-
-		// eslint-disable-next-line no-await-in-loop
-		await new Promise(resolve => {
-			setTimeout(resolve, 100);
-		});
-	}
 }
 
 /** Nothing wider than the terminal (a wrapped line joins up again with -J), nothing scrolled off the top. */

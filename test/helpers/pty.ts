@@ -295,6 +295,8 @@ export type RecordedRun = {
 	sttyModes(): string[];
 	/** Whether the terminal shows its cursor now (tmux's cursor_flag). */
 	cursorVisible(): Promise<boolean>;
+	/** The command's process id (the recording shell's child), to send it signals or read its memory. */
+	commandPid(): Promise<number>;
 };
 
 /**
@@ -331,6 +333,13 @@ export async function startRecorded(commandLine: string, options: PtyOptions & {
 		async cursorVisible() {
 			return (await term.paneInfo('#{cursor_flag}')) === '1';
 		},
+		async commandPid() {
+			const shell = await term.pid();
+			const {stdout} = await run('ps', ['-o', 'pid=', '--ppid', String(shell)], {encoding: 'utf8'});
+			const pid = Number.parseInt(stdout.trim().split('\n')[0] ?? '', 10);
+			if (!Number.isInteger(pid)) throw new Error('The CLI is not running.');
+			return pid;
+		},
 	};
 }
 
@@ -350,4 +359,29 @@ export async function pressUntil(term: Pty, key: KeyName, match: string | RegExp
 			if (attempt >= tries) throw error;
 		}
 	}
+}
+
+/** Retries `check` until it passes (a redraw after a resize takes a moment), at most `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 5000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		try {
+			// eslint-disable-next-line no-await-in-loop
+			return await check();
+		} catch (error) {
+			if (Date.now() > deadline) throw error;
+		}
+
+		// eslint-disable-next-line no-await-in-loop
+		await sleep(100);
+	}
+}
+
+/** SGR colour parameters (39/49, "default colour", are not colour). */
+export const SGR_COLOUR = /^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$/;
+
+/** SGR parameters found in a screen's escape sequences (`screen({escapes: true})`). */
+export function sgrParameters(screen: string): string[] {
+	// eslint-disable-next-line no-control-regex
+	return [...screen.matchAll(/\u001B\[([\d;:]*)m/g)].flatMap(match => (match[1] ?? '').split(/[;:]/));
 }

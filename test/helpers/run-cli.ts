@@ -1,7 +1,8 @@
-import {spawn} from 'node:child_process';
+import {spawn, type ChildProcessByStdio} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type {Readable, Writable} from 'node:stream';
 import {fileURLToPath} from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -42,29 +43,58 @@ export async function runCli(args: string[], options: RunCliOptions = {}): Promi
 	const command = bin ? [path.resolve(REPO_ROOT, bin), ...args] : ['--import', 'tsx', path.join('source', 'cli.tsx'), ...args];
 	const child = spawn(process.execPath, command, {cwd: REPO_ROOT, env, stdio: ['pipe', 'pipe', 'pipe']});
 
+	let interrupted = false;
+	return collectCli(child, args, {
+		input: options.input,
+		timeoutMs: options.timeoutMs ?? 20_000,
+		onOutput(output) {
+			if (!interrupted && options.sigintWhen?.(output)) {
+				interrupted = true;
+				child.kill('SIGINT');
+			}
+		},
+		onClose() {
+			fs.rmSync(home, {recursive: true, force: true});
+		},
+	});
+}
+
+export type CollectOptions = {
+	/** Written to stdin, which is then closed. */
+	input?: string;
+	/** Kill the child (SIGKILL) and fail after this long. */
+	timeoutMs: number;
+	/** Called with the output so far after each chunk. */
+	onOutput?: (output: {stdout: string; stderr: string}) => void;
+	/** Called once the child has closed, before the result is resolved. */
+	onClose?: () => void;
+};
+
+/**
+ * Feeds `input` to a spawned `kore-contacts ...args` and collects its output: resolves with the exit
+ * code (128 + n for a signal), rejects when it does not finish within `timeoutMs`.
+ */
+export async function collectCli(
+	child: ChildProcessByStdio<Writable, Readable, Readable>,
+	args: string[],
+	options: CollectOptions,
+): Promise<CliResult> {
 	let stdout = '';
 	let stderr = '';
-	let interrupted = false;
-	const check = () => {
-		if (!interrupted && options.sigintWhen?.({stdout, stderr})) {
-			interrupted = true;
-			child.kill('SIGINT');
-		}
-	};
 	child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
 		stdout += chunk;
-		check();
+		options.onOutput?.({stdout, stderr});
 	});
 	child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
 		stderr += chunk;
-		check();
+		options.onOutput?.({stdout, stderr});
 	});
 	child.stdin.on('error', () => {
 		// The child may exit without reading stdin.
 	});
 	child.stdin.end(options.input ?? '');
 
-	const timeoutMs = options.timeoutMs ?? 20_000;
+	const {timeoutMs} = options;
 	return new Promise<CliResult>((resolve, reject) => {
 		const timer = setTimeout(() => {
 			child.kill('SIGKILL');
@@ -76,7 +106,7 @@ export async function runCli(args: string[], options: RunCliOptions = {}): Promi
 		});
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);
-			fs.rmSync(home, {recursive: true, force: true});
+			options.onClose?.();
 			const signalNumber = signal ? (os.constants.signals[signal] ?? 0) : 0;
 			resolve({code: code ?? 128 + signalNumber, stdout, stderr});
 		});

@@ -5,7 +5,7 @@ import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {expect} from 'vitest';
 import {startSandbox, type Sandbox, type SandboxOptions} from '../../source/sandbox/index.js';
-import {REPO_ROOT, type CliResult} from '../helpers/run-cli.js';
+import {collectCli, REPO_ROOT, type CliResult} from '../helpers/run-cli.js';
 
 export {closedPort, selfSignedCert, sleep} from '../kore/kore-test-helpers.js';
 export {CONTROL_CHARACTERS, plainContactFrom, puts, sandboxEnv} from '../commands/helpers.js';
@@ -55,30 +55,7 @@ export function spawnCli(args: string[], options: SpawnOptions): Promise<CliResu
 		stdio: ['pipe', 'pipe', 'pipe'],
 		...(options.uid === undefined ? {} : {uid: options.uid, gid: options.gid ?? options.uid}),
 	});
-	let stdout = '';
-	let stderr = '';
-	child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-	child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-	child.stdin.on('error', () => undefined);
-	child.stdin.end(options.input ?? '');
-	const timeoutMs = options.timeoutMs ?? 60_000;
-	return new Promise<CliResult>((resolve, reject) => {
-		const timer = setTimeout(() => {
-			child.kill('SIGKILL');
-			reject(
-				new Error(`kore-contacts ${args.join(' ')} did not finish within ${timeoutMs} ms.\nstdout: ${stdout}\nstderr: ${stderr}`),
-			);
-		}, timeoutMs);
-		child.on('error', error => {
-			clearTimeout(timer);
-			reject(error);
-		});
-		child.on('close', (code, signal) => {
-			clearTimeout(timer);
-			const signalNumber = signal ? (os.constants.signals[signal] ?? 0) : 0;
-			resolve({code: code ?? 128 + signalNumber, stdout, stderr});
-		});
-	});
+	return collectCli(child, args, {input: options.input, timeoutMs: options.timeoutMs ?? 60_000});
 }
 
 /** A temp folder another user can enter (for tests that run the CLI as that user). */

@@ -8,21 +8,16 @@
  * covers the first minute's budget and the wait at its end; load-memory.test.ts loads all 20,000
  * (limit off) for memory and responsiveness.
  */
-import {execFile} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
-import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {startSandbox, type Sandbox} from '../../source/sandbox/index.js';
-import {openStore} from '../../source/store/config.js';
 import {startRecorded, type Pty, type RecordedRun} from '../helpers/pty.js';
+import {CLI, ROOT, saveSandboxProfile} from './pty-session.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CONTACTS = 20_000;
 const LIMIT = 60;
-const execFileAsync = promisify(execFile);
 
 let sandbox: Sandbox;
 let tmp = '';
@@ -80,17 +75,8 @@ describe('load: browsing 20,000 contacts with the rate limit on', () => {
 		timeout: 90_000,
 	}, async () => {
 		const configDir = fs.mkdtempSync(path.join(tmp, 'config-'));
-		const store = openStore({configDir, env: {}});
-		store.saveProfile({
-			name: 'sandbox',
-			host: sandbox.url,
-			accountId: sandbox.accountId,
-			clientId: sandbox.clientId,
-			clientSecret: sandbox.clientSecret,
-			protected: false,
-		});
-		store.rememberStream('sandbox', sandbox.streamId, 'bot');
-		run = await startRecorded('node --import tsx source/cli.tsx --profile sandbox', {
+		saveSandboxProfile(configDir, sandbox, {makeDefault: false});
+		run = await startRecorded(`${CLI} --profile sandbox`, {
 			cols: 80,
 			rows: 24,
 			cwd: ROOT,
@@ -101,9 +87,7 @@ describe('load: browsing 20,000 contacts with the rate limit on', () => {
 		await term.waitFor('› bot');
 		await term.key('Enter');
 		let screen = await term.waitFor('50 of 20,000 loaded');
-		const shell = await term.pid();
-		const {stdout} = await execFileAsync('ps', ['-o', 'pid=', '--ppid', String(shell)], {encoding: 'utf8'});
-		const pid = Number.parseInt(stdout.trim(), 10);
+		const pid = await run.commandPid();
 		const atStart = memoryOf(pid);
 
 		// End moves to "Load more contacts…", which loads the next page; again and again, until the

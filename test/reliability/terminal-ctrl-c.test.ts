@@ -14,8 +14,9 @@ import {Editor, type EditorServices} from '../../source/editor/editor.js';
 import {QUIT_QUESTION} from '../../source/editor/components/ScreenLayout.js';
 import {openStore} from '../../source/store/config.js';
 import {KEY, renderInk, type Rendered} from '../editor/helpers/render.js';
-import {sandboxProfile, tempConfigDir, testClient} from '../editor/helpers/services.js';
+import {tempConfigDir, testClient} from '../editor/helpers/services.js';
 import {useSandbox} from '../helpers/sandbox.js';
+import {chooseMenuRow as choose, sandboxStore} from './ink-editor.js';
 
 const getSandbox = useSandbox({contactCount: 30, rateLimitPerMinute: 0});
 
@@ -24,11 +25,10 @@ type Started = {r: Rendered; codes: number[]; services: EditorServices};
 /** The editor with a saved profile "sandbox"; `at: 'stream'` opens it on that profile's streams. */
 async function start(options: {at?: 'profile' | 'stream'; profile?: 'none' | 'full' | 'no-secret'} = {}): Promise<Started> {
 	const sandbox = getSandbox();
-	const store = openStore({configDir: tempConfigDir(), env: {}});
-	if (options.profile !== 'none') {
-		store.saveProfile(sandboxProfile(sandbox, options.profile === 'no-secret' ? {clientSecret: undefined} : {}));
-		store.rememberStream('sandbox', sandbox.streamId, 'bot');
-	}
+	const store =
+		options.profile === 'none'
+			? openStore({configDir: tempConfigDir(), env: {}})
+			: sandboxStore(sandbox, options.profile === 'no-secret' ? {clientSecret: undefined} : {});
 
 	const services: EditorServices = {
 		store,
@@ -43,24 +43,6 @@ async function start(options: {at?: 'profile' | 'stream'; profile?: 'none' | 'fu
 		rows: 24,
 	});
 	return {r, codes, services};
-}
-
-/** Moves the menu highlight ("› ") to the row whose label starts with `label`. */
-async function choose(r: Rendered, label: string): Promise<void> {
-	const lines = r.frame().split('\n');
-	const at = lines.findIndex(line => line.startsWith('› '));
-	// The last match: the card lists the field values above its menu ("  Salutation    Mr").
-	let to = -1;
-	for (const [index, line] of lines.entries()) {
-		if (/^[› ] /.test(line) && line.slice(2).startsWith(label)) to = index;
-	}
-
-	if (at === -1 || to === -1) throw new Error(`No menu item "${label}":\n${r.frame()}`);
-	for (let i = 0; i < Math.abs(to - at); i++) {
-		await r.press(to > at ? KEY.down : KEY.up);
-	}
-
-	await r.waitFor(`› ${label}`);
 }
 
 async function toCard(s: Started): Promise<void> {

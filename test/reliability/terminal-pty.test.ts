@@ -3,111 +3,15 @@
  * 40 columns, resizing to 40 columns and back, NO_COLOR, TERM=dumb. The real CLI
  * (`node --import tsx source/cli.tsx`), driven only through the keyboard.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 import stringWidth from 'string-width';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {NOT_A_TTY_MESSAGE} from '../../source/editor/run.js';
-import {openStore} from '../../source/store/config.js';
-import {chooseMenuItem as choose, pressUntil, startRecorded, type Pty, type RecordedRun} from '../helpers/pty.js';
+import {chooseMenuItem as choose, eventually, pressUntil, SGR_COLOUR as COLOUR, sgrParameters, type Pty} from '../helpers/pty.js';
 import {useSandbox} from '../helpers/sandbox.js';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = 'node --import tsx source/cli.tsx';
+import {CLI, expectTerminalRestored, usePtyCli} from './pty-session.js';
 
 const getSandbox = useSandbox({contactCount: 30, rateLimitPerMinute: 0});
-
-let current: RecordedRun | undefined;
-let tmp = '';
-beforeAll(() => {
-	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-rel-term-'));
-});
-afterAll(() => {
-	fs.rmSync(tmp, {recursive: true, force: true});
-});
-afterEach(async () => {
-	await current?.term.kill();
-	current = undefined;
-});
-
-type Run = RecordedRun & {configDir: string};
-
-/**
- * The CLI with `args` in a cols×rows terminal (through startRecorded's shell). Unless `--demo` or a
- * `configDir` is given, a fresh settings folder holds the profile "sandbox" (this file's sandbox)
- * with its stream remembered as "bot".
- */
-async function start(
-	args: string[],
-	options: {cols?: number; rows?: number; env?: Record<string, string>; configDir?: string} = {},
-): Promise<Run> {
-	const configDir = options.configDir ?? fs.mkdtempSync(path.join(tmp, 'config-'));
-	if (!options.configDir && !args.includes('--demo')) {
-		const sandbox = getSandbox();
-		const store = openStore({configDir, env: {}});
-		store.saveProfile({
-			name: 'sandbox',
-			host: sandbox.url,
-			accountId: sandbox.accountId,
-			clientId: sandbox.clientId,
-			clientSecret: sandbox.clientSecret,
-			protected: false,
-		});
-		store.setDefaultProfile('sandbox');
-		store.rememberStream('sandbox', sandbox.streamId, 'bot');
-	}
-
-	await current?.term.kill();
-	current = await startRecorded(`${CLI} ${args.join(' ')}`, {
-		cols: options.cols ?? 80,
-		rows: options.rows ?? 24,
-		cwd: ROOT,
-		env: {TMPDIR: tmp, KORE_CONTACTS_CONFIG_DIR: configDir, ...options.env},
-		recordDir: tmp,
-	});
-	return {...current, configDir};
-}
-
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 5000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		try {
-			// eslint-disable-next-line no-await-in-loop
-			return await check();
-		} catch (error) {
-			if (Date.now() > deadline) throw error;
-		}
-
-		// eslint-disable-next-line no-await-in-loop
-		await new Promise(resolve => {
-			setTimeout(resolve, 100);
-		});
-	}
-}
-
-/** After the CLI ended: cooked mode with echo (no raw mode left behind) and a visible cursor. */
-async function expectTerminalRestored(r: Run): Promise<void> {
-	await r.exit();
-	const modes = r.sttyModes();
-	expect(modes, 'canonical mode restored').toContain('icanon');
-	expect(modes, 'echo restored').toContain('echo');
-	expect(modes).not.toContain('-icanon');
-	expect(modes).not.toContain('-echo');
-	// tmux may still be reading the last bytes the CLI wrote.
-	await eventually(async () => {
-		expect(await r.cursorVisible(), 'cursor visible').toBe(true);
-	}, 3000);
-}
-
-// SGR colour parameters (39/49, "default colour", are not colour).
-const COLOUR = /^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$/;
-
-function sgrParameters(screen: string): string[] {
-	// eslint-disable-next-line no-control-regex
-	return [...screen.matchAll(/\u001B\[([\d;:]*)m/g)].flatMap(match => (match[1] ?? '').split(/[;:]/));
-}
+const {start, startLine} = usePtyCli(getSandbox);
 
 /**
  * The visible screen is one clean frame: it starts with the header line at the top, no line is
@@ -253,14 +157,7 @@ describe('terminal: no TTY', () => {
 	it('stdin redirected, stdout the terminal: exit 2, the one sentence, no stack, the terminal left as it was', {
 		timeout: 30_000,
 	}, async () => {
-		const r = await startRecorded(`${CLI} --demo < /dev/null`, {
-			cols: 80,
-			rows: 24,
-			cwd: ROOT,
-			env: {TMPDIR: tmp},
-			recordDir: tmp,
-		});
-		current = r;
+		const r = await startLine(`${CLI} --demo < /dev/null`);
 		expect(await r.exit()).toBe(2);
 		const screen = await r.term.screen({joinWrapped: true, history: true});
 		expect(screen).toContain(NOT_A_TTY_MESSAGE);

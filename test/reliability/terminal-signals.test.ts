@@ -4,129 +4,34 @@
  * (`node --import tsx source/cli.tsx`) against this file's sandbox, with a real settings folder;
  * afterwards the terminal must be back in cooked mode with echo and a visible cursor.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import {fileURLToPath} from 'node:url';
-import {execFile} from 'node:child_process';
-import {promisify} from 'node:util';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {openStore} from '../../source/store/config.js';
+import {describe, expect, it} from 'vitest';
 import {openDrafts} from '../../source/store/drafts.js';
 import {openJournal} from '../../source/store/journal.js';
-import {chooseMenuItem as choose, startRecorded, type Pty, type RecordedRun} from '../helpers/pty.js';
+import {chooseMenuItem as choose} from '../helpers/pty.js';
 import {useSandbox} from '../helpers/sandbox.js';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = 'node --import tsx source/cli.tsx';
+import {expectTerminalRestored, usePtyCli, type Run} from './pty-session.js';
 
 const getSandbox = useSandbox({contactCount: 30, rateLimitPerMinute: 0});
+const {start} = usePtyCli(getSandbox);
 
-let current: RecordedRun | undefined;
-let tmp = '';
-beforeAll(() => {
-	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-rel-term-'));
-});
-afterAll(() => {
-	fs.rmSync(tmp, {recursive: true, force: true});
-});
-afterEach(async () => {
-	await current?.term.kill();
-	current = undefined;
-});
-
-type Run = RecordedRun & {configDir: string};
-
-/**
- * The CLI with `args` in a cols×rows terminal (through startRecorded's shell). Unless `--demo` or a
- * `configDir` is given, a fresh settings folder holds the profile "sandbox" (this file's sandbox)
- * with its stream remembered as "bot".
- */
-async function start(
-	args: string[],
-	options: {cols?: number; rows?: number; env?: Record<string, string>; configDir?: string} = {},
-): Promise<Run> {
-	const configDir = options.configDir ?? fs.mkdtempSync(path.join(tmp, 'config-'));
-	if (!options.configDir && !args.includes('--demo')) {
-		const sandbox = getSandbox();
-		const store = openStore({configDir, env: {}});
-		store.saveProfile({
-			name: 'sandbox',
-			host: sandbox.url,
-			accountId: sandbox.accountId,
-			clientId: sandbox.clientId,
-			clientSecret: sandbox.clientSecret,
-			protected: false,
-		});
-		store.setDefaultProfile('sandbox');
-		store.rememberStream('sandbox', sandbox.streamId, 'bot');
-	}
-
-	await current?.term.kill();
-	current = await startRecorded(`${CLI} ${args.join(' ')}`, {
-		cols: options.cols ?? 80,
-		rows: options.rows ?? 24,
-		cwd: ROOT,
-		env: {TMPDIR: tmp, KORE_CONTACTS_CONFIG_DIR: configDir, ...options.env},
-		recordDir: tmp,
-	});
-	return {...current, configDir};
-}
-
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 5000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		try {
-			// eslint-disable-next-line no-await-in-loop
-			return await check();
-		} catch (error) {
-			if (Date.now() > deadline) throw error;
-		}
-
-		// eslint-disable-next-line no-await-in-loop
-		await new Promise(resolve => {
-			setTimeout(resolve, 100);
-		});
-	}
-}
-
-/** After the CLI ended: cooked mode with echo (no raw mode left behind) and a visible cursor. */
-async function expectTerminalRestored(r: Run): Promise<void> {
-	await r.exit();
-	const modes = r.sttyModes();
-	expect(modes, 'canonical mode restored').toContain('icanon');
-	expect(modes, 'echo restored').toContain('echo');
-	expect(modes).not.toContain('-icanon');
-	expect(modes).not.toContain('-echo');
-	// tmux may still be reading the last bytes the CLI wrote.
-	await eventually(async () => {
-		expect(await r.cursorVisible(), 'cursor visible').toBe(true);
-	}, 3000);
-}
-
-const execFileAsync = promisify(execFile);
-
-/** The CLI's process id (the recording shell's child). */
-async function cliPid(term: Pty): Promise<number> {
-	const shell = await term.pid();
-	const {stdout} = await execFileAsync('ps', ['-o', 'pid=', '--ppid', String(shell)], {encoding: 'utf8'});
-	const pid = Number.parseInt(stdout.trim().split('\n')[0] ?? '', 10);
-	if (!Number.isInteger(pid)) throw new Error('The CLI is not running.');
-	return pid;
+/** The first contact's card with `typed` added to its last name (one unsaved edit); `card` is the card as first shown. */
+async function startWithEdit(typed: string): Promise<{r: Run; card: string}> {
+	const r = await start(['--profile', 'sandbox']);
+	await r.term.waitFor('› bot');
+	await r.term.key('Enter');
+	await r.term.waitFor('30 of 30 loaded');
+	await r.term.key('Enter');
+	const card = await r.term.waitFor('Review changes (0)');
+	await r.term.send(`\r\t${typed}\r`);
+	await r.term.waitFor('Review changes (1)');
+	return {r, card};
 }
 
 describe('terminal: Ctrl+C and signals in the real process', () => {
 	it('Ctrl+C with an unsaved edit asks first, "n" stays, "y" exits 130 and leaves the terminal restored', {
 		timeout: 30_000,
 	}, async () => {
-		const r = await start(['--profile', 'sandbox']);
-		await r.term.waitFor('› bot');
-		await r.term.key('Enter');
-		await r.term.waitFor('30 of 30 loaded');
-		await r.term.key('Enter');
-		await r.term.waitFor('Review changes (0)');
-		await r.term.send('\r\tzz\r');
-		await r.term.waitFor('Review changes (1)');
+		const {r} = await startWithEdit('zz');
 		await r.term.key('C-c');
 		await r.term.waitFor('Quit and lose the unsaved edits? y quits · n stays');
 		await r.term.send('n');
@@ -193,18 +98,11 @@ describe('terminal: Ctrl+C and signals in the real process', () => {
 	it('SIGTERM with an edit on the card: ends promptly with 143, terminal restored, the draft kept and resumable', {
 		timeout: 45_000,
 	}, async () => {
-		const r = await start(['--profile', 'sandbox']);
-		await r.term.waitFor('› bot');
-		await r.term.key('Enter');
-		await r.term.waitFor('30 of 30 loaded');
-		await r.term.key('Enter');
-		const card = await r.term.waitFor('Review changes (0)');
+		const {r, card} = await startWithEdit('Termed');
 		const id = /Contact (\w+)/.exec(card)?.[1];
-		await r.term.send('\r\tTermed\r');
-		await r.term.waitFor('Review changes (1)');
 
 		const sent = Date.now();
-		process.kill(await cliPid(r.term), 'SIGTERM');
+		process.kill(await r.commandPid(), 'SIGTERM');
 		expect(await r.exit(5000)).toBe(143);
 		// "Promptly": well inside the 2 s the editor allows itself to take its frame down, plus slack.
 		expect(Date.now() - sent).toBeLessThan(4000);
@@ -222,16 +120,9 @@ describe('terminal: Ctrl+C and signals in the real process', () => {
 	});
 
 	it('SIGHUP (the SSH connection dropped) with an edit: ends with 129, the draft kept', {timeout: 30_000}, async () => {
-		const r = await start(['--profile', 'sandbox']);
-		await r.term.waitFor('› bot');
-		await r.term.key('Enter');
-		await r.term.waitFor('30 of 30 loaded');
-		await r.term.key('Enter');
-		await r.term.waitFor('Review changes (0)');
-		await r.term.send('\r\tHup\r');
-		await r.term.waitFor('Review changes (1)');
+		const {r} = await startWithEdit('Hup');
 		const sent = Date.now();
-		process.kill(await cliPid(r.term), 'SIGHUP');
+		process.kill(await r.commandPid(), 'SIGHUP');
 		expect(await r.exit(5000)).toBe(129);
 		expect(Date.now() - sent).toBeLessThan(4000);
 		await expectTerminalRestored(r);

@@ -7,18 +7,16 @@
 import {createElement} from 'react';
 import {describe, expect, it} from 'vitest';
 import {Editor} from '../../source/editor/editor.js';
-import {openStore} from '../../source/store/config.js';
 import {frameRows, KEY, renderInk, stringWidth, type Rendered} from '../editor/helpers/render.js';
-import {sandboxProfile, tempConfigDir, testClient} from '../editor/helpers/services.js';
+import {testClient} from '../editor/helpers/services.js';
 import {useSandbox} from '../helpers/sandbox.js';
+import {chooseMenuRow as choose, sandboxStore} from './ink-editor.js';
 
 const getSandbox = useSandbox({contactCount: 30, rateLimitPerMinute: 0});
 
 async function start(columns: number, rows: number): Promise<Rendered> {
 	const sandbox = getSandbox();
-	const store = openStore({configDir: tempConfigDir(), env: {}});
-	store.saveProfile(sandboxProfile(sandbox));
-	store.rememberStream('sandbox', sandbox.streamId, 'bot');
+	const store = sandboxStore(sandbox);
 	return renderInk(
 		createElement(Editor, {
 			services: {
@@ -40,23 +38,6 @@ function expectFits(frame: string, columns: number, rows: number): void {
 	for (const line of frame.split('\n')) {
 		expect(stringWidth(line), `wider than ${columns}: ${JSON.stringify(line)}`).toBeLessThanOrEqual(columns);
 	}
-}
-
-/** Moves the menu highlight ("› ") to the last row whose label starts with `label`. */
-async function choose(r: Rendered, label: string): Promise<void> {
-	const lines = r.frame().split('\n');
-	const at = lines.findIndex(line => line.startsWith('› '));
-	let to = -1;
-	for (const [index, line] of lines.entries()) {
-		if (/^[› ] /.test(line) && line.slice(2).startsWith(label)) to = index;
-	}
-
-	if (at === -1 || to === -1) throw new Error(`No menu item "${label}":\n${r.frame()}`);
-	for (let i = 0; i < Math.abs(to - at); i++) {
-		await r.press(to > at ? KEY.down : KEY.up);
-	}
-
-	await r.waitFor(`› ${label}`);
 }
 
 async function toReview(r: Rendered): Promise<void> {

@@ -1,35 +1,11 @@
 import {describe, expect, it} from 'vitest';
-import {createKoreClient} from '../../source/kore/client.js';
-import type {KoreClient} from '../../source/kore/types.js';
-import type {Sandbox} from '../../source/sandbox/index.js';
 import {checkConflict} from '../../source/update/conflict.js';
-import {prepareUpdate, type PreparedUpdate} from '../../source/update/prepare.js';
+import type {PreparedUpdate} from '../../source/update/prepare.js';
 import {sendUpdate} from '../../source/update/send.js';
 import {useSandbox} from '../helpers/sandbox.js';
+import {clientFor, prepareAt, puts} from './helpers.js';
 
 const sandbox = useSandbox({rateLimitPerMinute: 0});
-
-function clientFor(sb: Sandbox): KoreClient {
-	return createKoreClient({
-		host: sb.url,
-		accountId: sb.accountId,
-		clientId: sb.clientId,
-		clientSecret: sb.clientSecret,
-		env: {},
-		retries: 0,
-	});
-}
-
-/** Finds the contact at `index` of the list (by paging, as the commands do) and prepares the edits. */
-async function prepareAt(client: KoreClient, sb: Sandbox, index: number, edits: Parameters<typeof prepareUpdate>[0]['edits']) {
-	const id = sb.contacts()[index]!.id;
-	const {contact} = await client.findContact(sb.streamId, id);
-	const result = prepareUpdate({streamId: sb.streamId, loaded: contact, edits});
-	if (!result.ok) throw new Error(JSON.stringify(result.errors));
-	return result.update;
-}
-
-const puts = (sb: Sandbox) => sb.requests.filter(request => request.method === 'PUT');
 
 describe('checkConflict', () => {
 	it('finds no conflict when nobody changed the contact, re-reading it from the server', async () => {

@@ -1,40 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {createKoreClient} from '../../source/kore/client.js';
-import type {KoreClient} from '../../source/kore/types.js';
-import type {Sandbox} from '../../source/sandbox/index.js';
 import {openJournal} from '../../source/store/journal.js';
 import type {Journal} from '../../source/store/types.js';
-import {prepareUpdate} from '../../source/update/prepare.js';
 import {journalIdOf, JournalWriteError, sendUpdate} from '../../source/update/send.js';
 import {tempDir} from '../helpers/run-cli.js';
 import {useSandbox} from '../helpers/sandbox.js';
+import {clientFor, prepareAt, puts} from './helpers.js';
 
 const SECRET = 'journal-secret-never-written-7Qx2';
 const sandbox = useSandbox({rateLimitPerMinute: 0, clientSecret: SECRET});
-
-function clientFor(sb: Sandbox, timeoutMs?: number): KoreClient {
-	return createKoreClient({
-		host: sb.url,
-		accountId: sb.accountId,
-		clientId: sb.clientId,
-		clientSecret: sb.clientSecret,
-		env: {},
-		retries: 0,
-		...(timeoutMs === undefined ? {} : {timeoutMs}),
-	});
-}
-
-async function prepareAt(client: KoreClient, sb: Sandbox, index: number, edits: Parameters<typeof prepareUpdate>[0]['edits']) {
-	const id = sb.contacts()[index]!.id;
-	const {contact} = await client.findContact(sb.streamId, id);
-	const result = prepareUpdate({streamId: sb.streamId, loaded: contact, edits});
-	if (!result.ok) throw new Error(JSON.stringify(result.errors));
-	return result.update;
-}
-
-const puts = (sb: Sandbox) => sb.requests.filter(request => request.method === 'PUT');
 
 describe('sendUpdate with a journal', () => {
 	it('writes the pending entry before the PUT and completes it as done with the stored updatedAt', async () => {

@@ -1,29 +1,16 @@
 import {describe, expect, it} from 'vitest';
 import type {ContactFields} from '../../source/contact/contact.js';
-import {createKoreClient} from '../../source/kore/client.js';
-import type {KoreClient} from '../../source/kore/types.js';
 import type {Sandbox} from '../../source/sandbox/index.js';
 import {openJournal} from '../../source/store/journal.js';
 import type {Journal, JournalEntry} from '../../source/store/types.js';
-import {prepareUpdate} from '../../source/update/prepare.js';
 import {sendUpdate} from '../../source/update/send.js';
 import {findEntry, latestUndoable, prepareUndo, restoredFields, undoneBy, uniquePrefixes} from '../../source/update/undo.js';
 import {tempDir} from '../helpers/run-cli.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {plainContactFrom} from '../commands/helpers.js';
+import {clientFor, prepareFor} from './helpers.js';
 
 const sandbox = useSandbox({rateLimitPerMinute: 0});
-
-function clientFor(sb: Sandbox): KoreClient {
-	return createKoreClient({
-		host: sb.url,
-		accountId: sb.accountId,
-		clientId: sb.clientId,
-		clientSecret: sb.clientSecret,
-		env: {},
-		retries: 0,
-	});
-}
 
 /** Sends a journaled update of the plain contact at or after `from`; returns the entry. */
 async function journaledUpdate(
@@ -34,10 +21,8 @@ async function journaledUpdate(
 ): Promise<JournalEntry> {
 	const client = clientFor(sb);
 	const id = plainContactFrom(sb, from).contact.id;
-	const {contact} = await client.findContact(sb.streamId, id);
-	const prepared = prepareUpdate({streamId: sb.streamId, loaded: contact, edits});
-	if (!prepared.ok) throw new Error(JSON.stringify(prepared.errors));
-	const {journalId} = await sendUpdate(client, prepared.update, {journal: {journal, host: client.baseUrl}});
+	const update = await prepareFor(client, sb, id, edits);
+	const {journalId} = await sendUpdate(client, update, {journal: {journal, host: client.baseUrl}});
 	return journal.entries().find(entry => entry.id === journalId)!;
 }
 

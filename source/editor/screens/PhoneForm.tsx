@@ -1,11 +1,12 @@
 import React, {useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {compactPhone, normalizeCountryCode, parsePhoneInput} from '../../contact/phone.js';
 import {validateField} from '../../contact/validate.js';
 import {ScreenLayout} from '../components/ScreenLayout.js';
 import {TextField} from '../components/TextField.js';
 import {currentFields} from '../flow.js';
 import {useEditor, useEscape, usePendingInput} from '../hooks/use-editor.js';
+import {FORM_HINTS, useFormFields} from '../hooks/use-form-fields.js';
 import {useTheme} from '../theme.js';
 
 type Which = 'countryCode' | 'phoneNumber' | 'extension';
@@ -59,43 +60,22 @@ export function PhoneForm(): React.JSX.Element {
 		extension: fields?.extension ?? '',
 	};
 	const [values, setValues] = useState<Values>(start);
-	const [focus, setFocus] = useState<Which>('phoneNumber');
-	const [touched, setTouched] = useState<Partial<Record<Which, boolean>>>({});
-	const [submitted, setSubmitted] = useState(false);
 	const [note, setNote] = useState<string | undefined>();
 	usePendingInput(ORDER.some(which => values[which] !== start[which]));
 	useEscape();
 
 	const {errors, split} = checkPhone(values);
-	// The message of the focused field; other wrong fields are marked ✖ (keeps 60×20 readable).
-	const wrong = (which: Which) => (touched[which] || submitted ? errors[which] : undefined);
-	const shown = (which: Which) => (which === focus ? wrong(which) : undefined);
-	const marked = (which: Which) => which !== focus && wrong(which) !== undefined;
-
-	useInput(
-		(_input, key) => {
-			const step = (by: number) => {
-				setFocus(current => ORDER[(ORDER.indexOf(current) + by + ORDER.length) % ORDER.length]!);
-			};
-
-			if ((key.tab && key.shift) || key.upArrow) {
-				step(-1);
-			} else if (key.tab || key.downArrow) {
-				step(1);
-			}
-		},
-		{isActive: active},
-	);
+	const form = useFormFields({order: ORDER, initialFocus: 'phoneNumber', errorOf: which => errors[which], active});
 
 	const change = (which: Which) => (value: string) => {
 		setNote(undefined);
-		setTouched(t => ({...t, [which]: true}));
+		form.touch(which);
 		const pasted = which === 'phoneNumber' && value.length - values.phoneNumber.length > 1 && isInternational(value);
 		if (pasted) {
 			const parsed = parsePhoneInput(value, values.countryCode);
 			if (parsed.ok) {
 				setValues(v => ({...v, countryCode: parsed.countryCode, phoneNumber: parsed.phoneNumber}));
-				setTouched(t => ({...t, countryCode: true}));
+				form.touch('countryCode');
 				setNote(`Split the pasted number into ${parsed.countryCode} and ${parsed.phoneNumber}.`);
 				return;
 			}
@@ -105,12 +85,7 @@ export function PhoneForm(): React.JSX.Element {
 	};
 
 	const submit = () => {
-		setSubmitted(true);
-		const bad = ORDER.find(which => errors[which]);
-		if (bad) {
-			setFocus(bad);
-			return;
-		}
+		if (form.trySubmit()) return;
 
 		const parsed = parsePhoneInput(values.phoneNumber, values.countryCode);
 		const phoneNumber = parsed.ok ? parsed.phoneNumber : compactPhone(values.phoneNumber);
@@ -120,24 +95,15 @@ export function PhoneForm(): React.JSX.Element {
 
 	const numberNote = note ?? (split && split.countryCode !== normalizeCountryCode(values.countryCode) ? `Enter splits it into ${split.countryCode} and ${split.phoneNumber}.` : undefined);
 	return (
-		<ScreenLayout
-			title="Edit cell phone"
-			hints={[
-				['Tab/↑↓', 'field'],
-				['Enter', 'done'],
-				['Esc', 'cancel'],
-			]}
-		>
+		<ScreenLayout title="Edit cell phone" hints={FORM_HINTS}>
 			<Box flexDirection="column">
 				<TextField
 					label="Country code"
 					value={values.countryCode}
 					onChange={change('countryCode')}
 					onSubmit={submit}
-					focus={active && focus === 'countryCode'}
+					{...form.field('countryCode')}
 					placeholder="+91"
-					error={shown('countryCode')}
-					invalid={marked('countryCode')}
 					columns={size.columns}
 				/>
 				<TextField
@@ -145,11 +111,9 @@ export function PhoneForm(): React.JSX.Element {
 					value={values.phoneNumber}
 					onChange={change('phoneNumber')}
 					onSubmit={submit}
-					focus={active && focus === 'phoneNumber'}
+					{...form.field('phoneNumber')}
 					placeholder="digits, or paste +91 95501 00001"
-					error={shown('phoneNumber')}
-					invalid={marked('phoneNumber')}
-					note={focus === 'phoneNumber' ? numberNote : undefined}
+					note={form.focus === 'phoneNumber' ? numberNote : undefined}
 					columns={size.columns}
 				/>
 				<TextField
@@ -157,10 +121,8 @@ export function PhoneForm(): React.JSX.Element {
 					value={values.extension}
 					onChange={change('extension')}
 					onSubmit={submit}
-					focus={active && focus === 'extension'}
+					{...form.field('extension')}
 					placeholder="'', + or +digits"
-					error={shown('extension')}
-					invalid={marked('extension')}
 					columns={size.columns}
 				/>
 				<Text color={theme.muted} wrap="truncate-end">
