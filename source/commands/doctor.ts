@@ -60,7 +60,10 @@ export async function runDoctor(io: CommandIo, globals: GlobalOptions, options: 
 		} catch (error) {
 			// Missing fields are reported by credentialsCheck; this is e.g. an unknown profile.
 			if (isInterrupted(error, io.signal)) throw error;
-			add({status: 'fail', title: `Credentials: ${error instanceof Error && !isKoreError(error) ? sanitize(error.message) : describeError(error)}`});
+			add({
+				status: 'fail',
+				title: `Credentials: ${error instanceof Error && !isKoreError(error) ? sanitize(error.message) : describeError(error)}`,
+			});
 		}
 	}
 
@@ -124,7 +127,12 @@ export function nodeCheck(version = process.versions.node): Check {
 
 /** "20.18.1" >= "20.18.0" (numeric, part by part; pre-release tags ignored). */
 function atLeast(version: string, minimum: string): boolean {
-	const parts = (v: string) => v.replace(/^v/, '').split(/[.-]/).slice(0, 3).map(n => Number.parseInt(n, 10) || 0);
+	const parts = (v: string) =>
+		v
+			.replace(/^v/, '')
+			.split(/[.-]/)
+			.slice(0, 3)
+			.map(n => Number.parseInt(n, 10) || 0);
 	const have = parts(version);
 	const need = parts(minimum);
 	for (let i = 0; i < 3; i++) {
@@ -158,9 +166,12 @@ function settingsCheck(store: Store): Check {
 }
 
 function credentialsCheck(resolved: ResolvedCredentials): Check {
-	const profile = resolved.profileName ? `profile "${sanitize(resolved.profileName)}"${resolved.protected ? ' (protected)' : ''}` : 'no profile';
+	const profile = resolved.profileName
+		? `profile "${sanitize(resolved.profileName)}"${resolved.protected ? ' (protected)' : ''}`
+		: 'no profile';
 	const details = describeSources(resolved).map(line => sanitize(line));
-	if (resolved.missing.length > 0) return {status: 'fail', title: `Credentials (${profile}): ${missingMessage(resolved)}`, details};
+	if (resolved.missing.length > 0)
+		return {status: 'fail', title: `Credentials (${profile}): ${missingMessage(resolved)}`, details};
 	return {status: 'ok', title: `Credentials (${profile}): complete`, details};
 }
 
@@ -174,19 +185,25 @@ function proxyCheck(env: NodeJS.ProcessEnv, host: string | undefined): Check {
 	let title = 'Proxy: variables set';
 	if (host) {
 		const choice = proxyFor(host, env);
-		title = choice ? `Proxy: ${host} is reached through ${sanitize(choice.display)} (${choice.variable})` : `Proxy: ${host} is reached directly (NO_PROXY or no matching variable)`;
+		title = choice
+			? `Proxy: ${host} is reached through ${sanitize(choice.display)} (${choice.variable})`
+			: `Proxy: ${host} is reached directly (NO_PROXY or no matching variable)`;
 	}
 	return {status: 'info', title, details};
 }
 
 function caCheck(env: NodeJS.ProcessEnv): Check {
 	const file = env['NODE_EXTRA_CA_CERTS'];
-	if (!file) return {status: 'info', title: 'NODE_EXTRA_CA_CERTS: not set (only the built-in certificate authorities are trusted)'};
+	if (!file)
+		return {status: 'info', title: 'NODE_EXTRA_CA_CERTS: not set (only the built-in certificate authorities are trusted)'};
 	try {
 		fs.accessSync(file, fs.constants.R_OK);
 		return {status: 'ok', title: `NODE_EXTRA_CA_CERTS: ${sanitize(file)}`};
 	} catch {
-		return {status: 'fail', title: `NODE_EXTRA_CA_CERTS: ${sanitize(file)} cannot be read: fix the path (Node ignores it otherwise).`};
+		return {
+			status: 'fail',
+			title: `NODE_EXTRA_CA_CERTS: ${sanitize(file)} cannot be read: fix the path (Node ignores it otherwise).`,
+		};
 	}
 }
 
@@ -197,7 +214,8 @@ function terminalCheck(io: CommandIo): Check {
 	return {
 		status: 'info',
 		title: `Terminal: stdin ${tty(io.stdin)}, stdout ${tty(io.stdout)}; ${color}`,
-		details: io.stdin.isTTY && io.stdout.isTTY ? [] : ['The editor needs a terminal; scripts use list/get/update (update needs --yes).'],
+		details:
+			io.stdin.isTTY && io.stdout.isTTY ? [] : ['The editor needs a terminal; scripts use list/get/update (update needs --yes).'],
 	};
 }
 
@@ -212,7 +230,10 @@ async function liveCheck(io: CommandIo, globals: GlobalOptions, credentials: Kor
 		});
 		const page = await client.listContacts(stream, {skip: 0, limit: 1}, {signal: io.signal});
 		const total = page.totalResults === undefined ? '' : ` (${page.totalResults.toLocaleString('en-US')} in total)`;
-		return {status: 'ok', title: `Live check: listed ${page.results.length} contact of stream ${sanitize(stream)}${total} in ${Date.now() - started} ms`};
+		return {
+			status: 'ok',
+			title: `Live check: listed ${page.results.length} contact of stream ${sanitize(stream)}${total} in ${Date.now() - started} ms`,
+		};
 	} catch (error) {
 		if (isKoreError(error)) {
 			if (error.kind === 'aborted') throw error;

@@ -2,7 +2,12 @@ import type {FoundContact, KoreClient} from '../kore/types.js';
 import type {CommandIo} from './io.js';
 
 /** client.findContact with "scanned 100 of 1,234" progress on a terminal (stderr). */
-export async function findWithProgress(io: CommandIo, client: KoreClient, streamId: string, contactId: string): Promise<FoundContact> {
+export async function findWithProgress(
+	io: CommandIo,
+	client: KoreClient,
+	streamId: string,
+	contactId: string,
+): Promise<FoundContact> {
 	const tty = Boolean(io.stderr.isTTY);
 	let shown = false;
 	try {

@@ -25,7 +25,11 @@ export async function runList(io: CommandIo, globals: GlobalOptions, options: Li
 	let page: ContactPage | undefined;
 	let hasMore = true;
 	while (results.length < limit && hasMore) {
-		page = await client.listContacts(options.stream, {skip: skip + results.length, limit: limit - results.length}, {signal: io.signal});
+		page = await client.listContacts(
+			options.stream,
+			{skip: skip + results.length, limit: limit - results.length},
+			{signal: io.signal},
+		);
 		results.push(...page.results.slice(0, limit - results.length));
 		hasMore = page.hasMore && page.results.length > 0;
 	}

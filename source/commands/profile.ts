@@ -27,13 +27,20 @@ export async function runProfileList(io: CommandIo, _globals: GlobalOptions, opt
 		const shown = redactProfile(p);
 		const isDefault = p.name === defaultName;
 		if (i > 0) printOut(io);
-		printOut(io, `${isDefault ? '*' : ' '} ${style.bold(sanitize(shown.name))}${isDefault ? ' (default)' : ''}${shown.protected ? ' (protected)' : ''}`);
+		printOut(
+			io,
+			`${isDefault ? '*' : ' '} ${style.bold(sanitize(shown.name))}${isDefault ? ' (default)' : ''}${shown.protected ? ' (protected)' : ''}`,
+		);
 		printOut(io, row('host', sanitize(shown.host)));
 		printOut(io, row('account ID', sanitize(shown.accountId)));
 		printOut(io, row('client ID', sanitize(shown.clientId)));
-		printWrapped(io, row('secret', p.clientSecret ? 'stored (not shown)' : 'not stored: KORE_CLIENT_SECRET or a prompt supplies it'), {
-			indent: ' '.repeat(16),
-		});
+		printWrapped(
+			io,
+			row('secret', p.clientSecret ? 'stored (not shown)' : 'not stored: KORE_CLIENT_SECRET or a prompt supplies it'),
+			{
+				indent: ' '.repeat(16),
+			},
+		);
 	});
 	if (!defaultName) {
 		for (const line of wrap('No default profile: choose one with `kore-contacts profile use NAME`.', outputWidth(io))) {
@@ -75,7 +82,10 @@ export async function runProfileAdd(io: CommandIo, globals: GlobalOptions, optio
 		clientSecret = await readStdinSecret(io);
 		if (!clientSecret) throw new UsageError('Profile not saved: --client-secret-stdin was given but stdin held no secret.');
 	} else if (interactive) {
-		const typed = await askSecret(io, `Client secret${existing?.clientSecret ? ' (Enter keeps the saved one)' : ' (Enter to not store it)'}: `);
+		const typed = await askSecret(
+			io,
+			`Client secret${existing?.clientSecret ? ' (Enter keeps the saved one)' : ' (Enter to not store it)'}: `,
+		);
 		clientSecret = typed || existing?.clientSecret;
 	} else {
 		clientSecret = existing?.clientSecret;

@@ -5,7 +5,12 @@ import {EXIT, reportError, UsageError} from './errors.js';
 import type {CommandIo} from './io.js';
 import {identifier, seconds, wholeNumber} from './parse.js';
 
-export type EditorLauncher = (options: {demo: boolean; profile?: string; resume?: boolean; timeoutMs?: number}) => Promise<number>;
+export type EditorLauncher = (options: {
+	demo: boolean;
+	profile?: string;
+	resume?: boolean;
+	timeoutMs?: number;
+}) => Promise<number>;
 export type SandboxLauncher = (options: {
 	port?: number;
 	env?: NodeJS.ProcessEnv;
@@ -166,10 +171,9 @@ export function buildProgram(io: CommandIo, hooks: ProgramHooks, setExit: (code:
 
 	const run = (runner: Runner) =>
 		async function (this: Command, ...args: unknown[]) {
-			const command = this;
-			const globals = command.optsWithGlobals<GlobalOptions>();
+			const globals = this.optsWithGlobals<GlobalOptions>();
 			const positional = args.slice(0, -2).filter((a): a is string => typeof a === 'string');
-			setExit(await runner(globals, command.opts(), positional));
+			setExit(await runner(globals, this.opts(), positional));
 		};
 
 	const describe = (command: Command, examples: string, exitCodes = EXIT_CODES_HELP) =>

@@ -41,7 +41,7 @@ export async function askSecret(io: CommandIo, question: string): Promise<string
 	stdin.resume();
 	return new Promise<string>((resolve, reject) => {
 		let value = '';
-		let escape: 'none' | 'start' | 'csi' = 'none';
+		let escaping: 'none' | 'start' | 'csi' = 'none';
 		const finish = () => {
 			stdin.off('data', onData);
 			io.signal.removeEventListener('abort', onAbort);
@@ -55,12 +55,12 @@ export async function askSecret(io: CommandIo, question: string): Promise<string
 		};
 		const onData = (chunk: string | Buffer) => {
 			for (const ch of String(chunk)) {
-				if (escape === 'start') {
-					escape = ch === '[' || ch === 'O' ? 'csi' : 'none';
+				if (escaping === 'start') {
+					escaping = ch === '[' || ch === 'O' ? 'csi' : 'none';
 					continue;
 				}
-				if (escape === 'csi') {
-					if (ch >= '@' && ch <= '~') escape = 'none';
+				if (escaping === 'csi') {
+					if (ch >= '@' && ch <= '~') escaping = 'none';
 					continue;
 				}
 				if (ch === '\r' || ch === '\n') {
@@ -90,7 +90,7 @@ export async function askSecret(io: CommandIo, question: string): Promise<string
 					continue;
 				}
 				if (ch === '\u001B') {
-					escape = 'start';
+					escaping = 'start';
 					continue;
 				}
 				if (ch < ' ') continue;

@@ -11,7 +11,7 @@ export type SandboxCommandOptions = {
 
 /** Builds a token from $KORE_CLIENT_ID and $KORE_CLIENT_SECRET with node:crypto only (no packages needed). */
 const MINT_JWT =
-	"export KORE_JWT=$(node -e 'const c=require(\"crypto\"),b=o=>Buffer.from(JSON.stringify(o)).toString(\"base64url\"),t=Math.floor(Date.now()/1000),h=b({alg:\"HS256\",typ:\"JWT\"})+\".\"+b({appId:process.env.KORE_CLIENT_ID,sub:\"me\",iat:t,exp:t+300,jti:c.randomUUID()});console.log(h+\".\"+c.createHmac(\"sha256\",process.env.KORE_CLIENT_SECRET).update(h).digest(\"base64url\"))')";
+	'export KORE_JWT=$(node -e \'const c=require("crypto"),b=o=>Buffer.from(JSON.stringify(o)).toString("base64url"),t=Math.floor(Date.now()/1000),h=b({alg:"HS256",typ:"JWT"})+"."+b({appId:process.env.KORE_CLIENT_ID,sub:"me",iat:t,exp:t+300,jti:c.randomUUID()});console.log(h+"."+c.createHmac("sha256",process.env.KORE_CLIENT_SECRET).update(h).digest("base64url"))\')';
 
 const shellQuote = (value: string) => `'${value.replaceAll("'", "'\\''")}'`;
 
@@ -70,7 +70,7 @@ export async function runSandboxCommand(options: SandboxCommandOptions = {}): Pr
 	];
 	out.write(lines.join('\n') + '\n');
 
-	await new Promise<void>((resolve) => {
+	await new Promise<void>(resolve => {
 		const stop = () => {
 			process.off('SIGINT', stop);
 			process.off('SIGTERM', stop);

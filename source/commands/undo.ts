@@ -11,7 +11,16 @@ import {findEntry, latestUndoable, prepareUndo, undoneBy} from '../update/undo.j
 import {connect, JournalOpenError, openCommandJournal, type GlobalOptions} from './context.js';
 import {EXIT, UsageError} from './errors.js';
 import {outputWidth, printErr, stderrStyle, type CommandIo} from './io.js';
-import {confirmAndSend, humanOutput, quote, reportVerification, sayBody, sayDryRun, sayStored, throwIfInterrupted} from './write-flow.js';
+import {
+	confirmAndSend,
+	humanOutput,
+	quote,
+	reportVerification,
+	sayBody,
+	sayDryRun,
+	sayStored,
+	throwIfInterrupted,
+} from './write-flow.js';
 
 export type UndoOptions = {
 	force?: boolean;
@@ -83,7 +92,10 @@ export async function runUndo(io: CommandIo, globals: GlobalOptions, options: Un
 	sayWrapped(describeEntry(entry, humanStyle.bold), '  ');
 	const undone = undoneBy(entries, entry.id);
 	if (undone)
-		for (const line of wrap(`Note: it was undone already (entry ${sanitize(undone.id)}); undoing it again is checked like any other.`, width)) {
+		for (const line of wrap(
+			`Note: it was undone already (entry ${sanitize(undone.id)}); undoing it again is checked like any other.`,
+			width,
+		)) {
 			say(humanStyle.yellow(line));
 		}
 	if (entry.status === 'unknown') {

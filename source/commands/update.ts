@@ -86,7 +86,10 @@ export async function runUpdate(io: CommandIo, globals: GlobalOptions, options: 
 
 	const status = sanitize(loaded.status);
 	const inactive = status !== '' && status.toUpperCase() !== 'ACTIVE' ? ` ${humanStyle.yellow(`(status ${status})`)}` : '';
-	sayWrapped(`${humanStyle.bold('Contact')} ${sanitize(update.contactId)}${inactive} in stream ${sanitize(update.streamId)}`, '  ');
+	sayWrapped(
+		`${humanStyle.bold('Contact')} ${sanitize(update.contactId)}${inactive} in stream ${sanitize(update.streamId)}`,
+		'  ',
+	);
 	for (const line of renderDiff(update.rows, humanStyle, outputWidth(io))) say(line);
 
 	if (update.changes.length === 0) {

@@ -15,7 +15,14 @@ import {checkConflict} from '../update/conflict.js';
 import {curlCommand} from '../update/curl.js';
 import {fitShellLines} from '../update/curl-lines.js';
 import type {PreparedUpdate} from '../update/prepare.js';
-import {journalIdOf, JournalWriteError, sendUpdate, type JournalContext, type SendOutcome, type SendResult} from '../update/send.js';
+import {
+	journalIdOf,
+	JournalWriteError,
+	sendUpdate,
+	type JournalContext,
+	type SendOutcome,
+	type SendResult,
+} from '../update/send.js';
 import {JournalOpenError, openCommandJournal, type Connection} from './context.js';
 import {EXIT, InterruptedError, reportError, UsageError} from './errors.js';
 import {humanWidth, isInteractive, outputWidth, printErr, stderrStyle, stdoutStyle, type CommandIo} from './io.js';

@@ -37,7 +37,10 @@ export function hasUnsafeCharacters(text: string): boolean {
 /** The first character `sanitize` would remove or replace (control, escape, bidi override, zero-width), if any. */
 export function firstUnsafeCharacter(text: string): string | undefined {
 	for (const char of text) {
-		if (/^[\u0000-\u001F\u007F-\u009F\u2028\u2029]$/u.test(char) || /^[\u200B\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]$/u.test(char)) {
+		if (
+			/^[\u0000-\u001F\u007F-\u009F\u2028\u2029]$/u.test(char) ||
+			/^[\u200B\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]$/u.test(char)
+		) {
 			return char;
 		}
 	}
@@ -52,10 +55,7 @@ export function firstUnsafeCharacter(text: string): string | undefined {
  */
 export function sanitize(value: unknown): string {
 	const text = typeof value === 'string' ? value : String(value ?? '');
-	return stripAnsi(text.replace(CONTROL_STRING, ''))
-		.replace(LINE_BREAKS, ' ')
-		.replace(CONTROL, '')
-		.replace(INVISIBLE, '');
+	return stripAnsi(text.replace(CONTROL_STRING, '')).replace(LINE_BREAKS, ' ').replace(CONTROL, '').replace(INVISIBLE, '');
 }
 
 /** Everything `sanitize` removes or replaces, one character at a time (escape sequences included). */

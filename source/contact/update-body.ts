@@ -12,7 +12,8 @@ export function applyEdits(before: ContactFields, edits: Partial<ContactFields>)
 			continue;
 		}
 
-		after[name] = name === 'phoneNumber' ? compactPhone(value) : name === 'countryCode' ? normalizeCountryCode(value) : value.trim();
+		after[name] =
+			name === 'phoneNumber' ? compactPhone(value) : name === 'countryCode' ? normalizeCountryCode(value) : value.trim();
 	}
 
 	return after;

@@ -1,4 +1,5 @@
-import React, {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
+import type React from 'react';
+import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
 import {Box, useApp, useInput} from 'ink';
 import {contactLabel} from '../contact/display.js';
 import {describeError} from '../kore/errors.js';
@@ -221,6 +222,7 @@ export function Editor({services, onExit}: EditorProps): React.JSX.Element {
 	// Before the exit effect below: a confirmed quit removes the draft before Ink unmounts.
 	useDraftKeeper(state, services.store, dispatch);
 
+	// biome-ignore lint/correctness/useExhaustiveDependencies: the one place that exits, once, when the flow asks to
 	useEffect(() => {
 		if (state.exit) {
 			onExit(state.exit.code);

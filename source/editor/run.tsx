@@ -11,7 +11,8 @@ import {rmSync} from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import React, {useEffect, useState} from 'react';
+import type React from 'react';
+import {useEffect, useState} from 'react';
 import type {KoreCredentials} from '../kore/types.js';
 import {noColorRequested} from '../output/color.js';
 import type {Store} from '../store/types.js';
@@ -260,8 +261,7 @@ export function paceKeys(stream: NodeJS.ReadStream): KeyPacer {
 	const read = (): string | null => {
 		if (handedOut) return null;
 		// Drain the stream to null each time: Node only reports more input ('readable') after that.
-		let chunk: unknown;
-		while ((chunk = stream.read()) !== null) {
+		for (let chunk: unknown = stream.read(); chunk !== null; chunk = stream.read()) {
 			queue.push(...splitKeypresses(typeof chunk === 'string' ? chunk : String(chunk)));
 		}
 
@@ -285,6 +285,7 @@ export function paceKeys(stream: NodeJS.ReadStream): KeyPacer {
 		},
 	});
 
+	// biome-ignore lint/correctness/noComponentHookFactories: paceKeys runs once per editor session; its Gate closes over that session's key queue
 	function Gate({children}: {children: React.ReactNode}): React.ReactNode {
 		const [tick, setTick] = useState(0);
 		useEffect(() => {
@@ -479,17 +480,13 @@ export async function runEditor(options: RunEditorOptions): Promise<number> {
 				/>
 			</keys.Gate>
 		);
-		const instance = render(
-			tree,
-			{
-				stdin: keys.stdin,
-				stdout: color ? stdout : withoutColour(stdout),
-				stderr: stderr as NodeJS.WriteStream,
-				exitOnCtrlC: false,
-				patchConsole: true,
-			},
-		);
-
+		const instance = render(tree, {
+			stdin: keys.stdin,
+			stdout: color ? stdout : withoutColour(stdout),
+			stderr: stderr as NodeJS.WriteStream,
+			exitOnCtrlC: false,
+			patchConsole: true,
+		});
 
 		// After a signal the editor gets 2 s to take its last frame down: a hung-up terminal may
 		// never confirm the write, and the process must not linger on the jump host.

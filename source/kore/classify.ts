@@ -193,7 +193,7 @@ export function badResponse(status: number, text: string, ctx: RequestContext, e
 	);
 }
 
-export function rateLimitError(ctx: RequestContext, retries: number, retryAfterSeconds?: number): KoreError {
+export function rateLimitError(_ctx: RequestContext, retries: number, retryAfterSeconds?: number): KoreError {
 	return new KoreError({
 		kind: 'rate-limit',
 		what:
@@ -229,12 +229,7 @@ export function proxyRefusalStatus(error: unknown): number | undefined {
 /** True when nothing of the request can have been processed: safe to send again, even a PUT. */
 export function failedBeforeSending(error: unknown): boolean {
 	const code = networkCode(error);
-	return (
-		proxyRefusalStatus(error) !== undefined ||
-		code === 'ECONNREFUSED' ||
-		code === 'ENOTFOUND' ||
-		code === 'EAI_AGAIN'
-	);
+	return proxyRefusalStatus(error) !== undefined || code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
 }
 
 /** Whether a failed GET is worth another try (not for permanent causes). */
@@ -261,11 +256,7 @@ export function errorFromNetwork(failure: NetworkFailure, ctx: RequestContext): 
 	const hostname = safeHostname(ctx.baseUrl);
 
 	if (failure.aborted) {
-		return withOutcome(
-			new KoreError({kind: 'aborted', what: 'Cancelled', hint: '', cause: error}),
-			ctx,
-			unknownOutcome,
-		);
+		return withOutcome(new KoreError({kind: 'aborted', what: 'Cancelled', hint: '', cause: error}), ctx, unknownOutcome);
 	}
 	if (failure.timedOut) {
 		const seconds = Math.round(ctx.timeoutMs / 100) / 10;
@@ -287,7 +278,10 @@ export function errorFromNetwork(failure: NetworkFailure, ctx: RequestContext): 
 	if (code && (TLS_CODES.has(code) || code.startsWith('ERR_SSL') || code === 'EPROTO')) {
 		result = tlsError(code, hostname, error);
 	} else if (ctx.proxy && (proxyStatus !== undefined || (code && CONNECT_CODES.has(code)))) {
-		const why = proxyStatus === undefined ? code : `it answered ${proxyStatus}${proxyStatus === 407 ? ': proxy authentication required' : ''}`;
+		const why =
+			proxyStatus === undefined
+				? code
+				: `it answered ${proxyStatus}${proxyStatus === 407 ? ': proxy authentication required' : ''}`;
 		result = new KoreError({
 			kind: 'proxy',
 			what: `Could not reach ${hostname} through the proxy ${ctx.proxy.display} set in ${ctx.proxy.variable} (${why})`,

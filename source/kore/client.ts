@@ -65,9 +65,7 @@ function useTransport() {
 	return transport;
 }
 
-type Attempt =
-	| {type: 'response'; status: number; headers: Headers; text: string}
-	| {type: 'network'; failure: NetworkFailure};
+type Attempt = {type: 'response'; status: number; headers: Headers; text: string} | {type: 'network'; failure: NetworkFailure};
 
 type Call = {
 	method: 'GET' | 'PUT';
@@ -97,8 +95,10 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 	const windowMs = positive(options.rateLimitWindowMs, DEFAULT_WINDOW_MS);
 	const env = options.env ?? process.env;
 	// Built with the first request (undici is loaded then); a bad proxy URL fails that request.
-	let dispatcher: Promise<Dispatcher | undefined> | undefined = options.dispatcher ? Promise.resolve(options.dispatcher) : undefined;
-	const useDispatcher = () => (dispatcher ??= createDispatcher({env}));
+	let dispatcher: Promise<Dispatcher | undefined> | undefined = options.dispatcher
+		? Promise.resolve(options.dispatcher)
+		: undefined;
+	const getDispatcher = () => (dispatcher ??= createDispatcher({env}));
 	const proxy = options.dispatcher ? undefined : proxyFor(baseUrl, env);
 	const key = limiterKey(baseUrl, accountId);
 	const onWait = (wait: RateLimitWait) => {
@@ -205,7 +205,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 	const send = async (call: Call): Promise<{status: number; text: string; body: ParsedBody}> => {
 		checkCredentials();
 		// Loaded before a limiter slot is taken, so the slot is spent on the request itself.
-		const ready: Ready = await Promise.all([useTransport(), useDispatcher()]);
+		const ready: Ready = await Promise.all([useTransport(), getDispatcher()]);
 		let networkTries = 0;
 		let serverWaits = 0;
 		for (;;) {
@@ -327,8 +327,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 			guard(Promise.resolve().then(() => finder.find(checkStream(streamId), checkContactId(contactId), findOptions))),
 		rereadContact: (streamId, contactId, requestOptions) =>
 			guard(Promise.resolve().then(() => finder.reread(checkStream(streamId), checkContactId(contactId), requestOptions))),
-		updateContact: (streamId, contactId, body, requestOptions) =>
-			guard(updateContact(streamId, contactId, body, requestOptions)),
+		updateContact: (streamId, contactId, body, requestOptions) => guard(updateContact(streamId, contactId, body, requestOptions)),
 		forgetCache: streamId => finder.forget(streamId),
 	};
 }
@@ -373,7 +372,11 @@ function checkStream(streamId: string): string {
 
 function checkContactId(contactId: string): string {
 	if (typeof contactId !== 'string' || !contactId.trim()) {
-		throw new KoreError({kind: 'contact-not-found', what: 'No contact ID was given', hint: 'Type the contact ID, or browse the list'});
+		throw new KoreError({
+			kind: 'contact-not-found',
+			what: 'No contact ID was given',
+			hint: 'Type the contact ID, or browse the list',
+		});
 	}
 	return contactId;
 }

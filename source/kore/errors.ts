@@ -75,9 +75,7 @@ export function describeError(error: unknown): string {
 		.replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
 		.trim()
 		.slice(0, 300);
-	return firstLine
-		? `Something unexpected went wrong: ${withStop(firstLine)}`
-		: 'Something unexpected went wrong.';
+	return firstLine ? `Something unexpected went wrong: ${withStop(firstLine)}` : 'Something unexpected went wrong.';
 }
 
 /**
@@ -90,7 +88,9 @@ export function describeError(error: unknown): string {
  */
 export function withoutSecrets<T>(error: T, secrets: readonly string[]): T | KoreError {
 	if (!isKoreError(error)) return error;
-	const present = secrets.filter(secret => secret && [error.summary, error.hint, error.serverMessage ?? ''].some(text => text.includes(secret)));
+	const present = secrets.filter(
+		secret => secret && [error.summary, error.hint, error.serverMessage ?? ''].some(text => text.includes(secret)),
+	);
 	if (present.length === 0) return error;
 	let summary = error.summary;
 	let serverMessage = error.serverMessage;

@@ -1,4 +1,4 @@
-import type {Contact, ContactFields, UpdateBody} from '../contact/contact.js';
+import type {Contact, UpdateBody} from '../contact/contact.js';
 import type {FieldChange} from '../contact/diff.js';
 import {FIELD_LABELS, FIELD_NAMES, fieldsOf} from '../contact/fields.js';
 import {reveal, sanitize} from '../contact/sanitize.js';
@@ -53,7 +53,9 @@ export function renderDiff(rows: FieldChange[], style: Style, width: number): st
 			const left = paint(before, row.changed, 'before');
 			const pad = ' '.repeat(Math.max(0, beforeWidth - displayWidth(shown(before))));
 			const arrow = row.changed ? '->' : '  ';
-			lines.push(`${mark(row.changed)} ${padTo(row.label, LABEL_WIDTH)}  ${left}${pad}  ${arrow}${row.changed ? ` ${paint(after, true, 'after')}` : ''}`.trimEnd());
+			lines.push(
+				`${mark(row.changed)} ${padTo(row.label, LABEL_WIDTH)}  ${left}${pad}  ${arrow}${row.changed ? ` ${paint(after, true, 'after')}` : ''}`.trimEnd(),
+			);
 		}
 		return lines;
 	}

@@ -119,7 +119,7 @@ export function renderHistory(
 
 	// 1. Everything fits, or only the user column has to narrow (but not below BY_MIN).
 	const byRoom = options.width - fixed - natural[CONTACT]! - natural[CHANGED]! - GAP * 2;
-	let withBy = byRoom >= Math.min(natural[BY]!, BY_MIN);
+	const withBy = byRoom >= Math.min(natural[BY]!, BY_MIN);
 	if (withBy) widths[BY] = Math.min(natural[BY]!, byRoom);
 
 	if (!withBy) {

@@ -58,7 +58,7 @@ export function createRateLimiter(perMinute: number, now: () => Date) {
 	return function admit(accountId: string): void {
 		if (off) return;
 		const t = now().getTime();
-		const kept = (windows.get(accountId) ?? []).filter((at) => at > t - 60_000);
+		const kept = (windows.get(accountId) ?? []).filter(at => at > t - 60_000);
 		if (kept.length >= perMinute) {
 			windows.set(accountId, kept);
 			const retryAfter = Math.max(1, Math.ceil((kept[0]! + 60_000 - t) / 1000));

@@ -173,7 +173,7 @@ export class ContactStore {
 				throw error;
 			}
 		});
-		return cleans.map((clean) => this.insert(clean, actor));
+		return cleans.map(clean => this.insert(clean, actor));
 	}
 
 	/** PUT /contacts/bulk-update: per-record results; one bad record does not stop the others. */
@@ -192,7 +192,7 @@ export class ContactStore {
 				return {id: id ?? null, success: false as const, errors: [{msg: error.message, code: error.code}]};
 			}
 		});
-		const successful = results.filter((r) => r.success).length;
+		const successful = results.filter(r => r.success).length;
 		return {successful, failed: results.length - successful, results};
 	}
 

@@ -34,7 +34,9 @@ export type ControlContext = {
 
 function only(method: string, allowed: string): void {
 	if (method !== allowed) {
-		throw new SandboxHttpError(405, `Method ${method} is not allowed on this path; allowed: ${allowed}.`, {headers: {Allow: allowed}});
+		throw new SandboxHttpError(405, `Method ${method} is not allowed on this path; allowed: ${allowed}.`, {
+			headers: {Allow: allowed},
+		});
 	}
 }
 

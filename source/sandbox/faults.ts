@@ -98,16 +98,24 @@ export function parseFault(input: unknown, options: {allowInfinity: boolean}): F
 			} catch (error) {
 				throw new FaultError(`An editAfterRead fault's "changes" are not a valid PUT body: ${(error as Error).message}`);
 			}
-			return {type: 'editAfterRead', contactId: raw.contactId, changes: structuredClone(raw.changes) as Partial<UpdateBody>, ...common};
+			return {
+				type: 'editAfterRead',
+				contactId: raw.contactId,
+				changes: structuredClone(raw.changes) as Partial<UpdateBody>,
+				...common,
+			};
 		}
 		default:
-			throw new FaultError(`Unknown fault type ${JSON.stringify(raw.type)}: use latency, fail, rateLimit, drop or editAfterRead.`);
+			throw new FaultError(
+				`Unknown fault type ${JSON.stringify(raw.type)}: use latency, fail, rateLimit, drop or editAfterRead.`,
+			);
 	}
 }
 
 function parseHeaders(value: unknown): Record<string, string> | undefined {
 	if (value === undefined) return undefined;
-	if (!value || typeof value !== 'object' || Array.isArray(value)) throw new FaultError('Fault "headers" must be an object of strings.');
+	if (!value || typeof value !== 'object' || Array.isArray(value))
+		throw new FaultError('Fault "headers" must be an object of strings.');
 	const out: Record<string, string> = {};
 	for (const [k, v] of Object.entries(value)) {
 		if (typeof v !== 'string' && typeof v !== 'number') throw new FaultError(`Fault header "${k}" must be a string.`);
@@ -127,17 +135,17 @@ export function createFaults(): FaultEngine {
 	};
 	const consume = (entry: Armed) => {
 		entry.left -= 1;
-		if (entry.left <= 0) armed = armed.filter((e) => e !== entry);
+		if (entry.left <= 0) armed = armed.filter(e => e !== entry);
 	};
 
 	return {
 		latency: (ms, options) => add({type: 'latency', ms, ...options}),
 		fail: (status, options) => add({type: 'fail', status, ...options}),
-		rateLimit: (options) => add({type: 'rateLimit', ...options}),
-		drop: (options) => add({type: 'drop', ...options}),
+		rateLimit: options => add({type: 'rateLimit', ...options}),
+		drop: options => add({type: 'drop', ...options}),
 		editAfterRead: (contactId, changes, options) => add({type: 'editAfterRead', contactId, changes, ...options}),
 		add,
-		pending: () => armed.map((e) => ({...e.spec, times: e.left})),
+		pending: () => armed.map(e => ({...e.spec, times: e.left})),
 		clear: () => {
 			armed = [];
 		},

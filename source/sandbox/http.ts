@@ -52,7 +52,7 @@ export function parseJsonBody(req: IncomingMessage, text: string, strict: boolea
 
 function serialise(reply: Reply): {payload: Buffer; headers: Record<string, string>} {
 	const headers: Record<string, string> = {...reply.headers};
-	const hasType = Object.keys(headers).some((k) => k.toLowerCase() === 'content-type');
+	const hasType = Object.keys(headers).some(k => k.toLowerCase() === 'content-type');
 	let text = '';
 	if (reply.raw !== undefined) {
 		text = reply.raw;

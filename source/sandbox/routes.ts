@@ -42,7 +42,10 @@ function pagingParam(query: URLSearchParams, name: string, fallback: number, min
 	if (values.length === 0) return fallback;
 	const value = values[0]!;
 	if (values.length > 1 || !/^\d{1,9}$/.test(value) || Number(value) < min) {
-		throw new SandboxHttpError(412, `${name} must be a whole number${min > 0 ? ` of ${min} or more` : ', 0 or more'} (got "${value}").`);
+		throw new SandboxHttpError(
+			412,
+			`${name} must be a whole number${min > 0 ? ` of ${min} or more` : ', 0 or more'} (got "${value}").`,
+		);
 	}
 	return Number(value);
 }
@@ -87,7 +90,7 @@ function listContacts(ctx: RouteContext): Reply {
 	const limit = Math.min(pagingParam(ctx.query, 'limit', ctx.defaultPageSize, 1), ctx.maxPageSize);
 	const total = ctx.store.size;
 	const page = ctx.store.page(skip, limit);
-	const ids = new Set(page.map((c) => c.id));
+	const ids = new Set(page.map(c => c.id));
 	return {
 		status: 200,
 		body: {

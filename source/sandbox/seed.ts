@@ -74,7 +74,7 @@ type Country = {
 const COUNTRIES: readonly Country[] = [
 	{
 		code: '+91',
-		phone: (r) => pick(r, ['9', '8', '7', '6']) + digits(r, 9),
+		phone: r => pick(r, ['9', '8', '7', '6']) + digits(r, 9),
 		male: ['Aarav', 'Rohan', 'Vikram', 'Arjun', 'Rahul', 'Sanjay', 'Karthik', 'Aditya'],
 		female: ['Priya', 'Ananya', 'Sneha', 'Kavya', 'Meera', 'Divya', 'Lakshmi', 'Aishwarya'],
 		last: ['Sharma', 'Patel', 'Iyer', 'Reddy', 'Nair', 'Gupta', 'Singh', 'Menon', 'Rao', 'Bose', 'Chatterjee'],
@@ -82,7 +82,7 @@ const COUNTRIES: readonly Country[] = [
 	{
 		code: '+1',
 		// NANP, 555-01xx: the range reserved for fiction.
-		phone: (r) => pick(r, ['415', '212', '646', '312', '617', '206', '512', '303']) + '55501' + digits(r, 2),
+		phone: r => pick(r, ['415', '212', '646', '312', '617', '206', '512', '303']) + '55501' + digits(r, 2),
 		male: ['James', 'Michael', 'David', 'Daniel', 'Christopher', 'Matthew', 'Anthony', 'Tyler'],
 		female: ['Emily', 'Olivia', 'Sophia', 'Ava', 'Grace', 'Madison', 'Abigail', 'Chloe'],
 		last: ['Johnson', 'Williams', 'Brown', 'Miller', 'Davis', 'Garcia', 'Rodriguez', 'Wilson', 'Anderson', 'Thompson'],
@@ -90,56 +90,56 @@ const COUNTRIES: readonly Country[] = [
 	{
 		code: '+44',
 		// 07700 900xxx: Ofcom's drama range.
-		phone: (r) => '7700900' + digits(r, 3),
+		phone: r => '7700900' + digits(r, 3),
 		male: ['Oliver', 'Harry', 'George', 'Jack', 'Charlie', 'Alfie', 'Arthur'],
 		female: ['Amelia', 'Isla', 'Poppy', 'Freya', 'Florence', 'Imogen', 'Siobhan'],
 		last: ['Taylor', 'Evans', 'Hughes', 'Wright', 'Walker', 'Roberts', "O'Brien", 'Clarke', 'Featherstone'],
 	},
 	{
 		code: '+49',
-		phone: (r) => pick(r, ['151', '160', '170', '171', '176']) + digits(r, 8),
+		phone: r => pick(r, ['151', '160', '170', '171', '176']) + digits(r, 8),
 		male: ['Lukas', 'Jonas', 'Felix', 'Maximilian', 'Jürgen', 'Moritz', 'Björn'],
 		female: ['Hannah', 'Lea', 'Mia', 'Sophie', 'Käthe', 'Jördis', 'Annika'],
 		last: ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Wagner', 'Becker', 'Groß', 'Schäfer'],
 	},
 	{
 		code: '+81',
-		phone: (r) => pick(r, ['90', '80', '70']) + digits(r, 8),
+		phone: r => pick(r, ['90', '80', '70']) + digits(r, 8),
 		male: ['Haruto', 'Sota', 'Ren', 'Yuto', '翔太', '大輝'],
 		female: ['Yui', 'Hina', 'Sakura', 'Aoi', '陽菜', '美咲'],
 		last: ['Sato', 'Suzuki', 'Takahashi', 'Tanaka', 'Watanabe', '佐藤', '鈴木', '高橋'],
 	},
 	{
 		code: '+966',
-		phone: (r) => '5' + pick(r, ['0', '3', '4', '5', '6', '9']) + digits(r, 7),
+		phone: r => '5' + pick(r, ['0', '3', '4', '5', '6', '9']) + digits(r, 7),
 		male: ['Mohammed', 'Abdullah', 'Faisal', 'Khalid', 'عبدالله', 'فيصل'],
 		female: ['Fatimah', 'Noura', 'Reem', 'Sara', 'نورة', 'ريم'],
 		last: ['Al-Qahtani', 'Al-Harbi', 'Al-Otaibi', 'Al-Ghamdi', 'القحطاني', 'الحربي'],
 	},
 	{
 		code: '+55',
-		phone: (r) => pick(r, ['11', '21', '31', '41', '51', '61', '71', '81']) + '9' + digits(r, 8),
+		phone: r => pick(r, ['11', '21', '31', '41', '51', '61', '71', '81']) + '9' + digits(r, 8),
 		male: ['João', 'Pedro', 'Lucas', 'Gabriel', 'Thiago', 'Caio'],
 		female: ['Ana', 'Beatriz', 'Mariana', 'Larissa', 'Letícia', 'Conceição'],
 		last: ['Silva', 'Santos', 'Oliveira', 'Souza', 'Pereira', 'Araújo', 'Gonçalves', 'Magalhães'],
 	},
 	{
 		code: '+33',
-		phone: (r) => pick(r, ['6', '7']) + digits(r, 8),
+		phone: r => pick(r, ['6', '7']) + digits(r, 8),
 		male: ['Hugo', 'Louis', 'Théo', 'Gaël', 'Benoît', 'Jérôme'],
 		female: ['Léa', 'Chloé', 'Inès', 'Manon', 'Anaïs', 'Hélène'],
 		last: ['Martin', 'Bernard', 'Dubois', 'Lefèvre', 'Moreau', 'Girard', 'Rousseau', 'Lemaître'],
 	},
 	{
 		code: '+61',
-		phone: (r) => '4' + digits(r, 8),
+		phone: r => '4' + digits(r, 8),
 		male: ['William', 'Noah', 'Lachlan', 'Cooper', 'Jack'],
 		female: ['Charlotte', 'Matilda', 'Ruby', 'Isabella', 'Zara'],
 		last: ['Smith', 'Jones', 'Nguyen', 'Kelly', 'Murphy', 'Campbell', 'McDonald'],
 	},
 	{
 		code: '+971',
-		phone: (r) => '5' + pick(r, ['0', '2', '4', '5', '6', '8']) + digits(r, 7),
+		phone: r => '5' + pick(r, ['0', '2', '4', '5', '6', '8']) + digits(r, 7),
 		male: ['Ahmed', 'Omar', 'Khalid', 'Saif', 'Hamdan'],
 		female: ['Mariam', 'Aisha', 'Layla', 'Hessa', 'Shamma'],
 		last: ['Al Mansoori', 'Al Hashimi', 'Al Nuaimi', 'Al Mazrouei', 'Al Falasi'],
@@ -206,15 +206,31 @@ const SPECIALS: readonly Special[] = [
 	{salutation: 'Ms', firstName: 'Emily', lastName: null, phone: {countryCode: '+1', digits: '6465550123'}},
 	{salutation: null, firstName: 'Kwame', lastName: 'Mensah', phone: {countryCode: '+233', digits: '241234567'}},
 	// Soft-deleted.
-	{salutation: 'Mr', firstName: 'Oliver', lastName: 'Taylor', phone: {countryCode: '+44', digits: '7700900456'}, status: 'INACTIVE'},
+	{
+		salutation: 'Mr',
+		firstName: 'Oliver',
+		lastName: 'Taylor',
+		phone: {countryCode: '+44', digits: '7700900456'},
+		status: 'INACTIVE',
+	},
 	// Same name twice (and near the emoji one).
 	{salutation: '', firstName: 'Priya', lastName: 'Sharma', phone: {countryCode: '+91', digits: '9123456780'}},
 	{salutation: 'Ms', firstName: 'Priya', lastName: 'Sharma', phone: {countryCode: '+91', digits: '9988776655', extension: '+91'}},
-	{salutation: 'Mr', firstName: 'Ahmed', lastName: 'Al Mansoori', phone: {countryCode: '+971', digits: '501234567', extension: '+971'}},
+	{
+		salutation: 'Mr',
+		firstName: 'Ahmed',
+		lastName: 'Al Mansoori',
+		phone: {countryCode: '+971', digits: '501234567', extension: '+971'},
+	},
 	{salutation: 'Mlle', firstName: 'Léa', lastName: "D'Artagnan", phone: {countryCode: '+33', digits: '612345678'}},
 	{salutation: 'Mr', firstName: 'Jack', lastName: "O'Brien", phone: {countryCode: '+61', digits: '412345678', extension: ''}},
 	// Imported before today's rules: phone stored without the country code, with spaces.
-	{salutation: 'Mr', firstName: 'Legacy', lastName: 'Import', phone: {countryCode: '+1', digits: '4155550199', raw: '415 555 0199'}},
+	{
+		salutation: 'Mr',
+		firstName: 'Legacy',
+		lastName: 'Import',
+		phone: {countryCode: '+1', digits: '4155550199', raw: '415 555 0199'},
+	},
 	{salutation: 'MS', firstName: '  Anna  ', lastName: 'Lindqvist ', phone: {countryCode: '+46', digits: '701234567'}},
 	{salutation: 'DR', firstName: 'Wei', lastName: 'Chen', phone: {countryCode: '+65', digits: '81234567'}},
 	{salutation: 'Mx', firstName: 'Sam', lastName: 'Rivera-Núñez', phone: {countryCode: '+52', digits: '5512345678'}},
@@ -249,7 +265,12 @@ export function seedContacts(count: number, options: SeedOptions = {}): Contact[
 		created += 1 + Math.floor(rng() * step * 2 * 0.99);
 		if (created > end) created = end;
 		counter = (counter + 1) % 0x100_0000;
-		const id = Math.floor(created / 1000).toString(16).padStart(8, '0') + machine + counter.toString(16).padStart(6, '0');
+		const id =
+			Math.floor(created / 1000)
+				.toString(16)
+				.padStart(8, '0') +
+			machine +
+			counter.toString(16).padStart(6, '0');
 		const special = i % SPECIAL_EVERY === 0 ? SPECIALS[i / SPECIAL_EVERY] : undefined;
 		const fields = special ?? generated(rng);
 		const creator = rng() < 0.8 ? SEED_USERS[0] : pick(rng, SEED_USERS);
@@ -316,7 +337,11 @@ function build(input: {
 		fullName: composeFullName(f.firstName, f.lastName),
 		salutation: f.salutation,
 		cellPhone: phone
-			? {extension: phone.extension ?? '+', phoneNumber: phone.raw ?? phone.countryCode + phone.digits, countryCode: phone.countryCode}
+			? {
+					extension: phone.extension ?? '+',
+					phoneNumber: phone.raw ?? phone.countryCode + phone.digits,
+					countryCode: phone.countryCode,
+				}
 			: phone,
 		status: f.status ?? 'ACTIVE',
 		instanceBotId: input.streamId,

@@ -17,7 +17,8 @@ import type {RecordedRequest, Sandbox, SandboxOptions} from './types.js';
 export const OTHER_EDITOR: Actor = SEED_USERS[1];
 
 function positiveInt(name: string, value: number): number {
-	if (!Number.isInteger(value) || value < 1) throw new Error(`Sandbox option ${name} must be a whole number of 1 or more (got ${value}).`);
+	if (!Number.isInteger(value) || value < 1)
+		throw new Error(`Sandbox option ${name} must be a whole number of 1 or more (got ${value}).`);
 	return value;
 }
 
@@ -89,7 +90,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	};
 
 	const sleep = (ms: number) =>
-		new Promise<void>((resolve) => {
+		new Promise<void>(resolve => {
 			const timer = setTimeout(() => {
 				timers.delete(timer);
 				resolve();
@@ -111,9 +112,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		}
 		let reply: Reply;
 		if (fault?.type === 'fail') {
-			reply = fault.body === undefined
-				? {status: fault.status, body: envelope(`Simulated failure (HTTP ${fault.status}) from the sandbox.`, fault.status), headers: fault.headers}
-				: {status: fault.status, raw: fault.body, headers: fault.headers};
+			reply =
+				fault.body === undefined
+					? {
+							status: fault.status,
+							body: envelope(`Simulated failure (HTTP ${fault.status}) from the sandbox.`, fault.status),
+							headers: fault.headers,
+						}
+					: {status: fault.status, raw: fault.body, headers: fault.headers};
 		} else if (fault?.type === 'rateLimit') {
 			reply = {
 				status: 429,
@@ -185,7 +191,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 					faults,
 					requests,
 					health: () => ({ok: true, streamId, accountId, contacts: store.size}),
-					getContact: (id) => sandbox.getContact(id),
+					getContact: id => sandbox.getContact(id),
 					editContact,
 				});
 			} catch (error) {
@@ -236,7 +242,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		clientId,
 		clientSecret,
 		contacts: () => structuredClone([...store.all()]),
-		getContact: (id) => {
+		getContact: id => {
 			const c = store.get(id);
 			return c ? structuredClone(c) : undefined;
 		},
@@ -244,7 +250,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		faults,
 		requests,
 		close: () =>
-			new Promise<void>((resolve) => {
+			new Promise<void>(resolve => {
 				if (closing) return resolve();
 				closing = true;
 				for (const t of timers) clearTimeout(t);

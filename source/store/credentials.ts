@@ -48,7 +48,11 @@ export function resolveCredentials(options: ResolveOptions): ResolvedCredentials
 	const {store} = options;
 	const env = options.env ?? process.env;
 	const flags = options.flags ?? {};
-	const explicitName = given(options.profileName) ? options.profileName : given(env['KORE_PROFILE']) ? env['KORE_PROFILE'] : undefined;
+	const explicitName = given(options.profileName)
+		? options.profileName
+		: given(env['KORE_PROFILE'])
+			? env['KORE_PROFILE']
+			: undefined;
 	let profile: Profile | undefined;
 	if (explicitName === undefined) {
 		const defaultName = store.getDefaultProfile();

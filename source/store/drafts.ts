@@ -12,12 +12,14 @@ function isDraft(value: unknown): value is Draft {
 
 	const d = value as Record<string, unknown>;
 	return (
-		typeof d['host'] === 'string'
-		&& typeof d['streamId'] === 'string'
-		&& typeof d['contactId'] === 'string'
-		&& typeof d['savedAt'] === 'string'
-		&& typeof d['loaded'] === 'object' && d['loaded'] !== null
-		&& typeof d['edits'] === 'object' && d['edits'] !== null
+		typeof d['host'] === 'string' &&
+		typeof d['streamId'] === 'string' &&
+		typeof d['contactId'] === 'string' &&
+		typeof d['savedAt'] === 'string' &&
+		typeof d['loaded'] === 'object' &&
+		d['loaded'] !== null &&
+		typeof d['edits'] === 'object' &&
+		d['edits'] !== null
 	);
 }
 

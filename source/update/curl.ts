@@ -11,7 +11,11 @@ export function shellQuote(value: string): string {
  * yourself): never a real token, never the client secret. The body is pretty JSON in single
  * quotes, with characters a terminal could act on escaped.
  */
-export function curlCommand(baseUrl: string, accountId: string, update: Pick<PreparedUpdate, 'streamId' | 'contactId' | 'body'>): string {
+export function curlCommand(
+	baseUrl: string,
+	accountId: string,
+	update: Pick<PreparedUpdate, 'streamId' | 'contactId' | 'body'>,
+): string {
 	const base = baseUrl.replace(/\/+$/, '');
 	const url = `${base}/agentassist/api/v1/public/${encodeURIComponent(update.streamId)}/contacts/${encodeURIComponent(update.contactId)}`;
 	return [

@@ -26,9 +26,7 @@ export type PrepareInput = {
 	edits: Partial<ContactFields>;
 };
 
-export type PrepareResult =
-	| {ok: true; update: PreparedUpdate}
-	| {ok: false; errors: Partial<Record<FieldName, string>>};
+export type PrepareResult = {ok: true; update: PreparedUpdate} | {ok: false; errors: Partial<Record<FieldName, string>>};
 
 /**
  * Applies the edits to the loaded contact, builds the exact PUT body and the diff, and checks the

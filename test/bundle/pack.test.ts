@@ -40,7 +40,11 @@ async function bundle(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{cod
 		execFile(
 			process.execPath,
 			[cli, ...args],
-			{cwd: empty, env: {PATH: process.env['PATH'], HOME: empty, KORE_CONTACTS_CONFIG_DIR: path.join(work, 'config'), ...env}, timeout: 20_000},
+			{
+				cwd: empty,
+				env: {PATH: process.env['PATH'], HOME: empty, KORE_CONTACTS_CONFIG_DIR: path.join(work, 'config'), ...env},
+				timeout: 20_000,
+			},
 			(error, stdout, stderr) => {
 				if (error && typeof error.code !== 'number') {
 					reject(error);
@@ -98,9 +102,10 @@ afterAll(() => {
 describe('the npm package', () => {
 	it(`is at most ${MAX_TARBALL_BYTES / 1024} KiB`, () => {
 		const size = fs.statSync(tarball).size;
-		expect(size, `${packed.filename} is ${(size / 1024).toFixed(1)} KiB; see the size notes in scripts/build.mjs (node scripts/build.mjs --meta)`).toBeLessThanOrEqual(
-			MAX_TARBALL_BYTES,
-		);
+		expect(
+			size,
+			`${packed.filename} is ${(size / 1024).toFixed(1)} KiB; see the size notes in scripts/build.mjs (node scripts/build.mjs --meta)`,
+		).toBeLessThanOrEqual(MAX_TARBALL_BYTES);
 	});
 
 	it('ships only the bundle, README, LICENSE and package.json', () => {
@@ -108,7 +113,13 @@ describe('the npm package', () => {
 	});
 
 	it('has no runtime dependencies, and its bin is the executable bundle', () => {
-		for (const field of ['dependencies', 'optionalDependencies', 'peerDependencies', 'bundleDependencies', 'bundledDependencies']) {
+		for (const field of [
+			'dependencies',
+			'optionalDependencies',
+			'peerDependencies',
+			'bundleDependencies',
+			'bundledDependencies',
+		]) {
 			expect(Object.keys((pkg[field] as Record<string, string> | undefined) ?? {}), field).toEqual([]);
 		}
 
@@ -149,7 +160,10 @@ describe('the npm package', () => {
 		const sockets = new Set<Socket>();
 
 		beforeAll(async () => {
-			sandbox = spawn(process.execPath, [cli, 'sandbox', '--port', '0'], {cwd: empty, env: {PATH: process.env['PATH'], HOME: empty}});
+			sandbox = spawn(process.execPath, [cli, 'sandbox', '--port', '0'], {
+				cwd: empty,
+				env: {PATH: process.env['PATH'], HOME: empty},
+			});
 			url = await new Promise<string>((resolve, reject) => {
 				let output = '';
 				sandbox!.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
@@ -222,23 +236,30 @@ describe('the npm package', () => {
 			const relative = path.relative(empty, tarball);
 			const [byPath, byPackage] = await Promise.all([
 				run('npx', ['--yes', relative, '--version'], {cwd: empty, env: npmEnv()}),
-				run('npx', ['--yes', '--package', relative, 'kore-contacts', '--version'], {cwd: empty, env: {...npmEnv(), npm_config_cache: path.join(work, 'npm-cache-2')}}),
+				run('npx', ['--yes', '--package', relative, 'kore-contacts', '--version'], {
+					cwd: empty,
+					env: {...npmEnv(), npm_config_cache: path.join(work, 'npm-cache-2')},
+				}),
 			]);
 			expect(byPath.stdout).toBe(`${VERSION}\n`);
 			expect(byPackage.stdout).toBe(`${VERSION}\n`);
 			expect(fs.readdirSync(empty)).toEqual([]);
 		}, 60_000);
 
-		it.skipIf(!hasScript())('draws the demo in a terminal', async () => {
-			const pty = spawnInPty(['npx', '--yes', path.relative(empty, tarball), '--demo'], {cwd: empty, env: npmEnv()});
-			try {
-				await pty.waitFor(text => text.includes('nothing real is changed') && text.includes('Choose a stream'), {
-					timeoutMs: 30_000,
-					what: 'the demo’s first screen',
-				});
-			} finally {
-				await pty.stop();
-			}
-		}, 60_000);
+		it.skipIf(!hasScript())(
+			'draws the demo in a terminal',
+			async () => {
+				const pty = spawnInPty(['npx', '--yes', path.relative(empty, tarball), '--demo'], {cwd: empty, env: npmEnv()});
+				try {
+					await pty.waitFor(text => text.includes('nothing real is changed') && text.includes('Choose a stream'), {
+						timeoutMs: 30_000,
+						what: 'the demo’s first screen',
+					});
+				} finally {
+					await pty.stop();
+				}
+			},
+			60_000,
+		);
 	});
 });

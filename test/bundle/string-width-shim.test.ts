@@ -31,7 +31,7 @@ async function versions(): Promise<Array<[string, Width]>> {
 /** Every character the fast path accepts. */
 function narrowCharacters(): string[] {
 	const characters: string[] = [];
-	for (let code = 0; code <= 0xFFFF; code++) {
+	for (let code = 0; code <= 0xffff; code++) {
 		const character = String.fromCharCode(code);
 		if ((NARROW_PATTERN as RegExp).test(character)) characters.push(character);
 	}
@@ -64,7 +64,9 @@ describe('string-width fast path', () => {
 			'Zoë Brontë           · +44 7700900123       · 65b7b3e6d745a7c0c7e80e01',
 			'↑↓ move · Enter open · Esc back — Ctrl+C quit',
 			'Look up contact ID 65b7… on the server',
-			...Array.from({length: 300}, () => Array.from({length: 1 + Math.floor(random() * 80)}, () => characters[Math.floor(random() * characters.length)]).join('')),
+			...Array.from({length: 300}, () =>
+				Array.from({length: 1 + Math.floor(random() * 80)}, () => characters[Math.floor(random() * characters.length)]).join(''),
+			),
 		];
 		for (const [name, width] of await versions()) {
 			for (const sample of samples) {

@@ -105,6 +105,8 @@ describe('kore-contacts (arguments)', () => {
 		);
 		const debug = await runInProcess([], {env: {DEBUG: 'kore-contacts'}});
 		expect(debug.code).toBe(1);
-		expect(debug.stderr).toMatch(/^Something unexpected went wrong: The editor is not run in process\.\nError: The editor is not run in process\.\n\s+at /);
+		expect(debug.stderr).toMatch(
+			/^Something unexpected went wrong: The editor is not run in process\.\nError: The editor is not run in process\.\n\s+at /,
+		);
 	});
 });

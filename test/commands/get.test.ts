@@ -38,7 +38,9 @@ describe('kore-contacts get', () => {
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain('Mallory');
 		expect(result.stdout).not.toMatch(CONTROL_CHARACTERS);
-		const missing = await runInProcess(['get', '--stream', sb.streamId, '--contact', 'ffffffffffffffffffffffff'], {env: sandboxEnv(sb)});
+		const missing = await runInProcess(['get', '--stream', sb.streamId, '--contact', 'ffffffffffffffffffffffff'], {
+			env: sandboxEnv(sb),
+		});
 		expect(missing.code).toBe(2);
 		expect(missing.stderr).toBe(
 			`No contact with ID 'ffffffffffffffffffffffff' in stream '${sb.streamId}' (searched 150 contacts). Check the ID, or browse the list.\n`,

@@ -62,7 +62,7 @@ describe('kore-contacts history', () => {
 		expect(rows.map(row => row.split(/\s{2,}/)[2])).toEqual(['undo', 'update', 'update', 'update']);
 		// The first update was undone by the newest entry: "done, undone", as the editor shows it.
 		expect(rows.map(row => row.split(/\s{2,}/)[3])).toEqual(['done', 'OUTCOME UNKNOWN', 'failed 412', 'done, undone']);
-		expect(rows[2]).toMatch(/  667e48f7c.*  first/);
+		expect(rows[2]).toMatch(/ {2}667e48f7c.* {2}first/);
 		// The ID column holds a prefix of each entry's ID (unique among them), newest first.
 		const shown = rows.map(row => row.split(/\s{2,}/)[1]!);
 		expect(shown.map((prefix, i) => [...ids].reverse()[i]!.startsWith(prefix) && prefix.length >= 10)).toEqual([
@@ -139,12 +139,23 @@ describe('kore-contacts history', () => {
 		const dir = tempDir();
 		const journal = openJournal(dir);
 		const all = journal.begin(
-			pending('667e48f7c8b972fc6910cccc', {firstName: 'B', lastName: 'C', salutation: 'Dr', countryCode: '+1', phoneNumber: '4155550100', extension: '+'}),
+			pending('667e48f7c8b972fc6910cccc', {
+				firstName: 'B',
+				lastName: 'C',
+				salutation: 'Dr',
+				countryCode: '+1',
+				phoneNumber: '4155550100',
+				extension: '+',
+			}),
 		);
 		journal.complete(all, {status: 'done', httpStatus: 200});
-		const two = journal.begin(pending('667e48f7c8b972fc6910dddd', {salutation: 'Mx', countryCode: '+44', phoneNumber: '2079460958'}));
+		const two = journal.begin(
+			pending('667e48f7c8b972fc6910dddd', {salutation: 'Mx', countryCode: '+44', phoneNumber: '2079460958'}),
+		);
 		journal.complete(two, {status: 'done', httpStatus: 200});
-		const entries = openJournal(dir).entries().map(e => ({...e, user: 'a-rather-long-user-name', hostname: 'build-host.example.com'}));
+		const entries = openJournal(dir)
+			.entries()
+			.map(e => ({...e, user: 'a-rather-long-user-name', hostname: 'build-host.example.com'}));
 
 		const lines = renderHistory(entries, {width: 80});
 		for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(80);

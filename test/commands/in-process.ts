@@ -11,7 +11,10 @@ import {tempDir, type CliResult, type RunCliOptions} from '../helpers/run-cli.js
  * pipes (not TTYs) and the environment is as clean as runCli's. For cases where the process
  * boundary (real stdin pipe, exit code, signals) is not what is being tested.
  */
-export async function runInProcess(args: string[], options: Omit<RunCliOptions, 'sigintWhen' | 'timeoutMs'> = {}): Promise<CliResult> {
+export async function runInProcess(
+	args: string[],
+	options: Omit<RunCliOptions, 'sigintWhen' | 'timeoutMs'> = {},
+): Promise<CliResult> {
 	resetRateLimits();
 	const home = tempDir('kc-home-');
 	const env: NodeJS.ProcessEnv = {

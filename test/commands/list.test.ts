@@ -45,7 +45,12 @@ describe('kore-contacts list', () => {
 		const json = JSON.parse(late.stdout);
 		expect(Object.keys(json)).toEqual(['results', 'skip', 'limit', 'hasMore', 'totalResults']);
 		expect(json).toMatchObject({skip: 140, limit: 20, hasMore: false, totalResults: 150});
-		expect(json.results.map((c: {id: string}) => c.id)).toEqual(sb.contacts().slice(140).map(c => c.id));
+		expect(json.results.map((c: {id: string}) => c.id)).toEqual(
+			sb
+				.contacts()
+				.slice(140)
+				.map(c => c.id),
+		);
 		// The JSON keeps the stored data exactly (escape sequences are \u escapes, not raw).
 		expect(late.stdout).not.toMatch(CONTROL_CHARACTERS);
 

@@ -14,7 +14,19 @@ describe('kore-contacts profile', () => {
 		const env = {KORE_CONTACTS_CONFIG_DIR: configDir};
 		const add = (name: string, extra: string[] = [], run = runCli) =>
 			run(
-				['profile', 'add', name, '--host', sb.url, '--account-id', sb.accountId, '--client-id', sb.clientId, '--client-secret-stdin', ...extra],
+				[
+					'profile',
+					'add',
+					name,
+					'--host',
+					sb.url,
+					'--account-id',
+					sb.accountId,
+					'--client-id',
+					sb.clientId,
+					'--client-secret-stdin',
+					...extra,
+				],
 				{env, input: `${sb.clientSecret}\n`},
 			);
 		const first = await add('staging');
@@ -28,7 +40,10 @@ describe('kore-contacts profile', () => {
 		expect(stored.profiles[1]).toMatchObject({clientSecret: sb.clientSecret, protected: true});
 		expect(fs.statSync(path.join(configDir, 'config.json')).mode & 0o777).toBe(0o600);
 
-		const [list, json] = await Promise.all([runCli(['profile', 'list'], {env}), runInProcess(['profile', 'list', '--json'], {env})]);
+		const [list, json] = await Promise.all([
+			runCli(['profile', 'list'], {env}),
+			runInProcess(['profile', 'list', '--json'], {env}),
+		]);
 		expect(list.code).toBe(0);
 		expect(list.stdout).toContain(
 			`* staging (default)\n    host        ${sb.url}\n    account ID  ${sb.accountId}\n    client ID   ${sb.clientId}\n    secret      stored (not shown)\n`,
@@ -37,7 +52,10 @@ describe('kore-contacts profile', () => {
 		expect(json.code).toBe(0);
 		expect(JSON.parse(json.stdout)).toMatchObject({
 			defaultProfile: 'staging',
-			profiles: [{name: 'staging', clientSecret: '••••'}, {name: 'prod', protected: true}],
+			profiles: [
+				{name: 'staging', clientSecret: '••••'},
+				{name: 'prod', protected: true},
+			],
 		});
 		for (const result of [first, second, list, json]) expect(result.stdout + result.stderr).not.toContain(sb.clientSecret);
 
@@ -57,8 +75,13 @@ describe('kore-contacts profile', () => {
 		const configDir = tempDir();
 		const env = {KORE_CONTACTS_CONFIG_DIR: configDir};
 		const noTty = await runInProcess(['profile', 'add', 'ci', '--host', 'platform.kore.ai'], {env});
-		const badName = await runInProcess(['profile', 'add', 'no spaces', '--host', 'h', '--account-id', 'a', '--client-id', 'c'], {env});
-		const badHost = await runInProcess(['profile', 'add', 'x', '--host', 'http://example.com', '--account-id', 'a', '--client-id', 'c'], {env});
+		const badName = await runInProcess(['profile', 'add', 'no spaces', '--host', 'h', '--account-id', 'a', '--client-id', 'c'], {
+			env,
+		});
+		const badHost = await runInProcess(
+			['profile', 'add', 'x', '--host', 'http://example.com', '--account-id', 'a', '--client-id', 'c'],
+			{env},
+		);
 		const useUnknown = await runInProcess(['profile', 'use', 'ghost'], {env});
 		const removeUnknown = await runInProcess(['profile', 'remove', 'ghost'], {env});
 		expect(noTty.code).toBe(2);
@@ -76,7 +99,10 @@ describe('kore-contacts profile', () => {
 			expect(result.stdout).toBe('');
 		}
 		// And a profile can be removed.
-		const added = await runInProcess(['profile', 'add', 'old', '--host', 'platform.kore.ai', '--account-id', 'a', '--client-id', 'c'], {env});
+		const added = await runInProcess(
+			['profile', 'add', 'old', '--host', 'platform.kore.ai', '--account-id', 'a', '--client-id', 'c'],
+			{env},
+		);
 		expect(added.code).toBe(0);
 		expect(added.stdout).toContain('No client secret stored');
 		const removed = await runInProcess(['profile', 'remove', 'old'], {env});

@@ -28,12 +28,26 @@ describe('secrets in output', () => {
 			runCli(['list', '--stream', sb.streamId], {env: {...env, KORE_CLIENT_SECRET: WRONG_SECRET}}),
 			runInProcess(['doctor', '--stream', sb.streamId], {env: {...env, DEBUG: 'kore-contacts'}}),
 			runInProcess(
-				['profile', 'add', 'p1', '--host', sb.url, '--account-id', sb.accountId, '--client-id', sb.clientId, '--client-secret-stdin'],
+				[
+					'profile',
+					'add',
+					'p1',
+					'--host',
+					sb.url,
+					'--account-id',
+					sb.accountId,
+					'--client-id',
+					sb.clientId,
+					'--client-secret-stdin',
+				],
 				{env: {KORE_CONTACTS_CONFIG_DIR: configDir}, input: SECRET},
 			),
 		]);
 		// A PUT that fails with a server error whose message carries the secret and a token.
-		sb.faults.fail(500, {method: 'PUT', body: `{"errors":[{"msg":"internal ${SECRET} eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl"}]}`});
+		sb.faults.fail(500, {
+			method: 'PUT',
+			body: `{"errors":[{"msg":"internal ${SECRET} eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl"}]}`,
+		});
 		results.push(
 			await runCli(['update', '--stream', sb.streamId, '--contact', b.id, '--first-name', 'Failing', '--yes', '--json'], {
 				env: {...env, DEBUG: 'kore-contacts'},

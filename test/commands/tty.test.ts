@@ -43,7 +43,10 @@ describe('on a terminal', () => {
 		const plain = plainContactFrom(sb, 55).contact;
 		const [colour, noColour] = await Promise.all([
 			cliOnTerminal(['update', '--stream', sb.streamId, '--contact', yes.id, '--first-name', 'Yannick'], sandboxEnv(sb)),
-			cliOnTerminal(['update', '--stream', sb.streamId, '--contact', plain.id, '--first-name', 'Nadia'], sandboxEnv(sb, {NO_COLOR: '1'})),
+			cliOnTerminal(
+				['update', '--stream', sb.streamId, '--contact', plain.id, '--first-name', 'Nadia'],
+				sandboxEnv(sb, {NO_COLOR: '1'}),
+			),
 		]);
 
 		await colour.waitFor('Send this update? [y/N]');
@@ -67,7 +70,10 @@ describe('on a terminal', () => {
 	it('Ctrl+C at the question exits 130 and sends nothing', async () => {
 		const sb = sandbox();
 		const {contact} = plainContactFrom(sb, 65);
-		const pty = await cliOnTerminal(['update', '--stream', sb.streamId, '--contact', contact.id, '--salutation', 'Dr', '--json'], sandboxEnv(sb));
+		const pty = await cliOnTerminal(
+			['update', '--stream', sb.streamId, '--contact', contact.id, '--salutation', 'Dr', '--json'],
+			sandboxEnv(sb),
+		);
 		await pty.waitFor('Send this update? [y/N]');
 		await pty.key('C-c');
 		expect(await exitCodeOf(pty)).toBe(130);
@@ -95,6 +101,11 @@ describe('on a terminal', () => {
 		expect(screen).toContain(`Client secret (Enter to not store it): ${'*'.repeat(15)}\n`);
 		expect(screen).not.toContain('typed-secret');
 		const saved = JSON.parse(fs.readFileSync(path.join(configDir, 'config.json'), 'utf8'));
-		expect(saved.profiles[0]).toMatchObject({name: 'desk', accountId: sb.accountId, clientId: sb.clientId, clientSecret: 'typed-secret-Q8'});
+		expect(saved.profiles[0]).toMatchObject({
+			name: 'desk',
+			accountId: sb.accountId,
+			clientId: sb.clientId,
+			clientSecret: 'typed-secret-Q8',
+		});
 	});
 });

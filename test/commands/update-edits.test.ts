@@ -15,11 +15,17 @@ const base = {stream: 'st-1', contact: 'c-1'};
 
 describe('buildEdits (update flags -> field edits)', () => {
 	it('takes only the fields given; "" clears one', () => {
-		expect(buildEdits({...base, lastName: '', salutation: 'Dr'}, current)).toEqual({ok: true, edits: {lastName: '', salutation: 'Dr'}});
+		expect(buildEdits({...base, lastName: '', salutation: 'Dr'}, current)).toEqual({
+			ok: true,
+			edits: {lastName: '', salutation: 'Dr'},
+		});
 	});
 
 	it('uses the stored country code for plain digits, and --country-code when given', () => {
-		expect(buildEdits({...base, phone: '95501 00002'}, current)).toEqual({ok: true, edits: {phoneNumber: '9550100002', countryCode: '+91'}});
+		expect(buildEdits({...base, phone: '95501 00002'}, current)).toEqual({
+			ok: true,
+			edits: {phoneNumber: '9550100002', countryCode: '+91'},
+		});
 		expect(buildEdits({...base, phone: '7946 0958', countryCode: '+44'}, current)).toEqual({
 			ok: true,
 			edits: {phoneNumber: '79460958', countryCode: '+44'},

@@ -20,12 +20,18 @@ describe('kore-contacts update', () => {
 		const one = plainContactFrom(sb, 100).contact;
 		const [resultAll, resultOne] = await Promise.all([
 			update(sb, all.id, [
-				'--first-name', 'Ada',
-				'--last-name', 'Lovelace',
-				'--salutation', 'Dr',
-				'--phone', '7700 900-123',
-				'--country-code', '+44',
-				'--extension', '+44',
+				'--first-name',
+				'Ada',
+				'--last-name',
+				'Lovelace',
+				'--salutation',
+				'Dr',
+				'--phone',
+				'7700 900-123',
+				'--country-code',
+				'+44',
+				'--extension',
+				'+44',
 				'--yes',
 			]),
 			updateInProcess(sb, one.id, ['--last-name', 'Solo', '--yes']),
@@ -54,7 +60,7 @@ describe('kore-contacts update', () => {
 		expect(after.firstName).toBe(one.firstName);
 		expect(after.salutation).toBe(one.salutation);
 		expect(after.cellPhone).toEqual(one.cellPhone);
-		expect(resultOne.stdout).toMatch(/^  First name\s+/m);
+		expect(resultOne.stdout).toMatch(/^ {2}First name\s+/m);
 		expect(resultOne.stdout).toMatch(/^~ Last name\s+/m);
 	});
 
@@ -138,7 +144,14 @@ describe('kore-contacts update', () => {
 		expect(sentRun.code).toBe(0);
 		const json = JSON.parse(sentRun.stdout);
 		expect(Object.keys(json)).toEqual(['before', 'after', 'body', 'sent', 'result']);
-		expect(Object.keys(json.before).sort()).toEqual(['countryCode', 'extension', 'firstName', 'lastName', 'phoneNumber', 'salutation']);
+		expect(Object.keys(json.before).sort()).toEqual([
+			'countryCode',
+			'extension',
+			'firstName',
+			'lastName',
+			'phoneNumber',
+			'salutation',
+		]);
 		expect(json.before.lastName).toBe(sent.lastName);
 		expect(json.after.lastName).toBe('Jason');
 		expect(Object.keys(json.body)).toEqual(['firstName', 'lastName', 'salutation', 'cellPhone']);
@@ -172,7 +185,19 @@ describe('kore-contacts update', () => {
 		const configDir = tempDir();
 		const env = {KORE_CONTACTS_CONFIG_DIR: configDir};
 		const added = await runInProcess(
-			['profile', 'add', 'prod', '--host', sb.url, '--account-id', sb.accountId, '--client-id', sb.clientId, '--client-secret-stdin', '--protected'],
+			[
+				'profile',
+				'add',
+				'prod',
+				'--host',
+				sb.url,
+				'--account-id',
+				sb.accountId,
+				'--client-id',
+				sb.clientId,
+				'--client-secret-stdin',
+				'--protected',
+			],
 			{env, input: `${sb.clientSecret}\n`},
 		);
 		expect(added.code).toBe(0);
@@ -197,10 +222,13 @@ describe('kore-contacts update', () => {
 		const sb = sandbox();
 		const {contact} = plainContactFrom(sb, 90);
 		sb.faults.latency(8000, {method: 'PUT'});
-		const result = await runCli(['update', '--stream', sb.streamId, '--contact', contact.id, '--first-name', 'Halfway', '--yes'], {
-			env: sandboxEnv(sb),
-			sigintWhen: ({stderr}) => stderr.includes('Sending the update'),
-		});
+		const result = await runCli(
+			['update', '--stream', sb.streamId, '--contact', contact.id, '--first-name', 'Halfway', '--yes'],
+			{
+				env: sandboxEnv(sb),
+				sigintWhen: ({stderr}) => stderr.includes('Sending the update'),
+			},
+		);
 		expect(result.code).toBe(130);
 		expect(result.stderr).toContain('may or may not have been saved');
 		expect(result.stderr).toContain(`kore-contacts get --stream ${sb.streamId} --contact ${contact.id}`);

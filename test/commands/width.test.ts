@@ -19,7 +19,13 @@ const noHooks = {
 
 /** Every command path: [], ['list'], ..., ['profile'], ['profile', 'add'], ... */
 function commandPaths(): string[][] {
-	const io = {stdin: Readable.from([]), stdout: new PassThrough(), stderr: new PassThrough(), env: {}, signal: new AbortController().signal};
+	const io = {
+		stdin: Readable.from([]),
+		stdout: new PassThrough(),
+		stderr: new PassThrough(),
+		env: {},
+		signal: new AbortController().signal,
+	};
 	const program = buildProgram(io, noHooks, () => undefined);
 	const paths: string[][] = [[]];
 	const walk = (command: Command, path: string[]) => {
@@ -36,13 +42,23 @@ const widest = (text: string) => Math.max(0, ...text.split('\n').map(line => dis
 const overlong = (text: string, width: number) => text.split('\n').filter(line => displayWidth(line) > width);
 
 /** Runs the program in process with stdout and stderr as terminals of the given width (stdin is not one). */
-async function onTerminal(args: string[], columns: number, env: NodeJS.ProcessEnv = {}): Promise<{code: number; stdout: string; stderr: string}> {
+async function onTerminal(
+	args: string[],
+	columns: number,
+	env: NodeJS.ProcessEnv = {},
+): Promise<{code: number; stdout: string; stderr: string}> {
 	const terminal = () => Object.assign(new PassThrough(), {isTTY: true, columns});
 	const [stdout, stderr] = [terminal(), terminal()];
 	const out = {stdout: '', stderr: ''};
 	stdout.setEncoding('utf8').on('data', (chunk: string) => (out.stdout += chunk));
 	stderr.setEncoding('utf8').on('data', (chunk: string) => (out.stderr += chunk));
-	const io: CommandIo = {stdin: Readable.from([]), stdout, stderr, env: {KORE_CONTACTS_CONFIG_DIR: tempDir(), NO_COLOR: '1', ...env}, signal: new AbortController().signal};
+	const io: CommandIo = {
+		stdin: Readable.from([]),
+		stdout,
+		stderr,
+		env: {KORE_CONTACTS_CONFIG_DIR: tempDir(), NO_COLOR: '1', ...env},
+		signal: new AbortController().signal,
+	};
 	const code = await runProgram(args, io, noHooks);
 	await new Promise(resolve => setImmediate(resolve));
 	return {code, ...out};
@@ -58,7 +74,19 @@ describe('output fits 80 columns', () => {
 	it('every line of every --help (root, each command and subcommand) is at most 80 columns', async () => {
 		const paths = commandPaths();
 		expect(paths.map(p => p.join(' '))).toEqual(
-			expect.arrayContaining(['', 'list', 'get', 'update', 'history', 'undo', 'profile', 'profile add', 'profile list', 'doctor', 'sandbox']),
+			expect.arrayContaining([
+				'',
+				'list',
+				'get',
+				'update',
+				'history',
+				'undo',
+				'profile',
+				'profile add',
+				'profile list',
+				'doctor',
+				'sandbox',
+			]),
 		);
 		for (const path of paths) {
 			const result = await runInProcess([...path, '--help']);
@@ -94,7 +122,9 @@ describe('output fits 80 columns', () => {
 			expect(fail.split('\n').length).toBeGreaterThan(1);
 			// Continuation lines are indented under the text, and no word was split.
 			for (const line of fail.split('\n').slice(1)) expect(line).toMatch(/^ {6}\S/);
-			expect(fail.replace(/\n +/g, ' ')).toContain('Check the host, account ID, client ID and client secret, and the stream ID: a wrong stream also gives 401.');
+			expect(fail.replace(/\n +/g, ' ')).toContain(
+				'Check the host, account ID, client ID and client secret, and the stream ID: a wrong stream also gives 401.',
+			);
 		}
 	});
 
@@ -111,13 +141,26 @@ describe('output fits 80 columns', () => {
 		const configDir = tempDir();
 		const env = {KORE_CONTACTS_CONFIG_DIR: configDir, COLUMNS: '60'};
 		const add = await runInProcess(
-			['profile', 'add', 'a-profile-with-a-long-name', '--host', sb.url, '--account-id', sb.accountId, '--client-id', sb.clientId, '--protected'],
+			[
+				'profile',
+				'add',
+				'a-profile-with-a-long-name',
+				'--host',
+				sb.url,
+				'--account-id',
+				sb.accountId,
+				'--client-id',
+				sb.clientId,
+				'--protected',
+			],
 			{env},
 		);
 		expect(add.code, add.stderr).toBe(0);
 		expect(overlong(add.stdout, 60)).toEqual([]);
 		const unwrapped = add.stdout.replace(/\n(?!$)/g, ' ');
-		expect(unwrapped).toContain(`Saved profile "a-profile-with-a-long-name" (the default): ${sb.url}, account ${sb.accountId}, protected.`);
+		expect(unwrapped).toContain(
+			`Saved profile "a-profile-with-a-long-name" (the default): ${sb.url}, account ${sb.accountId}, protected.`,
+		);
 		expect(unwrapped).toContain('No client secret stored: KORE_CLIENT_SECRET or a prompt will supply it.');
 		const list = await runInProcess(['profile', 'list'], {env});
 		expect(list.code).toBe(0);
@@ -128,9 +171,12 @@ describe('output fits 80 columns', () => {
 	it('update --dry-run: the first line and the sentences fit 80 columns', async () => {
 		const sb = sandbox();
 		const {contact} = plainContactFrom(sb, 30);
-		const result = await runInProcess(['update', '--stream', sb.streamId, '--contact', contact.id, '--last-name', 'Width', '--dry-run'], {
-			env: sandboxEnv(sb),
-		});
+		const result = await runInProcess(
+			['update', '--stream', sb.streamId, '--contact', contact.id, '--last-name', 'Width', '--dry-run'],
+			{
+				env: sandboxEnv(sb),
+			},
+		);
 		expect(result.code, result.stderr).toBe(0);
 		const lines = result.stdout.split('\n');
 		// "Contact <24-character ID> in stream <the sandbox's 39-character stream>" is over 80: wrapped.
@@ -143,7 +189,10 @@ describe('output fits 80 columns', () => {
 		);
 		// Every line, the curl command included (its long URL is split as 'abc'\ + newline + 'def').
 		for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
-		const curl = lines.slice(lines.findIndex(line => line.startsWith('curl '))).join('\n').replaceAll("'\\\n'", '');
+		const curl = lines
+			.slice(lines.findIndex(line => line.startsWith('curl ')))
+			.join('\n')
+			.replaceAll("'\\\n'", '');
 		expect(curl).toContain(`'${sb.url}/agentassist/api/v1/public/${sb.streamId}/contacts/${contact.id}'`);
 	});
 

@@ -4,7 +4,14 @@ import {changedFields, diffFields, fieldsOfBody, verifyStored} from '../../sourc
 import {fieldsOf} from '../../source/contact/fields.js';
 import {buildUpdateBody} from '../../source/contact/update-body.js';
 
-const before: ContactFields = {firstName: 'john', lastName: 'doe', salutation: 'mr', countryCode: '+91', phoneNumber: '9550100001', extension: '+'};
+const before: ContactFields = {
+	firstName: 'john',
+	lastName: 'doe',
+	salutation: 'mr',
+	countryCode: '+91',
+	phoneNumber: '9550100001',
+	extension: '+',
+};
 
 describe('diffFields', () => {
 	it('gives all six rows in order, none changed, for equal fields', () => {
@@ -23,12 +30,23 @@ describe('diffFields', () => {
 		['case only', {lastName: 'Doe'}, ['lastName']],
 		['phone and country code', {countryCode: '+44', phoneNumber: '2079460958'}, ['countryCode', 'phoneNumber']],
 		['cleared phone', {phoneNumber: ''}, ['phoneNumber']],
-		['everything', {firstName: 'a', lastName: 'b', salutation: 'Dr', countryCode: '+1', phoneNumber: '4155550100', extension: ''}, ['firstName', 'lastName', 'salutation', 'countryCode', 'phoneNumber', 'extension']],
+		[
+			'everything',
+			{firstName: 'a', lastName: 'b', salutation: 'Dr', countryCode: '+1', phoneNumber: '4155550100', extension: ''},
+			['firstName', 'lastName', 'salutation', 'countryCode', 'phoneNumber', 'extension'],
+		],
 		['trailing space counts', {firstName: 'john '}, ['firstName']],
 	])('%s', (_name, change, fields) => {
 		const after = {...before, ...change};
 		const rows = diffFields(before, after);
-		expect(rows.map(row => row.field)).toEqual(['firstName', 'lastName', 'salutation', 'countryCode', 'phoneNumber', 'extension']);
+		expect(rows.map(row => row.field)).toEqual([
+			'firstName',
+			'lastName',
+			'salutation',
+			'countryCode',
+			'phoneNumber',
+			'extension',
+		]);
 		expect(rows.filter(row => row.changed).map(row => row.field)).toEqual(fields);
 		expect(changedFields(before, after)).toEqual(fields);
 		for (const row of rows) {
@@ -44,13 +62,28 @@ describe('diffFields', () => {
 
 describe('fieldsOfBody', () => {
 	it('reads the fields a body sends', () => {
-		const body = buildUpdateBody({id: 'x', firstName: 'john', lastName: 'doe', salutation: 'mr', cellPhone: {phoneNumber: '+919550100001', countryCode: '+91', extension: '+'}}, {});
+		const body = buildUpdateBody(
+			{
+				id: 'x',
+				firstName: 'john',
+				lastName: 'doe',
+				salutation: 'mr',
+				cellPhone: {phoneNumber: '+919550100001', countryCode: '+91', extension: '+'},
+			},
+			{},
+		);
 		expect(fieldsOfBody(body)).toEqual(before);
 	});
 });
 
 describe('verifyStored', () => {
-	const loaded: Contact = {id: 'c1', firstName: 'john', lastName: 'doe', salutation: 'mr', cellPhone: {phoneNumber: '+919550100001', countryCode: '+91', extension: '+'}};
+	const loaded: Contact = {
+		id: 'c1',
+		firstName: 'john',
+		lastName: 'doe',
+		salutation: 'mr',
+		cellPhone: {phoneNumber: '+919550100001', countryCode: '+91', extension: '+'},
+	};
 
 	it('accepts a stored phone returned as countryCode + digits', () => {
 		const body = buildUpdateBody(loaded, {firstName: 'Jon', phoneNumber: '9550100002'});
@@ -66,12 +99,16 @@ describe('verifyStored', () => {
 
 	it('accepts a stored phone returned as digits only', () => {
 		const body = buildUpdateBody(loaded, {phoneNumber: '9550100002'});
-		expect(verifyStored(body, {...loaded, cellPhone: {phoneNumber: '9550100002', countryCode: '+91', extension: '+'}}).ok).toBe(true);
+		expect(verifyStored(body, {...loaded, cellPhone: {phoneNumber: '9550100002', countryCode: '+91', extension: '+'}}).ok).toBe(
+			true,
+		);
 	});
 
 	it('accepts a stored country code change with the new prefix', () => {
 		const body = buildUpdateBody(loaded, {countryCode: '+44', phoneNumber: '2079460958'});
-		expect(verifyStored(body, {...loaded, cellPhone: {phoneNumber: '+442079460958', countryCode: '+44', extension: '+'}}).ok).toBe(true);
+		expect(
+			verifyStored(body, {...loaded, cellPhone: {phoneNumber: '+442079460958', countryCode: '+44', extension: '+'}}).ok,
+		).toBe(true);
 	});
 
 	it('accepts an empty phone stored as null', () => {
@@ -81,7 +118,12 @@ describe('verifyStored', () => {
 
 	it('reports each field the server stored differently (before = sent, after = stored)', () => {
 		const body = buildUpdateBody(loaded, {firstName: 'Jon', salutation: 'Dr', phoneNumber: '9550100002'});
-		const stored: Contact = {...loaded, firstName: 'jon', salutation: 'Dr', cellPhone: {phoneNumber: '+919550100001', countryCode: '+91', extension: '+'}};
+		const stored: Contact = {
+			...loaded,
+			firstName: 'jon',
+			salutation: 'Dr',
+			cellPhone: {phoneNumber: '+919550100001', countryCode: '+91', extension: '+'},
+		};
 		expect(verifyStored(body, stored)).toEqual({
 			ok: false,
 			mismatches: [

@@ -76,7 +76,11 @@ describe('contactName', () => {
 describe('formatPhone', () => {
 	it.each<[string, Parameters<typeof formatPhone>[0], string]>([
 		['stored cellPhone', {phoneNumber: '+919550100001', countryCode: '+91', extension: '+'}, '+91 9550100001'],
-		['editable fields', {firstName: 'a', lastName: '', salutation: '', countryCode: '+91', phoneNumber: '9550100001', extension: ''}, '+91 9550100001'],
+		[
+			'editable fields',
+			{firstName: 'a', lastName: '', salutation: '', countryCode: '+91', phoneNumber: '9550100001', extension: ''},
+			'+91 9550100001',
+		],
 		['with an extension', {phoneNumber: '+919550100001', countryCode: '+91', extension: '+91'}, '+91 9550100001 ext +91'],
 		['no country code', {phoneNumber: '9550100001', countryCode: null, extension: null}, '9550100001'],
 		['no number', {phoneNumber: '', countryCode: '+91', extension: '+'}, ''],
@@ -90,7 +94,11 @@ describe('formatPhone', () => {
 
 describe('contactLabel', () => {
 	it.each<[string, Contact, string]>([
-		['full', {id: '667e48f7', fullName: 'john doe', cellPhone: {phoneNumber: '+9195501xxxxx', countryCode: '+91', extension: '+'}}, 'john doe · +91 95501xxxxx · 667e48f7'],
+		[
+			'full',
+			{id: '667e48f7', fullName: 'john doe', cellPhone: {phoneNumber: '+9195501xxxxx', countryCode: '+91', extension: '+'}},
+			'john doe · +91 95501xxxxx · 667e48f7',
+		],
 		['no phone', {id: 'c2', firstName: 'Ann'}, 'Ann · c2'],
 		['nothing but an id', {id: 'c3'}, '(no name) · c3'],
 		['hostile id', {id: 'c4\u001B]0;x\u0007', firstName: 'A'}, 'A · c4'],

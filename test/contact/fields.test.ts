@@ -5,11 +5,23 @@ import {SAMPLE_RESPONSE} from './samples.js';
 describe('field names and labels', () => {
 	it('lists the six fields in order with their labels', () => {
 		expect(FIELD_NAMES).toEqual(['firstName', 'lastName', 'salutation', 'countryCode', 'phoneNumber', 'extension']);
-		expect(FIELD_NAMES.map(name => FIELD_LABELS[name])).toEqual(['First name', 'Last name', 'Salutation', 'Country code', 'Phone number', 'Extension']);
+		expect(FIELD_NAMES.map(name => FIELD_LABELS[name])).toEqual([
+			'First name',
+			'Last name',
+			'Salutation',
+			'Country code',
+			'Phone number',
+			'Extension',
+		]);
 		expect(SALUTATIONS).toEqual(['Mr', 'Mrs', 'Ms', 'Mx', 'Dr']);
 	});
 
-	it.each([['firstName', true], ['extension', true], ['fullName', false], [3, false]])('isFieldName(%j) = %j', (name, expected) => {
+	it.each([
+		['firstName', true],
+		['extension', true],
+		['fullName', false],
+		[3, false],
+	])('isFieldName(%j) = %j', (name, expected) => {
 		expect(isFieldName(name)).toBe(expected);
 	});
 });
@@ -27,7 +39,15 @@ describe('fieldsOf', () => {
 	});
 
 	it('turns null, missing and non-string values into empty strings', () => {
-		expect(fieldsOf({id: 'x', firstName: null, lastName: 5 as unknown as string, salutation: {} as unknown as string, cellPhone: null})).toEqual({
+		expect(
+			fieldsOf({
+				id: 'x',
+				firstName: null,
+				lastName: 5 as unknown as string,
+				salutation: {} as unknown as string,
+				cellPhone: null,
+			}),
+		).toEqual({
 			firstName: '',
 			lastName: '5',
 			salutation: '',
@@ -39,6 +59,9 @@ describe('fieldsOf', () => {
 	});
 
 	it('keeps names exactly as stored (no trimming), so untouched fields are sent back unchanged', () => {
-		expect(fieldsOf({id: 'x', firstName: ' John ', lastName: 'O\u2019Brien'})).toMatchObject({firstName: ' John ', lastName: 'O\u2019Brien'});
+		expect(fieldsOf({id: 'x', firstName: ' John ', lastName: 'O\u2019Brien'})).toMatchObject({
+			firstName: ' John ',
+			lastName: 'O\u2019Brien',
+		});
 	});
 });

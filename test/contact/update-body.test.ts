@@ -35,15 +35,51 @@ describe('buildUpdateBody', () => {
 	});
 
 	it.each<[string, Partial<Parameters<typeof buildUpdateBody>[1]>, string]>([
-		['no edits', {}, '{"firstName":"john","lastName":"doe","salutation":"mr","cellPhone":{"phoneNumber":"9550100001","countryCode":"+91","extension":"+"}}'],
-		['trimmed name edits', {firstName: '  Jon ', lastName: '\tSmith\n'}, '{"firstName":"Jon","lastName":"Smith","salutation":"mr","cellPhone":{"phoneNumber":"9550100001","countryCode":"+91","extension":"+"}}'],
-		['salutation', {salutation: ' Dr '}, '{"firstName":"john","lastName":"doe","salutation":"Dr","cellPhone":{"phoneNumber":"9550100001","countryCode":"+91","extension":"+"}}'],
-		['phone with separators becomes digits', {phoneNumber: ' 95501 000-02 '}, '{"firstName":"john","lastName":"doe","salutation":"mr","cellPhone":{"phoneNumber":"9550100002","countryCode":"+91","extension":"+"}}'],
-		['country code and phone', {countryCode: ' +44 ', phoneNumber: '2079460958'}, '{"firstName":"john","lastName":"doe","salutation":"mr","cellPhone":{"phoneNumber":"2079460958","countryCode":"+44","extension":"+"}}'],
-		['cleared phone stays empty', {phoneNumber: ''}, '{"firstName":"john","lastName":"doe","salutation":"mr","cellPhone":{"phoneNumber":"","countryCode":"+91","extension":"+"}}'],
-		['extension', {extension: ' +91'}, '{"firstName":"john","lastName":"doe","salutation":"mr","cellPhone":{"phoneNumber":"9550100001","countryCode":"+91","extension":"+91"}}'],
-		['cleared last name', {lastName: ''}, '{"firstName":"john","lastName":"","salutation":"mr","cellPhone":{"phoneNumber":"9550100001","countryCode":"+91","extension":"+"}}'],
-		['unicode names', {firstName: '太郎', lastName: 'محمد'}, '{"firstName":"太郎","lastName":"محمد","salutation":"mr","cellPhone":{"phoneNumber":"9550100001","countryCode":"+91","extension":"+"}}'],
+		[
+			'no edits',
+			{},
+			'{"firstName":"john","lastName":"doe","salutation":"mr","cellPhone":{"phoneNumber":"9550100001","countryCode":"+91","extension":"+"}}',
+		],
+		[
+			'trimmed name edits',
+			{firstName: '  Jon ', lastName: '\tSmith\n'},
+			'{"firstName":"Jon","lastName":"Smith","salutation":"mr","cellPhone":{"phoneNumber":"9550100001","countryCode":"+91","extension":"+"}}',
+		],
+		[
+			'salutation',
+			{salutation: ' Dr '},
+			'{"firstName":"john","lastName":"doe","salutation":"Dr","cellPhone":{"phoneNumber":"9550100001","countryCode":"+91","extension":"+"}}',
+		],
+		[
+			'phone with separators becomes digits',
+			{phoneNumber: ' 95501 000-02 '},
+			'{"firstName":"john","lastName":"doe","salutation":"mr","cellPhone":{"phoneNumber":"9550100002","countryCode":"+91","extension":"+"}}',
+		],
+		[
+			'country code and phone',
+			{countryCode: ' +44 ', phoneNumber: '2079460958'},
+			'{"firstName":"john","lastName":"doe","salutation":"mr","cellPhone":{"phoneNumber":"2079460958","countryCode":"+44","extension":"+"}}',
+		],
+		[
+			'cleared phone stays empty',
+			{phoneNumber: ''},
+			'{"firstName":"john","lastName":"doe","salutation":"mr","cellPhone":{"phoneNumber":"","countryCode":"+91","extension":"+"}}',
+		],
+		[
+			'extension',
+			{extension: ' +91'},
+			'{"firstName":"john","lastName":"doe","salutation":"mr","cellPhone":{"phoneNumber":"9550100001","countryCode":"+91","extension":"+91"}}',
+		],
+		[
+			'cleared last name',
+			{lastName: ''},
+			'{"firstName":"john","lastName":"","salutation":"mr","cellPhone":{"phoneNumber":"9550100001","countryCode":"+91","extension":"+"}}',
+		],
+		[
+			'unicode names',
+			{firstName: '太郎', lastName: 'محمد'},
+			'{"firstName":"太郎","lastName":"محمد","salutation":"mr","cellPhone":{"phoneNumber":"9550100001","countryCode":"+91","extension":"+"}}',
+		],
 	])('%s', (_name, edits, json) => {
 		expect(JSON.stringify(buildUpdateBody(contact, edits))).toBe(json);
 	});

@@ -2,7 +2,14 @@ import {describe, expect, it} from 'vitest';
 import type {ContactFields, FieldName} from '../../source/contact/contact.js';
 import {MAX_NAME_LENGTH, hasErrors, validateChanges, validateField, validateFields} from '../../source/contact/validate.js';
 
-const good: ContactFields = {firstName: 'John', lastName: 'Doe', salutation: 'Mr', countryCode: '+91', phoneNumber: '9550100001', extension: '+'};
+const good: ContactFields = {
+	firstName: 'John',
+	lastName: 'Doe',
+	salutation: 'Mr',
+	countryCode: '+91',
+	phoneNumber: '9550100001',
+	extension: '+',
+};
 
 describe('validateFields', () => {
 	it('accepts a good contact', () => {
@@ -11,7 +18,10 @@ describe('validateFields', () => {
 	});
 
 	it.each<[string, Partial<ContactFields>]>([
-		['an empty last name, salutation, phone, country code and extension', {lastName: '', salutation: '', phoneNumber: '', countryCode: '', extension: ''}],
+		[
+			'an empty last name, salutation, phone, country code and extension',
+			{lastName: '', salutation: '', phoneNumber: '', countryCode: '', extension: ''},
+		],
 		['CJK names', {firstName: '太郎', lastName: '山田'}],
 		['Arabic names', {firstName: 'محمد', lastName: 'علي'}],
 		['Hebrew names', {firstName: 'דוד', lastName: 'לוי'}],
@@ -34,26 +44,70 @@ describe('validateFields', () => {
 	it.each<[FieldName, string, string]>([
 		['firstName', '', "First name can't be empty: type at least one letter."],
 		['firstName', '   ', "First name can't be empty: type at least one letter."],
-		['firstName', 'Jo\u0007hn', 'First name contains an invisible character (U+0007): retype it on one line without control or invisible characters.'],
-		['firstName', 'Jo\u001B[31mhn', 'First name contains an invisible character (U+001B): retype it on one line without control or invisible characters.'],
+		[
+			'firstName',
+			'Jo\u0007hn',
+			'First name contains an invisible character (U+0007): retype it on one line without control or invisible characters.',
+		],
+		[
+			'firstName',
+			'Jo\u001B[31mhn',
+			'First name contains an invisible character (U+001B): retype it on one line without control or invisible characters.',
+		],
 		['lastName', 'Doe\nSmith', 'Last name contains a line break: retype it on one line without control or invisible characters.'],
 		['lastName', 'Doe\tSmith', 'Last name contains a tab: retype it on one line without control or invisible characters.'],
 		['lastName', 'Doe\r', 'Last name contains a line break: retype it on one line without control or invisible characters.'],
-		['lastName', 'a\u202Eb', 'Last name contains an invisible character (U+202E): retype it on one line without control or invisible characters.'],
-		['salutation', 'Mr\u009B', 'Salutation contains an invisible character (U+009B): retype it on one line without control or invisible characters.'],
+		[
+			'lastName',
+			'a\u202Eb',
+			'Last name contains an invisible character (U+202E): retype it on one line without control or invisible characters.',
+		],
+		[
+			'salutation',
+			'Mr\u009B',
+			'Salutation contains an invisible character (U+009B): retype it on one line without control or invisible characters.',
+		],
 		['firstName', 'a'.repeat(101), 'First name is 101 characters long; the limit is 100: shorten it.'],
 		['salutation', 'M'.repeat(150), 'Salutation is 150 characters long; the limit is 100: shorten it.'],
 		['firstName', '---', 'First name has no letters: type the name, e.g. John.'],
 		['lastName', '.', 'Last name has no letters: type the name, e.g. Doe.'],
-		['firstName', '12345', 'First name has no letters, only digits or symbols: type the name, e.g. John (a phone number goes in Cell phone).'],
-		['firstName', '+44 7700 900123', 'First name has no letters, only digits or symbols: type the name, e.g. John (a phone number goes in Cell phone).'],
-		['lastName', '(415) 555-0100', 'Last name has no letters, only digits or symbols: type the name, e.g. Doe (a phone number goes in Cell phone).'],
-		['lastName', '٤٢', 'Last name has no letters, only digits or symbols: type the name, e.g. Doe (a phone number goes in Cell phone).'],
-		['firstName', '²', 'First name has no letters, only digits or symbols: type the name, e.g. John (a phone number goes in Cell phone).'],
+		[
+			'firstName',
+			'12345',
+			'First name has no letters, only digits or symbols: type the name, e.g. John (a phone number goes in Cell phone).',
+		],
+		[
+			'firstName',
+			'+44 7700 900123',
+			'First name has no letters, only digits or symbols: type the name, e.g. John (a phone number goes in Cell phone).',
+		],
+		[
+			'lastName',
+			'(415) 555-0100',
+			'Last name has no letters, only digits or symbols: type the name, e.g. Doe (a phone number goes in Cell phone).',
+		],
+		[
+			'lastName',
+			'٤٢',
+			'Last name has no letters, only digits or symbols: type the name, e.g. Doe (a phone number goes in Cell phone).',
+		],
+		[
+			'firstName',
+			'²',
+			'First name has no letters, only digits or symbols: type the name, e.g. John (a phone number goes in Cell phone).',
+		],
 		['phoneNumber', '123', 'Phone number has 3 digits; a cell number has 4 to 15 digits.'],
 		['phoneNumber', '1234567890123456', 'Phone number has 16 digits; a cell number has 4 to 15 digits.'],
-		['phoneNumber', '95501x0001', "Phone number may contain digits only (spaces and dashes are fine): found 'x'. Type just the digits, e.g. 95501 00001."],
-		['phoneNumber', '+919550100001', 'Phone number starts with +: type the country code in the Country code field and only the digits here.'],
+		[
+			'phoneNumber',
+			'95501x0001',
+			"Phone number may contain digits only (spaces and dashes are fine): found 'x'. Type just the digits, e.g. 95501 00001.",
+		],
+		[
+			'phoneNumber',
+			'+919550100001',
+			'Phone number starts with +: type the country code in the Country code field and only the digits here.',
+		],
 		['countryCode', '91', 'Country code needs a leading +: type +91.'],
 		['countryCode', '+12345', "Country code starts with + and has 1 to 4 digits, e.g. +91: found '+12345'."],
 		['countryCode', '', 'Country code is empty but there is a phone number: type + and 1 to 4 digits, e.g. +91.'],
@@ -80,13 +134,16 @@ describe('validateChanges', () => {
 	it('ignores odd data in untouched fields but checks edited ones', () => {
 		const stored: ContactFields = {...good, lastName: 'Doe\u0007', phoneNumber: '95501xxxxx'};
 		expect(validateChanges(stored, {...stored, firstName: 'Jon'})).toEqual({});
-		expect(validateChanges(stored, {...stored, firstName: ''})).toEqual({firstName: "First name can't be empty: type at least one letter."});
+		expect(validateChanges(stored, {...stored, firstName: ''})).toEqual({
+			firstName: "First name can't be empty: type at least one letter.",
+		});
 	});
 
 	it('checks phone and country code together when either changes', () => {
 		const stored: ContactFields = {...good, phoneNumber: '95501xxxxx'};
 		expect(validateChanges(stored, {...stored, countryCode: '+44'})).toEqual({
-			phoneNumber: "Phone number may contain digits only (spaces and dashes are fine): found 'x'. Type just the digits, e.g. 95501 00001.",
+			phoneNumber:
+				"Phone number may contain digits only (spaces and dashes are fine): found 'x'. Type just the digits, e.g. 95501 00001.",
 		});
 	});
 });

@@ -106,7 +106,12 @@ describe('splitKeypresses', () => {
 		expect(splitKeypresses('\r\t\u007F\u007FSmith\r')).toEqual(['\r', '\t', '\u007F', '\u007F', 'Smith', '\r']);
 		expect(splitKeypresses('\u001B[B\u001B[B\r')).toEqual(['\u001B[B', '\u001B[B', '\r']);
 		expect(splitKeypresses('\u001BOA+91 95501 00001\u0003')).toEqual(['\u001BOA', '+91 95501 00001', '\u0003']);
-		expect(splitKeypresses('\u001B\u007F\u001B\u001B[A\u001B[5~\u001B')).toEqual(['\u001B\u007F', '\u001B\u001B[A', '\u001B[5~', '\u001B']);
+		expect(splitKeypresses('\u001B\u007F\u001B\u001B[A\u001B[5~\u001B')).toEqual([
+			'\u001B\u007F',
+			'\u001B\u001B[A',
+			'\u001B[5~',
+			'\u001B',
+		]);
 		expect(splitKeypresses('Zoë 佐藤')).toEqual(['Zoë 佐藤']);
 	});
 });

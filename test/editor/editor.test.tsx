@@ -98,7 +98,14 @@ describe('Editor', () => {
 
 	it('a host the client refuses opens the profile form with the reason', async () => {
 		const services = makeServices();
-		services.store.saveProfile({name: 'bad', host: 'http://example.com', accountId: 'a', clientId: 'c', clientSecret: 's', protected: false});
+		services.store.saveProfile({
+			name: 'bad',
+			host: 'http://example.com',
+			accountId: 'a',
+			clientId: 'c',
+			clientSecret: 's',
+			protected: false,
+		});
 		const r = await renderInk(<Editor services={{...services, initialProfile: 'bad'}} onExit={() => {}} />);
 		const frame = await r.waitFor('Profile bad');
 		expect(frame.replace(/\s+/g, ' ')).toContain('would send the credentials unencrypted');
@@ -110,7 +117,10 @@ describe('Editor', () => {
 		const services = makeServices({demo: {banner: 'demo'}});
 		services.store.saveProfile(sandboxProfile(sandbox));
 		services.store.rememberStream('sandbox', sandbox.streamId);
-		const r = await renderInk(<Editor services={{...services, initialProfile: 'sandbox'}} onExit={() => {}} />, {columns: 80, rows: 24});
+		const r = await renderInk(<Editor services={{...services, initialProfile: 'sandbox'}} onExit={() => {}} />, {
+			columns: 80,
+			rows: 24,
+		});
 		await r.press(KEY.enter);
 		await r.waitFor('Find a contact');
 		expect(frameRows(r.frame())).toBeLessThan(24);

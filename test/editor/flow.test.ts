@@ -85,7 +85,11 @@ describe('flow: the screen stack', () => {
 
 	it('appends further pages without duplicates and tracks where the next page starts', () => {
 		const second: Contact = {...contact, id: 'second'};
-		const state = run(atCard(), {type: 'back'}, {type: 'page-loaded', page: {results: [contact, second], skip: 1, limit: 50, hasMore: false}});
+		const state = run(
+			atCard(),
+			{type: 'back'},
+			{type: 'page-loaded', page: {results: [contact, second], skip: 1, limit: 50, hasMore: false}},
+		);
 		expect(state.list?.contacts.map(c => c.id)).toEqual([contact.id, 'second']);
 		expect(state.list).toMatchObject({hasMore: false, nextSkip: 3, total: 120});
 	});
@@ -93,11 +97,20 @@ describe('flow: the screen stack', () => {
 
 describe('flow: edits', () => {
 	it('keeps only edits that differ from the loaded contact and returns to the card', () => {
-		let state = run(atCard(), {type: 'open', screen: {name: 'name'}}, {type: 'edit', fields: {firstName: 'John', lastName: 'doe'}});
+		let state = run(
+			atCard(),
+			{type: 'open', screen: {name: 'name'}},
+			{type: 'edit', fields: {firstName: 'John', lastName: 'doe'}},
+		);
 		expect(currentScreen(state).name).toBe('card');
 		expect(state.edits).toEqual({firstName: 'John'});
 		expect(editedFields(state)).toEqual(['firstName']);
-		expect(currentFields(state)).toMatchObject({firstName: 'John', lastName: 'doe', phoneNumber: '9550100001', countryCode: '+91'});
+		expect(currentFields(state)).toMatchObject({
+			firstName: 'John',
+			lastName: 'doe',
+			phoneNumber: '9550100001',
+			countryCode: '+91',
+		});
 		expect(isDirty(state)).toBe(true);
 
 		// Typing the old value back un-edits the field.
@@ -207,7 +220,10 @@ describe('flow: conflicts', () => {
 			{type: 'send'},
 			{
 				type: 'conflict',
-				conflict: {current: theirs, theirs: [{field: 'firstName', label: 'First name', before: 'john', after: 'Johnny', changed: true}]},
+				conflict: {
+					current: theirs,
+					theirs: [{field: 'firstName', label: 'First name', before: 'john', after: 'Johnny', changed: true}],
+				},
 			},
 		);
 	}
@@ -332,7 +348,13 @@ describe('flow: the typed stream ID outlives the profile form', () => {
 
 describe('flow: retry after an unknown outcome', () => {
 	const unknown = () =>
-		run(atCard(), {type: 'edit', fields: {firstName: 'Johnny', salutation: 'Dr'}}, {type: 'review'}, {type: 'send'}, {type: 'send-unknown', message: 'Unknown.'});
+		run(
+			atCard(),
+			{type: 'edit', fields: {firstName: 'Johnny', salutation: 'Dr'}},
+			{type: 'review'},
+			{type: 'send'},
+			{type: 'send-unknown', message: 'Unknown.'},
+		);
 
 	it('puts the unsent edit back on the card, on top of the contact as re-read', () => {
 		const before = unknown();

@@ -114,9 +114,10 @@ function isRunning(pid: number): boolean {
 	}
 }
 
-const sleep = async (ms: number) => new Promise(resolve => {
-	setTimeout(resolve, ms);
-});
+const sleep = async (ms: number) =>
+	new Promise(resolve => {
+		setTimeout(resolve, ms);
+	});
 
 /** Starts `command` in a fresh tmux server at cols×rows. Call kill() when done (afterEach). */
 export async function startPty(command: string[], options: PtyOptions): Promise<Pty> {
@@ -125,7 +126,10 @@ export async function startPty(command: string[], options: PtyOptions): Promise<
 	const config = path.join(os.tmpdir(), `kc-${id}.tmux.conf`);
 	// No status line (the pane is the whole window), keep the pane after the command exits so
 	// its screen and exit status can still be read, and no key delay after Escape.
-	fs.writeFileSync(config, ['set -g status off', 'set -g remain-on-exit on', 'set -sg escape-time 0', 'set -g history-limit 1000', ''].join('\n'));
+	fs.writeFileSync(
+		config,
+		['set -g status off', 'set -g remain-on-exit on', 'set -sg escape-time 0', 'set -g history-limit 1000', ''].join('\n'),
+	);
 
 	const tmux = async (...args: string[]): Promise<string> => {
 		const {stdout} = await run(TMUX, ['-u', '-S', socket, ...args], {
@@ -151,22 +155,32 @@ export async function startPty(command: string[], options: PtyOptions): Promise<
 
 	let killed = false;
 	await tmux(
-		'-f', config,
-		'new-session', '-d', '-s', SESSION,
-		'-x', String(options.cols), '-y', String(options.rows),
+		'-f',
+		config,
+		'new-session',
+		'-d',
+		'-s',
+		SESSION,
+		'-x',
+		String(options.cols),
+		'-y',
+		String(options.rows),
 		...(options.cwd ? ['-c', options.cwd] : []),
 		shellCommand,
 	);
 
 	const capture = async (options: ScreenOptions = {}): Promise<string> =>
 		tmux(
-			'capture-pane', '-p',
+			'capture-pane',
+			'-p',
 			...(options.escapes ? ['-e'] : []),
 			...(options.joinWrapped ? ['-J'] : []),
 			...(options.history ? ['-S', '-'] : []),
-			'-t', SESSION,
+			'-t',
+			SESSION,
 		);
-	const format = async (variable: string): Promise<string> => (await tmux('display-message', '-p', '-t', SESSION, variable)).trim();
+	const format = async (variable: string): Promise<string> =>
+		(await tmux('display-message', '-p', '-t', SESSION, variable)).trim();
 
 	const pty: Pty = {
 		async send(text) {
@@ -328,7 +342,10 @@ export async function startRecorded(commandLine: string, options: PtyOptions & {
 			}
 		},
 		sttyModes() {
-			return fs.readFileSync(stty, 'utf8').split(/[\s;]+/).filter(Boolean);
+			return fs
+				.readFileSync(stty, 'utf8')
+				.split(/[\s;]+/)
+				.filter(Boolean);
 		},
 		async cursorVisible() {
 			return (await term.paneInfo('#{cursor_flag}')) === '1';

@@ -98,7 +98,9 @@ export async function collectCli(
 	return new Promise<CliResult>((resolve, reject) => {
 		const timer = setTimeout(() => {
 			child.kill('SIGKILL');
-			reject(new Error(`kore-contacts ${args.join(' ')} did not finish within ${timeoutMs} ms.\nstdout: ${stdout}\nstderr: ${stderr}`));
+			reject(
+				new Error(`kore-contacts ${args.join(' ')} did not finish within ${timeoutMs} ms.\nstdout: ${stdout}\nstderr: ${stderr}`),
+			);
 		}, timeoutMs);
 		child.on('error', error => {
 			clearTimeout(timer);

@@ -46,7 +46,12 @@ describe('requests', () => {
 		const sb = sandbox();
 		const page = await clientFor(sb).listContacts(sb.streamId, {skip: 20, limit: 10});
 		expect(page).toMatchObject({skip: 20, limit: 10, hasMore: true, totalResults: 150, totalPages: 15});
-		expect(page.results.map(c => c.id)).toEqual(sb.contacts().slice(20, 30).map(c => c.id));
+		expect(page.results.map(c => c.id)).toEqual(
+			sb
+				.contacts()
+				.slice(20, 30)
+				.map(c => c.id),
+		);
 		expect(sb.requests[0]!.query).toEqual({skip: '20', limit: '10'});
 	});
 
@@ -69,7 +74,10 @@ describe('requests', () => {
 
 	it('refuses to send without credentials', async () => {
 		const sb = sandbox();
-		const error = await koreFailure(clientFor(sb, {clientSecret: ''}).listContacts(sb.streamId, {skip: 0, limit: 1}), 'credentials');
+		const error = await koreFailure(
+			clientFor(sb, {clientSecret: ''}).listContacts(sb.streamId, {skip: 0, limit: 1}),
+			'credentials',
+		);
 		expect(error.message).toContain('client secret');
 		expect(sb.requests).toHaveLength(0);
 	});
@@ -97,7 +105,10 @@ describe('errors from the server', () => {
 	});
 
 	it('an unknown contact on PUT is contact-not-found', async () => {
-		const error = await koreFailure(clientFor(sandbox()).updateContact(sandbox().streamId, 'ffffffffffffffffffffffff', body), 'contact-not-found');
+		const error = await koreFailure(
+			clientFor(sandbox()).updateContact(sandbox().streamId, 'ffffffffffffffffffffffff', body),
+			'contact-not-found',
+		);
 		expect(error.status).toBe(400);
 		expect(error.message).toContain("'ffffffffffffffffffffffff'");
 		expect(error.outcomeUnknown).toBe(false);
@@ -188,7 +199,9 @@ describe('the scope', () => {
 	it('401 "Scope is incorrect" says to add the Configuration scope and publish', async () => {
 		const sb = sandbox();
 		const error = await koreFailure(clientFor(sb).listContacts(sb.streamId, {skip: 0, limit: 1}), 'scope');
-		expect(error.message).toContain("The app's credentials lack the Contact Center 'Configuration' API scope: add it to the app in Kore.ai and publish.");
+		expect(error.message).toContain(
+			"The app's credentials lack the Contact Center 'Configuration' API scope: add it to the app in Kore.ai and publish.",
+		);
 		expect(error.serverMessage).toBe('Permission denied. Scope is incorrect!');
 	});
 });
@@ -214,7 +227,11 @@ describe('the server rate limit', () => {
 		const waits: Array<{seconds: number; reason: string}> = [];
 		const started = Date.now();
 		const id = sb.contacts()[1]!.id;
-		const stored = await clientFor(sb, {onRateLimitWait: w => waits.push(w), rateLimitWindowMs: 1000}).updateContact(sb.streamId, id, body);
+		const stored = await clientFor(sb, {onRateLimitWait: w => waits.push(w), rateLimitWindowMs: 1000}).updateContact(
+			sb.streamId,
+			id,
+			body,
+		);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(950);
 		expect(stored.firstName).toBe('Asha');
 		expect(waits[0]).toEqual({seconds: 1, reason: 'server'});

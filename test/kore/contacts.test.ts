@@ -21,7 +21,11 @@ describe('findContact against 150 contacts', () => {
 			{skip: '50', limit: '50'},
 			{skip: '100', limit: '50'},
 		]);
-		expect(progress).toEqual([[50, 150], [100, 150], [150, 150]]);
+		expect(progress).toEqual([
+			[50, 150],
+			[100, 150],
+			[150, 150],
+		]);
 	});
 
 	it('stops at the page that holds the contact', async () => {

@@ -78,7 +78,9 @@ describe('errorFromStatus', () => {
 	it('401 with a scope message -> scope', () => {
 		const error = errorFromStatus(401, envelope('Permission denied. Scope is incorrect!'), ctx);
 		expect(error.kind).toBe('scope');
-		expect(error.message).toContain("lack the Contact Center 'Configuration' API scope: add it to the app in Kore.ai and publish");
+		expect(error.message).toContain(
+			"lack the Contact Center 'Configuration' API scope: add it to the app in Kore.ai and publish",
+		);
 	});
 
 	it('other 401 -> credentials, naming what to check and the server message', () => {
@@ -195,7 +197,10 @@ describe('KoreError and describeError', () => {
 describe('secret redaction', () => {
 	const credentialsError = (secret: string, serverText = 'Invalid SDK credentials') =>
 		withoutSecrets(
-			errorFromStatus(401, parseBody(JSON.stringify({errors: [{msg: serverText, code: 4002}]}), [secret]), {...ctx, secrets: [secret]}),
+			errorFromStatus(401, parseBody(JSON.stringify({errors: [{msg: serverText, code: 4002}]}), [secret]), {
+				...ctx,
+				secrets: [secret],
+			}),
 			[secret],
 		);
 
@@ -249,9 +254,10 @@ describe('secret redaction', () => {
 			expect(error.message).toBe("No stream '[secret]' here. Check the stream ID.");
 		}
 		// A long secret is redacted anywhere, even unquoted (it cannot be an ordinary word).
-		const host = withoutSecrets(new KoreError({kind: 'bad-host', what: 'The host https://a-long-client-secret/x is bad', hint: ''}), [
-			'a-long-client-secret',
-		]);
+		const host = withoutSecrets(
+			new KoreError({kind: 'bad-host', what: 'The host https://a-long-client-secret/x is bad', hint: ''}),
+			['a-long-client-secret'],
+		);
 		expect(host.message).not.toContain('a-long-client-secret');
 	});
 

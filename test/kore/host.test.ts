@@ -41,15 +41,22 @@ describe('normalizeHost', () => {
 		expect(badHost('https://platform.kore.ai/?x=1')).toMatch(/path/);
 	});
 
-	it.each(['', '   ', 'ftp://platform.kore.ai', 'https://', '!!!', 'foo bar', 'https://a..b', 'platform.kore.ai\u001b[31m', 'https://user:pw@platform.kore.ai'])(
-		'rejects garbage %j',
-		input => {
-			const message = badHost(input);
-			expect(message.length).toBeGreaterThan(10);
-			expect(message).not.toContain('\u001b');
-			expect(message).not.toContain('pw@');
-		},
-	);
+	it.each([
+		'',
+		'   ',
+		'ftp://platform.kore.ai',
+		'https://',
+		'!!!',
+		'foo bar',
+		'https://a..b',
+		'platform.kore.ai\u001b[31m',
+		'https://user:pw@platform.kore.ai',
+	])('rejects garbage %j', input => {
+		const message = badHost(input);
+		expect(message.length).toBeGreaterThan(10);
+		expect(message).not.toContain('\u001b');
+		expect(message).not.toContain('pw@');
+	});
 
 	it('knows loopback hosts', () => {
 		expect(isLoopbackHost('127.0.0.1')).toBe(true);

@@ -29,7 +29,10 @@ describe('timeouts, drops and cancelling', () => {
 	it('a GET that keeps timing out fails with the limit and how to raise it', async () => {
 		const sb = sandbox();
 		sb.faults.latency(1000, {method: 'GET', times: 2});
-		const error = await koreFailure(clientFor(sb, {timeoutMs: 200, retries: 1}).listContacts(sb.streamId, {skip: 0, limit: 5}), 'timeout');
+		const error = await koreFailure(
+			clientFor(sb, {timeoutMs: 200, retries: 1}).listContacts(sb.streamId, {skip: 0, limit: 5}),
+			'timeout',
+		);
 		expect(error.message).toContain('0.2 s');
 		expect(error.message).toContain('--timeout');
 		expect(error.outcomeUnknown).toBe(false);
@@ -160,10 +163,15 @@ try {
 				const env: NodeJS.ProcessEnv = {...process.env, KC_SECRET: sb.clientSecret};
 				delete env['NODE_EXTRA_CA_CERTS'];
 				if (extraCa) env['NODE_EXTRA_CA_CERTS'] = extraCa;
-				execFile(process.execPath, ['--import', 'tsx', script], {env, cwd: process.cwd(), timeout: 20_000}, (error, stdout, stderr) => {
-					if (error) reject(new Error(`child failed: ${stderr}`));
-					else resolve(stdout.trim());
-				});
+				execFile(
+					process.execPath,
+					['--import', 'tsx', script],
+					{env, cwd: process.cwd(), timeout: 20_000},
+					(error, stdout, stderr) => {
+						if (error) reject(new Error(`child failed: ${stderr}`));
+						else resolve(stdout.trim());
+					},
+				);
 			});
 		expect(JSON.parse(await run(tls.certPath))).toEqual({ok: true, n: 3});
 	});

@@ -13,7 +13,9 @@ describe('proxy environment', () => {
 			variable: 'HTTPS_PROXY',
 			display: 'http://proxy:3128',
 		});
-		expect(proxyFor('https://platform.kore.ai', {https_proxy: 'http://a:1', HTTPS_PROXY: 'http://b:2'})?.variable).toBe('https_proxy');
+		expect(proxyFor('https://platform.kore.ai', {https_proxy: 'http://a:1', HTTPS_PROXY: 'http://b:2'})?.variable).toBe(
+			'https_proxy',
+		);
 		expect(proxyFor('https://platform.kore.ai', {HTTP_PROXY: 'http://p:1'})?.variable).toBe('HTTP_PROXY');
 		expect(proxyFor('http://127.0.0.1:9', {HTTPS_PROXY: 'http://p:1'})).toBeUndefined();
 		expect(proxyFor('https://platform.kore.ai', {HTTPS_PROXY: 'http://p:1', NO_PROXY: 'kore.ai'})).toBeUndefined();

@@ -13,8 +13,22 @@ const body: UpdateBody = {
 };
 
 const ALL_KINDS: KoreErrorKind[] = [
-	'bad-host', 'credentials', 'scope', 'stream', 'contact-not-found', 'validation', 'rate-limit', 'method',
-	'server', 'timeout', 'dns', 'tls', 'proxy', 'connection', 'bad-response', 'aborted',
+	'bad-host',
+	'credentials',
+	'scope',
+	'stream',
+	'contact-not-found',
+	'validation',
+	'rate-limit',
+	'method',
+	'server',
+	'timeout',
+	'dns',
+	'tls',
+	'proxy',
+	'connection',
+	'bad-response',
+	'aborted',
 ];
 
 describe('no error ever shows the client secret or a JWT', () => {
@@ -75,12 +89,24 @@ describe('no error ever shows the client secret or a JWT', () => {
 
 		const port = await closedPort();
 		const other = {retries: 0, timeoutMs: 2000};
-		await collect(() => clientFor(sb, {...other, host: `http://127.0.0.1:${port}`}).listContacts(sb.streamId, {skip: 0, limit: 1}));
-		await collect(() => clientFor(sb, {...other, host: 'kore-secret-test.invalid'}).listContacts(sb.streamId, {skip: 0, limit: 1}));
-		// https to a plain-http port: a TLS failure.
-		await collect(() => clientFor(sb, {...other, host: sb.url.replace('http:', 'https:').replace('127.0.0.1', 'localhost')}).listContacts(sb.streamId, {skip: 0, limit: 1}));
 		await collect(() =>
-			clientFor(sb, {...other, env: {HTTP_PROXY: `http://kc:${secret}@127.0.0.1:${port}`}}).listContacts(sb.streamId, {skip: 0, limit: 1}),
+			clientFor(sb, {...other, host: `http://127.0.0.1:${port}`}).listContacts(sb.streamId, {skip: 0, limit: 1}),
+		);
+		await collect(() =>
+			clientFor(sb, {...other, host: 'kore-secret-test.invalid'}).listContacts(sb.streamId, {skip: 0, limit: 1}),
+		);
+		// https to a plain-http port: a TLS failure.
+		await collect(() =>
+			clientFor(sb, {...other, host: sb.url.replace('http:', 'https:').replace('127.0.0.1', 'localhost')}).listContacts(
+				sb.streamId,
+				{skip: 0, limit: 1},
+			),
+		);
+		await collect(() =>
+			clientFor(sb, {...other, env: {HTTP_PROXY: `http://kc:${secret}@127.0.0.1:${port}`}}).listContacts(sb.streamId, {
+				skip: 0,
+				limit: 1,
+			}),
 		);
 		await collect(() => clientFor(sb, {...other, clientSecret: `${secret}-wrong`}).updateContact(sb.streamId, id, body));
 

@@ -17,7 +17,10 @@ describe('wrap', () => {
 	});
 
 	it('puts a prefix before the first line and indents the rest (both count towards the width)', () => {
-		const lines = wrap('Live check failed at the credentials: Kore.ai did not accept them', 30, {first: 'FAIL  ', indent: '      '});
+		const lines = wrap('Live check failed at the credentials: Kore.ai did not accept them', 30, {
+			first: 'FAIL  ',
+			indent: '      ',
+		});
 		expect(lines[0]!.startsWith('FAIL  Live check')).toBe(true);
 		for (const line of lines.slice(1)) expect(line).toMatch(/^ {6}\S/);
 		for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(30);

@@ -47,7 +47,9 @@ describe('sandbox auth', () => {
 
 	it('rejects a wrong appId, and a token without appId', async () => {
 		const s = sandbox();
-		expect(await list(koreUrl(s), {auth: await mintTestJwt(s, {appId: 'cs-someone-else'}), accountId: s.accountId})).toMatchObject({
+		expect(
+			await list(koreUrl(s), {auth: await mintTestJwt(s, {appId: 'cs-someone-else'}), accountId: s.accountId}),
+		).toMatchObject({
 			status: 401,
 			body: INVALID,
 		});
@@ -60,7 +62,9 @@ describe('sandbox auth', () => {
 	it('rejects an expired token but accepts one without exp', async () => {
 		const s = sandbox();
 		const past = Math.floor(Date.now() / 1000) - 600;
-		expect(await list(koreUrl(s), {auth: await mintTestJwt(s, {iat: past, exp: past + 60}), accountId: s.accountId})).toMatchObject({
+		expect(
+			await list(koreUrl(s), {auth: await mintTestJwt(s, {iat: past, exp: past + 60}), accountId: s.accountId}),
+		).toMatchObject({
 			status: 401,
 			body: INVALID,
 		});

@@ -23,7 +23,7 @@ async function waitFor(read: () => string, pattern: RegExp): Promise<RegExpMatch
 	for (let i = 0; i < 500; i++) {
 		const match = read().match(pattern);
 		if (match) return match;
-		await new Promise((r) => setTimeout(r, 10));
+		await new Promise(r => setTimeout(r, 10));
 	}
 	throw new Error(`Timed out waiting for ${pattern} in:\n${read()}`);
 }
@@ -49,8 +49,8 @@ async function start(env: NodeJS.ProcessEnv = {}) {
 const shellLines = (output: string) =>
 	output
 		.split('\n')
-		.filter((l) => l.startsWith('  '))
-		.map((l) => l.slice(2))
+		.filter(l => l.startsWith('  '))
+		.map(l => l.slice(2))
 		.join('\n');
 
 describe('kore-contacts sandbox', () => {
@@ -115,7 +115,9 @@ describe('kore-contacts sandbox', () => {
 		try {
 			const code = await runSandboxCommand({port, env: {}, stdout: out.stream, stderr: err.stream});
 			expect(code).toBe(1);
-			expect(err.text()).toBe(`Could not start the sandbox: port ${port} is already in use. Pick another with --port, or 0 for any free port.\n`);
+			expect(err.text()).toBe(
+				`Could not start the sandbox: port ${port} is already in use. Pick another with --port, or 0 for any free port.\n`,
+			);
 			expect(out.text()).toBe('');
 		} finally {
 			blocker.close();

@@ -22,7 +22,11 @@ async function control(s: Sandbox, method: string, path: string, body?: unknown)
 	return {status: res.status, body: (await res.json()) as any};
 }
 
-const settle = (p: Promise<unknown>) => p.then(() => 'ok' as const, () => 'failed' as const);
+const settle = (p: Promise<unknown>) =>
+	p.then(
+		() => 'ok' as const,
+		() => 'failed' as const,
+	);
 
 describe('faults in process', () => {
 	it('latency delays only the matching method', async () => {
@@ -30,9 +34,9 @@ describe('faults in process', () => {
 		s.faults.latency(400, {method: 'PUT'});
 		const order: string[] = [];
 		const id = s.contacts()[0]!.id;
-		const slow = put(s, id, {firstName: 'Slow'}).then((r) => order.push(`put ${r.status}`));
-		await new Promise((r) => setTimeout(r, 20));
-		const fast = get(s).then((r) => order.push(`get ${r.status}`));
+		const slow = put(s, id, {firstName: 'Slow'}).then(r => order.push(`put ${r.status}`));
+		await new Promise(r => setTimeout(r, 20));
+		const fast = get(s).then(r => order.push(`get ${r.status}`));
 		await Promise.all([slow, fast]);
 		expect(order).toEqual(['get 200', 'put 200']);
 		expect(s.faults.pending()).toEqual([]);
@@ -72,7 +76,7 @@ describe('faults in process', () => {
 		expect((await put(s, id, {firstName: 'x'})).status).toBe(200);
 	});
 
-	it('rateLimit answers 429 with Kore\'s message, Retry-After only when given a number', async () => {
+	it("rateLimit answers 429 with Kore's message, Retry-After only when given a number", async () => {
 		const s = sandbox();
 		s.faults.rateLimit({retryAfter: 7});
 		const withHeader = await get(s);
@@ -100,7 +104,7 @@ describe('faults in process', () => {
 		const s = sandbox();
 		s.faults.drop({when: 'mid-response', method: 'GET'});
 		const outcome = await get(s).then(
-			async (res) => ({status: res.status, body: await settle(res.text())}),
+			async res => ({status: res.status, body: await settle(res.text())}),
 			() => ({status: 0, body: 'failed' as const}),
 		);
 		expect(outcome).toEqual({status: 200, body: 'failed'});
@@ -122,7 +126,9 @@ describe('faults in process', () => {
 		expect(() => s.faults.latency(-1)).toThrow(/ms/);
 		expect(() => s.faults.drop({when: 'later' as 'mid-response'})).toThrow(/before-response/);
 		expect(() => s.faults.fail(500, {times: 0})).toThrow(/times/);
-		expect(() => s.faults.editAfterRead('x', {cellPhone: {phoneNumber: '+1', countryCode: '+1', extension: ''}})).toThrow(/digits/);
+		expect(() => s.faults.editAfterRead('x', {cellPhone: {phoneNumber: '+1', countryCode: '+1', extension: ''}})).toThrow(
+			/digits/,
+		);
 	});
 });
 
@@ -130,7 +136,10 @@ describe('someone else edits', () => {
 	it('editContact changes the contact now, as another user', () => {
 		const s = sandbox();
 		const before = s.contacts()[5]!;
-		const after = s.editContact(before.id, {firstName: 'Changed', cellPhone: {phoneNumber: '5550100', countryCode: '+1', extension: '+'}});
+		const after = s.editContact(before.id, {
+			firstName: 'Changed',
+			cellPhone: {phoneNumber: '5550100', countryCode: '+1', extension: '+'},
+		});
 		expect(after).toMatchObject({
 			firstName: 'Changed',
 			fullName: before.lastName ? `Changed ${before.lastName}` : 'Changed',
@@ -163,7 +172,7 @@ describe('someone else edits', () => {
 
 		// Page 2 does: the response still shows the old contact, the store has the edit right after.
 		const page = (await (await get(s, '?skip=10&limit=10')).json()) as ContactPage;
-		expect(page.results.find((c) => c.id === target.id)).toEqual(target);
+		expect(page.results.find(c => c.id === target.id)).toEqual(target);
 		const edited = s.getContact(target.id)!;
 		expect(edited).toMatchObject({
 			lastName: 'Someone-Else',
@@ -174,7 +183,7 @@ describe('someone else edits', () => {
 
 		// Once only: the next read shows the edit and does not edit again.
 		const again = (await (await get(s, '?skip=10&limit=10')).json()) as ContactPage;
-		expect(again.results.find((c) => c.id === target.id)).toEqual(edited);
+		expect(again.results.find(c => c.id === target.id)).toEqual(edited);
 		expect(s.getContact(target.id)).toEqual(edited);
 	});
 
@@ -193,12 +202,21 @@ describe('HTTP control routes (sandbox only)', () => {
 	it('reports health without auth', async () => {
 		const s = sandbox();
 		const res = await control(s, 'GET', '/health');
-		expect(res).toEqual({status: 200, body: {ok: true, streamId: s.streamId, accountId: s.accountId, contacts: s.contacts().length}});
+		expect(res).toEqual({
+			status: 200,
+			body: {ok: true, streamId: s.streamId, accountId: s.accountId, contacts: s.contacts().length},
+		});
 	});
 
 	it('arms, lists and clears faults over HTTP', async () => {
 		const s = sandbox();
-		const added = await control(s, 'POST', '/faults', {type: 'fail', status: 502, body: 'upstream down', method: 'GET', times: 2});
+		const added = await control(s, 'POST', '/faults', {
+			type: 'fail',
+			status: 502,
+			body: 'upstream down',
+			method: 'GET',
+			times: 2,
+		});
 		expect(added.status).toBe(201);
 		expect((await control(s, 'GET', '/faults')).body.faults).toEqual([
 			{type: 'fail', status: 502, body: 'upstream down', method: 'GET', times: 2},
@@ -228,7 +246,13 @@ describe('HTTP control routes (sandbox only)', () => {
 
 	it('refuses an invalid fault with 400 and a sentence', async () => {
 		const s = sandbox();
-		for (const spec of [{type: 'explode'}, {type: 'fail'}, {type: 'fail', status: 500, times: 0}, {type: 'drop', when: 'never'}, []]) {
+		for (const spec of [
+			{type: 'explode'},
+			{type: 'fail'},
+			{type: 'fail', status: 500, times: 0},
+			{type: 'drop', when: 'never'},
+			[],
+		]) {
 			const res = await control(s, 'POST', '/faults', spec);
 			expect(res.status, JSON.stringify(spec)).toBe(400);
 			expect(res.body.errors[0].msg).toMatch(/\.$/);

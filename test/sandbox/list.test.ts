@@ -16,11 +16,11 @@ describe('GET /contacts paging', () => {
 		expect(status).toBe(200);
 		expect(body).toMatchObject({skip: 0, limit: 10, hasMore: true, totalPages: 14, totalResults: 137});
 		expect(body.results).toHaveLength(10);
-		expect(body.results.map((c) => c.id)).toEqual(
+		expect(body.results.map(c => c.id)).toEqual(
 			sandbox()
 				.contacts()
 				.slice(0, 10)
-				.map((c) => c.id),
+				.map(c => c.id),
 		);
 	});
 
@@ -29,13 +29,13 @@ describe('GET /contacts paging', () => {
 		const second = await page('?skip=25&limit=25');
 		expect(first.body).toMatchObject({skip: 0, limit: 25, hasMore: true, totalPages: 6, totalResults: 137});
 		expect(second.body).toMatchObject({skip: 25, limit: 25, hasMore: true});
-		const ids = [...first.body.results, ...second.body.results].map((c) => c.id);
+		const ids = [...first.body.results, ...second.body.results].map(c => c.id);
 		expect(new Set(ids).size).toBe(50);
 		expect(ids).toEqual(
 			sandbox()
 				.contacts()
 				.slice(0, 50)
-				.map((c) => c.id),
+				.map(c => c.id),
 		);
 	});
 
@@ -62,10 +62,10 @@ describe('GET /contacts paging', () => {
 			seen.push(...body.results);
 			if (!body.hasMore) break;
 		}
-		expect(seen.map((c) => c.id)).toEqual(
+		expect(seen.map(c => c.id)).toEqual(
 			sandbox()
 				.contacts()
-				.map((c) => c.id),
+				.map(c => c.id),
 		);
 	});
 
@@ -79,10 +79,10 @@ describe('GET /contacts paging', () => {
 
 	it('lists INACTIVE (soft-deleted) contacts too, with their status', async () => {
 		const s = sandbox();
-		const inactive = s.contacts().filter((c) => c.status === 'INACTIVE');
+		const inactive = s.contacts().filter(c => c.status === 'INACTIVE');
 		expect(inactive.length).toBeGreaterThan(0);
 		const {body} = await page('?limit=50');
-		expect(body.results.some((c) => c.status === 'INACTIVE')).toBe(true);
+		expect(body.results.some(c => c.status === 'INACTIVE')).toBe(true);
 	});
 
 	it('ignores undocumented search parameters', async () => {

@@ -13,7 +13,7 @@ describe('rate limit (sliding minute per account)', () => {
 	const sandbox = useSandbox({contactCount: 5, rateLimitPerMinute: 3, now: () => new Date(clock)});
 	const listNow = (s: Sandbox) => list(s, clock);
 
-	it('answers the 4th request in a minute with 429, Kore\'s message and Retry-After', async () => {
+	it("answers the 4th request in a minute with 429, Kore's message and Retry-After", async () => {
 		const s = sandbox();
 		const start = clock;
 		for (let i = 0; i < 3; i++) {
@@ -79,8 +79,8 @@ describe('rate limit off', () => {
 		const s = await startSandbox({contactCount: 1});
 		try {
 			const statuses = await Promise.all(Array.from({length: 61}, async () => (await list(s)).status));
-			expect(statuses.filter((x) => x === 200)).toHaveLength(60);
-			expect(statuses.filter((x) => x === 429)).toHaveLength(1);
+			expect(statuses.filter(x => x === 200)).toHaveLength(60);
+			expect(statuses.filter(x => x === 429)).toHaveLength(1);
 		} finally {
 			await s.close();
 		}

@@ -18,7 +18,7 @@ function hasOpenssl(): boolean {
 
 function get(url: string, headers: Record<string, string>, ca?: string): Promise<{status: number; body: string}> {
 	return new Promise((resolve, reject) => {
-		const req = request(url, {headers, ca}, (res) => {
+		const req = request(url, {headers, ca}, res => {
 			let body = '';
 			res.on('data', (c: Buffer) => {
 				body += c.toString('utf8');
@@ -39,8 +39,23 @@ describe.skipIf(!hasOpenssl())('sandbox over HTTPS', () => {
 		dir = mkdtempSync(join(tmpdir(), 'kc-tls-'));
 		execFileSync(
 			'openssl',
-			['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
-				'-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+			[
+				'req',
+				'-x509',
+				'-newkey',
+				'rsa:2048',
+				'-nodes',
+				'-days',
+				'1',
+				'-subj',
+				'/CN=127.0.0.1',
+				'-addext',
+				'subjectAltName=IP:127.0.0.1',
+				'-keyout',
+				join(dir, 'key.pem'),
+				'-out',
+				join(dir, 'cert.pem'),
+			],
 			{stdio: 'ignore'},
 		);
 		cert = readFileSync(join(dir, 'cert.pem'), 'utf8');

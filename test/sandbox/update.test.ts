@@ -286,7 +286,7 @@ describe('POST /contacts, bulk update and DELETE', () => {
 
 	it('soft-deletes: the contact stays, with status INACTIVE', async () => {
 		const s = sandbox();
-		const target = s.contacts().find((c) => c.status === 'ACTIVE')!;
+		const target = s.contacts().find(c => c.status === 'ACTIVE')!;
 		const res = await call(s, 'DELETE', `/contacts/${target.id}`);
 		expect(res.status).toBe(200);
 		expect(res.body).toMatchObject({id: target.id, status: 'INACTIVE'});

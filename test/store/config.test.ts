@@ -51,7 +51,9 @@ describe('openStore: where and how the file is kept', () => {
 	it.runIf(posix)('tightens a config.json that someone made world-readable', () => {
 		const dir = tempDir();
 		const file = path.join(dir, 'config.json');
-		fs.writeFileSync(file, JSON.stringify({version: 1, profiles: [profile('dev')], recentStreams: {}, recentContacts: {}}), {mode: 0o644});
+		fs.writeFileSync(file, JSON.stringify({version: 1, profiles: [profile('dev')], recentStreams: {}, recentContacts: {}}), {
+			mode: 0o644,
+		});
 		fs.chmodSync(file, 0o644);
 		const store = openStore({configDir: dir});
 		expect(modeOf(file)).toBe(0o600);
@@ -87,7 +89,11 @@ describe('profiles', () => {
 		expect(again.getProfile('prod.eu')?.protected).toBe(true);
 		expect(again.removeProfile('dev')).toBe(true);
 		expect(again.removeProfile('dev')).toBe(false);
-		expect(openStore({configDir: dir}).listProfiles().map(p => p.name)).toEqual(['prod.eu']);
+		expect(
+			openStore({configDir: dir})
+				.listProfiles()
+				.map(p => p.name),
+		).toEqual(['prod.eu']);
 	});
 
 	it('does not keep stray keys', () => {
@@ -133,7 +139,9 @@ describe('profiles', () => {
 		store.saveProfile(profile('prod'));
 		store.setDefaultProfile('prod');
 		expect(openStore({configDir: dir}).getDefaultProfile()).toBe('prod');
-		expect(() => store.setDefaultProfile('nope')).toThrow(/There is no profile named "nope". Saved profiles: dev, prod; add one with `kore-contacts profile add nope`/);
+		expect(() => store.setDefaultProfile('nope')).toThrow(
+			/There is no profile named "nope". Saved profiles: dev, prod; add one with `kore-contacts profile add nope`/,
+		);
 		store.removeProfile('prod');
 		expect(store.getDefaultProfile()).toBeUndefined();
 	});
@@ -236,7 +244,10 @@ describe('a damaged settings file', () => {
 	it('moves a file that fails the schema aside the same way', () => {
 		const dir = tempDir();
 		const file = path.join(dir, 'config.json');
-		const bad = JSON.stringify({version: 1, profiles: [{name: 'bad name', host: 'h', accountId: 'a', clientId: 'c', protected: false}]});
+		const bad = JSON.stringify({
+			version: 1,
+			profiles: [{name: 'bad name', host: 'h', accountId: 'a', clientId: 'c', protected: false}],
+		});
 		fs.writeFileSync(file, bad);
 		const store = openStore({configDir: dir});
 		const backups = backupsIn(dir);
@@ -284,14 +295,18 @@ describe('migration from version 0', () => {
 		const dir = tempDir();
 		const file = path.join(dir, 'config.json');
 		// Written by hand, as version 0 wrote it.
-		fs.writeFileSync(file, `{
+		fs.writeFileSync(
+			file,
+			`{
 	"profiles": {
 		"dev": {"host": "platform.kore.ai", "accountId": "acc-dev", "clientId": "cs-dev", "clientSecret": "s3cret"},
 		"prod.eu": {"host": "https://de-platform.kore.ai", "accountId": "acc-prod", "clientId": "cs-prod"}
 	},
 	"defaultProfile": "prod.eu"
 }
-`, {mode: 0o644});
+`,
+			{mode: 0o644},
+		);
 		const store = openStore({configDir: dir});
 		expect(store.warnings).toEqual([]);
 		expect(backupsIn(dir)).toEqual([]);

@@ -4,7 +4,14 @@ import {describeSources, missingMessage, resolveCredentials, StoreError} from '.
 import type {Profile, Store} from '../../source/store/types.js';
 import {tempDir} from './helpers.js';
 
-const dev: Profile = {name: 'dev', host: 'dev.example.com', accountId: 'acc-dev', clientId: 'cs-dev', clientSecret: 'dev-secret', protected: false};
+const dev: Profile = {
+	name: 'dev',
+	host: 'dev.example.com',
+	accountId: 'acc-dev',
+	clientId: 'cs-dev',
+	clientSecret: 'dev-secret',
+	protected: false,
+};
 const prod: Profile = {name: 'prod', host: 'platform.kore.ai', accountId: 'acc-prod', clientId: 'cs-prod', protected: true};
 
 function storeWith(...profiles: Profile[]): Store {
@@ -39,7 +46,12 @@ describe('resolveCredentials', () => {
 			flags: {host: 'flag.example.com'},
 			env: {KORE_HOST: 'env.example.com', KORE_ACCOUNT_ID: 'acc-env', KORE_CLIENT_SECRET: 'env-secret'},
 		});
-		expect(resolved.credentials).toEqual({host: 'flag.example.com', accountId: 'acc-env', clientId: 'cs-dev', clientSecret: 'env-secret'});
+		expect(resolved.credentials).toEqual({
+			host: 'flag.example.com',
+			accountId: 'acc-env',
+			clientId: 'cs-dev',
+			clientSecret: 'env-secret',
+		});
 		expect(resolved.sources).toEqual({host: 'flag', accountId: 'env', clientId: 'profile', clientSecret: 'env'});
 		expect(describeSources(resolved)).toEqual([
 			'host: from --host',

@@ -11,7 +11,12 @@ const draft: Draft = {
 	streamId: 'st-1',
 	contactId: 'c-1',
 	contactLabel: 'Asha Rao',
-	loaded: {id: 'c-1', firstName: 'Asha', lastName: 'Rao', cellPhone: {phoneNumber: '+919550100001', countryCode: '+91', extension: ''}},
+	loaded: {
+		id: 'c-1',
+		firstName: 'Asha',
+		lastName: 'Rao',
+		cellPhone: {phoneNumber: '+919550100001', countryCode: '+91', extension: ''},
+	},
 	edits: {lastName: 'Rao-Iyer'},
 	savedAt: '2025-01-02T03:04:05.000Z',
 };

@@ -10,9 +10,21 @@ import {modeOf, tempDir} from './helpers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-const before: ContactFields = {firstName: 'Asha', lastName: 'Rao', salutation: 'Ms', countryCode: '+91', phoneNumber: '9550100001', extension: ''};
+const before: ContactFields = {
+	firstName: 'Asha',
+	lastName: 'Rao',
+	salutation: 'Ms',
+	countryCode: '+91',
+	phoneNumber: '9550100001',
+	extension: '',
+};
 const after: ContactFields = {...before, lastName: 'Rao-Iyer'};
-const body: UpdateBody = {firstName: 'Asha', lastName: 'Rao-Iyer', salutation: 'Ms', cellPhone: {phoneNumber: '9550100001', countryCode: '+91', extension: ''}};
+const body: UpdateBody = {
+	firstName: 'Asha',
+	lastName: 'Rao-Iyer',
+	salutation: 'Ms',
+	cellPhone: {phoneNumber: '9550100001', countryCode: '+91', extension: ''},
+};
 
 const pending = (contactId: string, extra: Partial<PendingEntry> = {}): PendingEntry => ({
 	profile: 'dev',
@@ -27,7 +39,10 @@ const pending = (contactId: string, extra: Partial<PendingEntry> = {}): PendingE
 });
 
 function linesOf(file: string): string[] {
-	return fs.readFileSync(file, 'utf8').split('\n').filter(line => line !== '');
+	return fs
+		.readFileSync(file, 'utf8')
+		.split('\n')
+		.filter(line => line !== '');
 }
 
 describe('journal', () => {
@@ -77,7 +92,12 @@ describe('journal', () => {
 		journal.complete(c, {status: 'unknown', error: 'The request timed out.'});
 		const d = journal.begin(pending('c-3'));
 		expect([a, b, c, d].sort()).toEqual([a, b, c, d]);
-		expect(journal.entries().map(e => [e.id, e.status])).toEqual([[d, 'unknown'], [c, 'unknown'], [b, 'failed'], [a, 'done']]);
+		expect(journal.entries().map(e => [e.id, e.status])).toEqual([
+			[d, 'unknown'],
+			[c, 'unknown'],
+			[b, 'failed'],
+			[a, 'done'],
+		]);
 		expect(journal.entries()[2]!.error).toBe('Phone number is invalid.');
 		expect(journal.entries({contactId: 'c-1'}).map(e => e.id)).toEqual([c, a]);
 		expect(journal.entries({contactId: 'c-1'})[0]).toMatchObject({kind: 'undo', undoOf: a, after: before});
@@ -94,10 +114,21 @@ describe('journal', () => {
 		const b = journal.begin(pending('c-2'));
 		// The process died half-way through writing the completion of b.
 		fs.appendFileSync(journal.path, `{"id":"${b}","completedAt":"2025-01-0`);
-		expect(journal.entries().map(e => [e.id, e.status])).toEqual([[b, 'unknown'], [a, 'done']]);
+		expect(journal.entries().map(e => [e.id, e.status])).toEqual([
+			[b, 'unknown'],
+			[a, 'done'],
+		]);
 		const c = journal.begin(pending('c-3'));
 		journal.complete(c, {status: 'done'});
-		expect(openJournal(dir).entries().map(e => [e.id, e.status])).toEqual([[c, 'done'], [b, 'unknown'], [a, 'done']]);
+		expect(
+			openJournal(dir)
+				.entries()
+				.map(e => [e.id, e.status]),
+		).toEqual([
+			[c, 'done'],
+			[b, 'unknown'],
+			[a, 'done'],
+		]);
 		// Only the torn line itself is unreadable.
 		const unreadable = linesOf(journal.path).filter(line => {
 			try {
@@ -122,7 +153,11 @@ describe('journal', () => {
 			before: {...before, authorization: jwt},
 		} as unknown as PendingEntry;
 		const id = journal.begin(sloppy);
-		journal.complete(id, {status: 'failed', error: `Server rejected token ${jwt}`, ...{clientSecret: 'very-secret-value'}} as never);
+		journal.complete(id, {
+			status: 'failed',
+			error: `Server rejected token ${jwt}`,
+			...{clientSecret: 'very-secret-value'},
+		} as never);
 		const text = fs.readFileSync(journal.path, 'utf8');
 		expect(text).not.toContain('very-secret-value');
 		expect(text).not.toContain(jwt);
@@ -154,7 +189,10 @@ describe('journal', () => {
 		const script = path.join(root, 'test', 'store', 'fixtures', 'journal-writer.ts');
 		const run = (tag: string) =>
 			new Promise<void>((resolve, reject) => {
-				const child = spawn(process.execPath, ['--import', 'tsx', script, dir, '50', tag], {cwd: root, stdio: ['ignore', 'ignore', 'pipe']});
+				const child = spawn(process.execPath, ['--import', 'tsx', script, dir, '50', tag], {
+					cwd: root,
+					stdio: ['ignore', 'ignore', 'pipe'],
+				});
 				let stderr = '';
 				child.stderr.on('data', (chunk: Buffer) => {
 					stderr += chunk.toString();

@@ -8,7 +8,8 @@ function shellWords(lines: string[]): string {
 }
 
 describe('fitShellLines', () => {
-	const url = "'https://platform.kore.ai/agentassist/api/v1/public/st-5a1e0c9d-4b7a-5c3e-9f21-0d6b8e4a7c10/contacts/667e48f7c8b972fc69100001'";
+	const url =
+		"'https://platform.kore.ai/agentassist/api/v1/public/st-5a1e0c9d-4b7a-5c3e-9f21-0d6b8e4a7c10/contacts/667e48f7c8b972fc69100001'";
 
 	it('leaves short lines alone', () => {
 		expect(fitShellLines(['curl a \\', "  --data 'x'"], 60)).toEqual(['curl a \\', "  --data 'x'"]);
@@ -23,7 +24,9 @@ describe('fitShellLines', () => {
 		}
 
 		expect(shellWords(fitted)).toBe(shellWords(lines));
-		expect(shellWords(fitted)).toContain('https://platform.kore.ai/agentassist/api/v1/public/st-5a1e0c9d-4b7a-5c3e-9f21-0d6b8e4a7c10/contacts/667e48f7c8b972fc69100001|');
+		expect(shellWords(fitted)).toContain(
+			'https://platform.kore.ai/agentassist/api/v1/public/st-5a1e0c9d-4b7a-5c3e-9f21-0d6b8e4a7c10/contacts/667e48f7c8b972fc69100001|',
+		);
 	});
 });
 

@@ -20,12 +20,22 @@ export function clientFor(sb: Sandbox, timeoutMs?: number): KoreClient {
 }
 
 /** Finds the contact at `index` of the list (by paging, as the commands do) and prepares the edits. */
-export async function prepareAt(client: KoreClient, sb: Sandbox, index: number, edits: Partial<ContactFields>): Promise<PreparedUpdate> {
+export async function prepareAt(
+	client: KoreClient,
+	sb: Sandbox,
+	index: number,
+	edits: Partial<ContactFields>,
+): Promise<PreparedUpdate> {
 	return prepareFor(client, sb, sb.contacts()[index]!.id, edits);
 }
 
 /** Finds the contact `id` (by paging, as the commands do) and prepares the edits. */
-export async function prepareFor(client: KoreClient, sb: Sandbox, id: string, edits: Partial<ContactFields>): Promise<PreparedUpdate> {
+export async function prepareFor(
+	client: KoreClient,
+	sb: Sandbox,
+	id: string,
+	edits: Partial<ContactFields>,
+): Promise<PreparedUpdate> {
 	const {contact} = await client.findContact(sb.streamId, id);
 	const result = prepareUpdate({streamId: sb.streamId, loaded: contact, edits});
 	if (!result.ok) throw new Error(JSON.stringify(result.errors));

@@ -1,4 +1,4 @@
-import React from 'react';
+import type React from 'react';
 import {Box, Text} from 'ink';
 import stringWidth from 'string-width';
 import type {ContactFields, FieldName} from '../../contact/contact.js';
@@ -78,7 +78,8 @@ export function ConflictTable({loaded, theirs, yours, columns}: ConflictTablePro
 					<Text key={name} wrap="truncate-end" color={both ? theme.warning : undefined}>
 						{marker}
 						{fit(FIELD_LABELS[name], FIELD_WIDTH)}
-						{fit(shown(loaded[name]), width)} <Text color={they ? theme.changed : undefined}>{fit(shown(theirs[name]), width)}</Text>{' '}
+						{fit(shown(loaded[name]), width)}{' '}
+						<Text color={they ? theme.changed : undefined}>{fit(shown(theirs[name]), width)}</Text>{' '}
 						<Text color={you ? theme.accent : undefined}>{truncate(you ? shown(yours[name]) : '(unchanged)', width)}</Text>
 					</Text>
 				);

@@ -1,4 +1,4 @@
-import React from 'react';
+import type React from 'react';
 import {Box, Text} from 'ink';
 import type {FieldChange} from '../../contact/diff.js';
 import {fit, truncate} from '../../contact/display.js';

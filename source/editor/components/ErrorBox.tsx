@@ -1,4 +1,4 @@
-import React from 'react';
+import type React from 'react';
 import {Box, Text} from 'ink';
 import {sanitize} from '../../contact/sanitize.js';
 import {useTheme} from '../theme.js';

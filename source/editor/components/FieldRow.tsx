@@ -1,4 +1,4 @@
-import React from 'react';
+import type React from 'react';
 import {Box, Text} from 'ink';
 import stringWidth from 'string-width';
 import {truncate} from '../../contact/display.js';

@@ -1,4 +1,4 @@
-import React from 'react';
+import type React from 'react';
 import {Box, Text} from 'ink';
 import {truncate} from '../../contact/display.js';
 import {sanitize} from '../../contact/sanitize.js';

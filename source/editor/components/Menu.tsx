@@ -1,4 +1,5 @@
-import React, {memo, useEffect, useRef, useState} from 'react';
+import type React from 'react';
+import {memo, useEffect, useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import stringWidth from 'string-width';
 import {truncate} from '../../contact/display.js';
@@ -35,7 +36,17 @@ export type MenuProps<V> = {
  * One row. Memoised: a key typed into a filter above the list re-renders only the rows whose text
  * or highlight changed, and each label is measured (and cut) only when it does.
  */
-const MenuRow = memo(function MenuRow({label, note, selected, width}: {label: string; note?: string; selected: boolean; width: number}) {
+const MenuRow = memo(function MenuRow({
+	label,
+	note,
+	selected,
+	width,
+}: {
+	label: string;
+	note?: string;
+	selected: boolean;
+	width: number;
+}) {
 	const theme = useTheme();
 	const text = truncate(label, width);
 	const noteText = note ? truncate(`  ${note}`, Math.max(0, width - stringWidth(text))) : '';
@@ -96,6 +107,7 @@ export function Menu<V>({
 
 	const highlighted = items[index];
 	const announced = useRef(false);
+	// biome-ignore lint/correctness/useExhaustiveDependencies: announces the first highlighted item once, not on every new callback or index
 	useEffect(() => {
 		if (!announced.current && highlighted) {
 			announced.current = true;

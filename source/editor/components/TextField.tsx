@@ -1,4 +1,4 @@
-import React from 'react';
+import type React from 'react';
 import {Box, Text} from 'ink';
 import {TextInput} from './TextInput.js';
 import {wrapText} from './wrap.js';
@@ -52,12 +52,14 @@ export function TextField({
 				</Box>
 			</Box>
 			{message
-				? wrapText(`${error ? `${theme.symbols.error} ` : ''}${message}`, Math.max(10, columns - 3 - labelWidth)).map((line, index) => (
-						// eslint-disable-next-line react/no-array-index-key
-						<Box key={index} paddingLeft={2 + labelWidth}>
-							<Text color={error ? theme.error : theme.muted}>{line}</Text>
-						</Box>
-					))
+				? wrapText(`${error ? `${theme.symbols.error} ` : ''}${message}`, Math.max(10, columns - 3 - labelWidth)).map(
+						(line, index) => (
+							// eslint-disable-next-line react/no-array-index-key
+							<Box key={index} paddingLeft={2 + labelWidth}>
+								<Text color={error ? theme.error : theme.muted}>{line}</Text>
+							</Box>
+						),
+					)
 				: null}
 		</Box>
 	);

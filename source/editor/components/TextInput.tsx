@@ -1,4 +1,5 @@
-import React, {useRef, useState} from 'react';
+import type React from 'react';
+import {useRef, useState} from 'react';
 import {Text, useInput} from 'ink';
 import {hasUnsafeCharacters} from '../../contact/sanitize.js';
 import {useTheme} from '../theme.js';

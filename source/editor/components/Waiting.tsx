@@ -1,4 +1,5 @@
-import React, {useEffect, useState} from 'react';
+import type React from 'react';
+import {useEffect, useState} from 'react';
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import type {Wait} from '../flow.js';
@@ -26,6 +27,7 @@ export function Waiting({label, wait, now = Date.now}: WaitingProps): React.JSX.
 	const [, setTick] = useState(0);
 	const left = secondsLeft(wait, now);
 
+	// biome-ignore lint/correctness/useExhaustiveDependencies: the ticker starts once while time is left and stops at 0, not on every second
 	useEffect(() => {
 		if (left <= 0) {
 			return;

@@ -55,19 +55,19 @@ export function useContactList(): ContactListControls {
 			return;
 		}
 
-		void run('Loading more contacts…', async signal => client.listContacts(streamId, {skip: list.nextSkip, limit: PAGE_SIZE}, {signal})).then(
-			result => {
-				if (!result) {
-					return;
-				}
+		void run('Loading more contacts…', async signal =>
+			client.listContacts(streamId, {skip: list.nextSkip, limit: PAGE_SIZE}, {signal}),
+		).then(result => {
+			if (!result) {
+				return;
+			}
 
-				if (result.ok) {
-					dispatch({type: 'page-loaded', page: result.value});
-				} else {
-					dispatch({type: 'error', error: {message: describeError(result.error)}});
-				}
-			},
-		);
+			if (result.ok) {
+				dispatch({type: 'page-loaded', page: result.value});
+			} else {
+				dispatch({type: 'error', error: {message: describeError(result.error)}});
+			}
+		});
 	}, [client, streamId, list, running, run, dispatch]);
 
 	const find = useCallback(
@@ -129,7 +129,10 @@ export function useContactList(): ContactListControls {
 						type: 'error',
 						error: {
 							message: describeError(error),
-							hint: isKoreError(error) && error.kind === 'contact-not-found' ? 'The text you typed is kept: correct it, or browse the list.' : undefined,
+							hint:
+								isKoreError(error) && error.kind === 'contact-not-found'
+									? 'The text you typed is kept: correct it, or browse the list.'
+									: undefined,
 						},
 					});
 				}

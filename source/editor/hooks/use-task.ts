@@ -26,23 +26,26 @@ export function useTask(): Task {
 		[],
 	);
 
-	const run = useCallback(async <T>(label: string, work: (signal: AbortSignal) => Promise<T>): Promise<TaskResult<T> | undefined> => {
-		controller.current?.abort();
-		const mine = new AbortController();
-		controller.current = mine;
-		setRunning(label);
-		try {
-			const value = await work(mine.signal);
-			return mine.signal.aborted ? undefined : {ok: true, value};
-		} catch (error) {
-			return mine.signal.aborted ? undefined : {ok: false, error};
-		} finally {
-			if (controller.current === mine) {
-				controller.current = undefined;
-				setRunning(undefined);
+	const run = useCallback(
+		async <T>(label: string, work: (signal: AbortSignal) => Promise<T>): Promise<TaskResult<T> | undefined> => {
+			controller.current?.abort();
+			const mine = new AbortController();
+			controller.current = mine;
+			setRunning(label);
+			try {
+				const value = await work(mine.signal);
+				return mine.signal.aborted ? undefined : {ok: true, value};
+			} catch (error) {
+				return mine.signal.aborted ? undefined : {ok: false, error};
+			} finally {
+				if (controller.current === mine) {
+					controller.current = undefined;
+					setRunning(undefined);
+				}
 			}
-		}
-	}, []);
+		},
+		[],
+	);
 
 	const cancel = useCallback(() => {
 		controller.current?.abort();

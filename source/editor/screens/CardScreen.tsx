@@ -1,4 +1,5 @@
-import React, {useState} from 'react';
+import type React from 'react';
+import {useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {ContactFields, FieldName} from '../../contact/contact.js';
 import {fieldsOf} from '../../contact/fields.js';

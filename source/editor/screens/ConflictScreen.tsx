@@ -1,4 +1,4 @@
-import React from 'react';
+import type React from 'react';
 import {Box, Text} from 'ink';
 import {fieldsOf} from '../../contact/fields.js';
 import {sanitize} from '../../contact/sanitize.js';
@@ -61,7 +61,9 @@ export function ConflictScreen(): React.JSX.Element {
 				<Menu
 					items={items}
 					onSelect={item => {
-						dispatch({type: item.value === 'apply' ? 'conflict-apply' : item.value === 'reload' ? 'conflict-reload' : 'conflict-cancel'});
+						dispatch({
+							type: item.value === 'apply' ? 'conflict-apply' : item.value === 'reload' ? 'conflict-reload' : 'conflict-cancel',
+						});
 					}}
 					height={Math.max(3, rows - tableRows - 1)}
 					columns={size.columns}

@@ -1,4 +1,5 @@
-import React, {useEffect, useMemo, useRef, useState} from 'react';
+import type React from 'react';
+import {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import type {Contact} from '../../contact/contact.js';
 import {sanitize} from '../../contact/sanitize.js';
@@ -79,7 +80,9 @@ export function ContactScreen(): React.JSX.Element {
 		const shown = new Set<string>();
 		for (const entry of recent) {
 			const contact = byId.get(entry.id);
-			if (contact ? !matchesKey(index.key(contact), filter) : !foldText(`${entry.label ?? ''} ${entry.id}`).includes(filter.text)) {
+			if (
+				contact ? !matchesKey(index.key(contact), filter) : !foldText(`${entry.label ?? ''} ${entry.id}`).includes(filter.text)
+			) {
 				continue;
 			}
 
@@ -102,7 +105,11 @@ export function ContactScreen(): React.JSX.Element {
 
 		// Last, after the local matches (Enter opens the first match): a lookup may page the whole stream.
 		if (looksLikeId(trimmed) && !byId.has(trimmed)) {
-			result.push({key: 'lookup', label: `Look up contact ID ${sanitize(trimmed)} on the server`, value: {kind: 'lookup', id: trimmed}});
+			result.push({
+				key: 'lookup',
+				label: `Look up contact ID ${sanitize(trimmed)} on the server`,
+				value: {kind: 'lookup', id: trimmed},
+			});
 		}
 
 		if (list?.hasMore) {
@@ -115,6 +122,7 @@ export function ContactScreen(): React.JSX.Element {
 	const loaded = list?.contacts.length ?? 0;
 	// After a page arrives, the highlight moves from "Load more" to the first new contact.
 	const loadedBefore = useRef(loaded);
+	// biome-ignore lint/correctness/useExhaustiveDependencies: runs when a page arrives, not when the filter or highlight change
 	useEffect(() => {
 		const before = loadedBefore.current;
 		loadedBefore.current = loaded;

@@ -1,4 +1,5 @@
-import React, {useState} from 'react';
+import type React from 'react';
+import {useState} from 'react';
 import {Box} from 'ink';
 import {validateField} from '../../contact/validate.js';
 import {ScreenLayout} from '../components/ScreenLayout.js';

@@ -1,4 +1,5 @@
-import React, {useState} from 'react';
+import type React from 'react';
+import {useState} from 'react';
 import {Box, Text} from 'ink';
 import {compactPhone, normalizeCountryCode, parsePhoneInput} from '../../contact/phone.js';
 import {validateField} from '../../contact/validate.js';
@@ -20,7 +21,10 @@ function isInternational(text: string): boolean {
 }
 
 /** What is wrong with each field now (inline, while typing), and how an international number splits. */
-export function checkPhone(values: Values): {errors: Partial<Record<Which, string>>; split?: {countryCode: string; phoneNumber: string}} {
+export function checkPhone(values: Values): {
+	errors: Partial<Record<Which, string>>;
+	split?: {countryCode: string; phoneNumber: string};
+} {
 	const errors: Partial<Record<Which, string>> = {};
 	const parsed = parsePhoneInput(values.phoneNumber, values.countryCode);
 	let countryCode = values.countryCode;
@@ -93,7 +97,11 @@ export function PhoneForm(): React.JSX.Element {
 		dispatch({type: 'edit', fields: {countryCode, phoneNumber, extension: values.extension.trim()}});
 	};
 
-	const numberNote = note ?? (split && split.countryCode !== normalizeCountryCode(values.countryCode) ? `Enter splits it into ${split.countryCode} and ${split.phoneNumber}.` : undefined);
+	const numberNote =
+		note ??
+		(split && split.countryCode !== normalizeCountryCode(values.countryCode)
+			? `Enter splits it into ${split.countryCode} and ${split.phoneNumber}.`
+			: undefined);
 	return (
 		<ScreenLayout title="Edit cell phone" hints={FORM_HINTS}>
 			<Box flexDirection="column">

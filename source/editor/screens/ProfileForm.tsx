@@ -1,4 +1,5 @@
-import React, {useState} from 'react';
+import type React from 'react';
+import {useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import {isKoreError} from '../../kore/errors.js';
 import {normalizeHost} from '../../kore/host.js';
@@ -79,7 +80,10 @@ export function ProfileForm({initial, reason}: ProfileFormProps): React.JSX.Elem
 		const firstBad = FIELDS.findIndex(field => found[field.key]);
 		if (firstBad !== -1) {
 			setFocus(firstBad);
-			dispatch({type: 'error', error: {message: 'The profile was not saved: correct the fields marked ✖ (Tab moves between them).'}});
+			dispatch({
+				type: 'error',
+				error: {message: 'The profile was not saved: correct the fields marked ✖ (Tab moves between them).'},
+			});
 			return;
 		}
 

@@ -1,4 +1,5 @@
-import React, {useMemo, useState} from 'react';
+import type React from 'react';
+import {useMemo, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import {sanitize} from '../../contact/sanitize.js';
 import {ErrorBox, errorBoxRows} from '../components/ErrorBox.js';
@@ -79,7 +80,10 @@ export function ProfileScreen(): React.JSX.Element {
 	const warnings = store.warnings;
 	const warningRows = warnings.reduce((sum, warning) => sum + errorBoxRows({message: warning}, size.columns), 0);
 	const rows = useContentRows() - warningRows - (profiles.length === 0 ? 1 : 0);
-	const hints: Array<[string, string]> = [['↑↓', 'move'], ['Enter', 'choose']];
+	const hints: Array<[string, string]> = [
+		['↑↓', 'move'],
+		['Enter', 'choose'],
+	];
 	if (highlighted?.kind === 'profile') {
 		hints.push(['e', 'edit']);
 	}
@@ -89,7 +93,9 @@ export function ProfileScreen(): React.JSX.Element {
 			{warnings.map(warning => (
 				<ErrorBox key={warning} message={warning} columns={size.columns} tone="warning" />
 			))}
-			{profiles.length === 0 ? <Text color={theme.muted}>No profiles saved yet: create one with your Kore.ai app's credentials.</Text> : null}
+			{profiles.length === 0 ? (
+				<Text color={theme.muted}>No profiles saved yet: create one with your Kore.ai app's credentials.</Text>
+			) : null}
 			<Box>
 				<Menu
 					items={items}

@@ -1,4 +1,5 @@
-import React, {useState} from 'react';
+import type React from 'react';
+import {useState} from 'react';
 import {Box, Text} from 'ink';
 import type {FieldChange} from '../../contact/diff.js';
 import {verifyStored} from '../../contact/diff.js';

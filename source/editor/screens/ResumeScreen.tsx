@@ -1,4 +1,4 @@
-import React from 'react';
+import type React from 'react';
 import {Box, Text} from 'ink';
 import type {ContactFields} from '../../contact/contact.js';
 import {truncate} from '../../contact/display.js';

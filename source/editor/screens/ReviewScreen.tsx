@@ -1,4 +1,5 @@
-import React, {useState} from 'react';
+import type React from 'react';
+import {useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import stringWidth from 'string-width';
 import {sanitize} from '../../contact/sanitize.js';

@@ -1,4 +1,5 @@
-import React, {useState} from 'react';
+import type React from 'react';
+import {useState} from 'react';
 import {Box} from 'ink';
 import {SALUTATIONS} from '../../contact/fields.js';
 import {sanitize} from '../../contact/sanitize.js';
@@ -43,7 +44,12 @@ export function SalutationForm(): React.JSX.Element {
 	});
 
 	const items: Array<MenuItem<Choice>> = [
-		...SALUTATIONS.map(s => ({key: s, label: s, value: {kind: 'value', value: s} as Choice, note: known === s ? 'current' : undefined})),
+		...SALUTATIONS.map(s => ({
+			key: s,
+			label: s,
+			value: {kind: 'value', value: s} as Choice,
+			note: known === s ? 'current' : undefined,
+		})),
 		{key: 'none', label: NONE_LABEL, value: {kind: 'value', value: ''}, note: none ? 'current' : undefined},
 		{
 			key: 'other',

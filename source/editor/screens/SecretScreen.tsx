@@ -1,4 +1,5 @@
-import React, {useState} from 'react';
+import type React from 'react';
+import {useState} from 'react';
 import {Text} from 'ink';
 import {ScreenLayout} from '../components/ScreenLayout.js';
 import {TextField} from '../components/TextField.js';

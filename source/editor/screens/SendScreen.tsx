@@ -1,4 +1,4 @@
-import React from 'react';
+import type React from 'react';
 import {Box, Text, useInput} from 'ink';
 import stringWidth from 'string-width';
 import {sanitize} from '../../contact/sanitize.js';

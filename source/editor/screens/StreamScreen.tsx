@@ -1,4 +1,5 @@
-import React, {useMemo, useState} from 'react';
+import type React from 'react';
+import {useMemo, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import {truncate} from '../../contact/display.js';
 import {sanitize} from '../../contact/sanitize.js';

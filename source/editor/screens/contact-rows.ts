@@ -76,7 +76,12 @@ export function filterQuery(query: string): FilterQuery {
 }
 
 export function matchesKey(key: SearchKey, query: FilterQuery): boolean {
-	return query.text === '' || key.name.includes(query.text) || key.id.includes(query.text) || (query.digits !== undefined && key.phone.includes(query.digits));
+	return (
+		query.text === '' ||
+		key.name.includes(query.text) ||
+		key.id.includes(query.text) ||
+		(query.digits !== undefined && key.phone.includes(query.digits))
+	);
 }
 
 /** Case-insensitive match on name, id and phone (digits match with or without spaces). */

@@ -49,7 +49,8 @@ export function resolveSession(store: Store, env: NodeJS.ProcessEnv, profileName
 		clientId: credentials.clientId ?? '',
 		protected: resolved.protected,
 	};
-	const onlySecret = resolved.missing.length === 1 && resolved.missing[0] === 'clientSecret' && resolved.profileName !== undefined;
+	const onlySecret =
+		resolved.missing.length === 1 && resolved.missing[0] === 'clientSecret' && resolved.profileName !== undefined;
 	return {
 		ok: false,
 		needsSecret: onlySecret,

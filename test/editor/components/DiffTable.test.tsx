@@ -4,7 +4,14 @@ import {diffFields} from '../../../source/contact/diff.js';
 import {DiffTable} from '../../../source/editor/components/DiffTable.js';
 import {renderInk} from '../helpers/render.js';
 
-const before = {firstName: 'john', lastName: 'doe', salutation: 'mr', countryCode: '+91', phoneNumber: '9550100001', extension: '+'};
+const before = {
+	firstName: 'john',
+	lastName: 'doe',
+	salutation: 'mr',
+	countryCode: '+91',
+	phoneNumber: '9550100001',
+	extension: '+',
+};
 
 describe('DiffTable', () => {
 	it('marks changed rows with ~ (readable without colour) and shows before and after', async () => {

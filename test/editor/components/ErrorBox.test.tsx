@@ -16,7 +16,8 @@ describe('ErrorBox', () => {
 	});
 
 	it('wraps long messages within the width, and says how many rows it takes', async () => {
-		const message = 'Kore.ai did not accept the credentials for stream st-1 at https://platform.kore.ai (401: "Invalid SDK credentials"). Check the host, account ID, client ID and client secret.';
+		const message =
+			'Kore.ai did not accept the credentials for stream st-1 at https://platform.kore.ai (401: "Invalid SDK credentials"). Check the host, account ID, client ID and client secret.';
 		const r = await renderInk(<ErrorBox message={message} columns={60} />, {columns: 60});
 		const frame = r.frame();
 		for (const line of frame.split('\n')) {

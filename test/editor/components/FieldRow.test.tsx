@@ -15,10 +15,7 @@ describe('FieldRow', () => {
 	});
 
 	it('shows an empty value as (empty) and stays on one line at 60 columns', async () => {
-		const r = await renderInk(
-			<FieldRow label="Last name" value={'x'.repeat(120)} edited was="" columns={60} />,
-			{columns: 60},
-		);
+		const r = await renderInk(<FieldRow label="Last name" value={'x'.repeat(120)} edited was="" columns={60} />, {columns: 60});
 		const frame = r.frame();
 		expect(frame.split('\n')).toHaveLength(1);
 		expect(stringWidth(frame)).toBeLessThanOrEqual(60);

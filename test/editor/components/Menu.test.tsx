@@ -7,7 +7,9 @@ const items: Array<MenuItem<number>> = Array.from({length: 30}, (_, i) => ({key:
 describe('Menu', () => {
 	it('moves with arrows and j/k, selects with Enter', async () => {
 		const selected: number[] = [];
-		const r = await renderInk(<Menu items={items.slice(0, 3)} onSelect={item => selected.push(item.value)} height={10} columns={80} />);
+		const r = await renderInk(
+			<Menu items={items.slice(0, 3)} onSelect={item => selected.push(item.value)} height={10} columns={80} />,
+		);
 		expect(r.frame()).toBe('› Item 0\n  Item 1\n  Item 2');
 		await r.press(KEY.down);
 		await r.press('j');

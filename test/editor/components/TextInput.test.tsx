@@ -6,7 +6,16 @@ import {KEY, renderInk} from '../helpers/render.js';
 
 function Field(props: {initial?: string; mask?: string; placeholder?: string; focus?: boolean; onSubmit?: (v: string) => void}) {
 	const [value, setValue] = useState(props.initial ?? '');
-	return <TextInput focus={props.focus ?? true} value={value} onChange={setValue} onSubmit={props.onSubmit} mask={props.mask} placeholder={props.placeholder} />;
+	return (
+		<TextInput
+			focus={props.focus ?? true}
+			value={value}
+			onChange={setValue}
+			onSubmit={props.onSubmit}
+			mask={props.mask}
+			placeholder={props.placeholder}
+		/>
+	);
 }
 
 const coloured = createTheme({color: true});

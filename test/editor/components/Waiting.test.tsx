@@ -11,7 +11,9 @@ describe('Waiting', () => {
 
 	it('adds the rate-limit countdown while the client holds the request back', async () => {
 		const now = () => 1_000_000;
-		const r = await renderInk(<Waiting label="Loading contacts…" wait={{seconds: 12, reason: 'client', until: 1_012_000}} now={now} />);
+		const r = await renderInk(
+			<Waiting label="Loading contacts…" wait={{seconds: 12, reason: 'client', until: 1_012_000}} now={now} />,
+		);
 		expect(r.frame()).toContain('Loading contacts… waiting for the rate limit (12 s)');
 		await r.unmount();
 

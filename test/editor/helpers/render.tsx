@@ -141,7 +141,11 @@ export async function renderInk(tree: ReactElement, size: {columns?: number; row
 		},
 		async waitFor(predicate, timeout = 5000) {
 			const test =
-				typeof predicate === 'string' ? (f: string) => f.includes(predicate) : predicate instanceof RegExp ? (f: string) => predicate.test(f) : predicate;
+				typeof predicate === 'string'
+					? (f: string) => f.includes(predicate)
+					: predicate instanceof RegExp
+						? (f: string) => predicate.test(f)
+						: predicate;
 			const deadline = Date.now() + timeout;
 			for (;;) {
 				const current = frame();
@@ -184,7 +188,7 @@ export function frameRows(frame: string): number {
 }
 
 /** Widest line of a frame in columns (display width of the plain text). */
-export { default as stringWidth } from 'string-width';
+export {default as stringWidth} from 'string-width';
 
 export type HarnessOptions = {
 	state: FlowState;
@@ -202,13 +206,7 @@ export type HarnessOptions = {
  * A screen inside the editor's contexts, with the real reducer: tests drive one screen and look at
  * the flow state it produced.
  */
-export function Harness({
-	children,
-	options,
-}: {
-	children: React.ReactNode;
-	options: HarnessOptions;
-}): React.JSX.Element {
+export function Harness({children, options}: {children: React.ReactNode; options: HarnessOptions}): React.JSX.Element {
 	const [state, dispatch] = useReducer(flowReducer, options.state);
 	options.onState?.(state);
 	const columns = options.columns ?? 80;

@@ -26,10 +26,17 @@ export function tempConfigDir(): string {
 
 /** A client for tests: no client-side limiter in the way, no retry delays. */
 export function testClient(credentials: KoreCredentials, hooks?: {onRateLimitWait: (wait: RateLimitWait) => void}): KoreClient {
-	return createKoreClient({...credentials, maxRequestsPerMinute: 100_000, retryDelayMs: 1, onRateLimitWait: hooks?.onRateLimitWait});
+	return createKoreClient({
+		...credentials,
+		maxRequestsPerMinute: 100_000,
+		retryDelayMs: 1,
+		onRateLimitWait: hooks?.onRateLimitWait,
+	});
 }
 
-export function makeServices(options: {configDir?: string; env?: NodeJS.ProcessEnv; color?: boolean; demo?: {banner: string}; initialProfile?: string} = {}): EditorServices {
+export function makeServices(
+	options: {configDir?: string; env?: NodeJS.ProcessEnv; color?: boolean; demo?: {banner: string}; initialProfile?: string} = {},
+): EditorServices {
 	const configDir = options.configDir ?? tempConfigDir();
 	return {
 		store: openStore({configDir, env: {}}),

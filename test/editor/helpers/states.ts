@@ -19,6 +19,11 @@ export async function atContactList(sandbox: Sandbox, client: KoreClient, sessio
 }
 
 /** The card of one contact (read from the server's list). */
-export async function atCard(sandbox: Sandbox, client: KoreClient, contact: Contact, session = sandboxSession(sandbox)): Promise<FlowState> {
+export async function atCard(
+	sandbox: Sandbox,
+	client: KoreClient,
+	contact: Contact,
+	session = sandboxSession(sandbox),
+): Promise<FlowState> {
 	return run(await atContactList(sandbox, client, session), {type: 'contact-loaded', contact});
 }

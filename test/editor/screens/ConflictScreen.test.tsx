@@ -78,7 +78,10 @@ describe('ConflictScreen', () => {
 			expect(row('Last name').slice(0, 2), `${columns} columns`).toBe('~ ');
 			expect(row('Salutation').slice(0, 2), `${columns} columns`).toBe('! ');
 			const legend = columns >= 46 ? '~ you edited · ! changed by someone else too' : '~ you edited · ! someone else too';
-			expect(lines.some(line => line.startsWith(legend)), `${columns} columns`).toBe(true);
+			expect(
+				lines.some(line => line.startsWith(legend)),
+				`${columns} columns`,
+			).toBe(true);
 			await r.unmount();
 		}
 	});

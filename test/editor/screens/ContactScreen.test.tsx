@@ -38,7 +38,10 @@ describe('ContactScreen', () => {
 		await r.press(KEY.enter);
 		expect(currentScreen(r.state()).name).toBe('card');
 		expect(r.state().contact?.firstName).toBe('Zoë');
-		expect(services.store.recentContacts('sandbox', sandbox.streamId)[0]).toMatchObject({id: r.state().contact?.id, label: 'Zoë Brontë'});
+		expect(services.store.recentContacts('sandbox', sandbox.streamId)[0]).toMatchObject({
+			id: r.state().contact?.id,
+			label: 'Zoë Brontë',
+		});
 		expect(sandbox.requests).toHaveLength(0);
 		await r.unmount();
 	});
@@ -115,7 +118,12 @@ describe('ContactScreen', () => {
 		await r.type(name);
 		expect(r.frame()).not.toContain('Look up contact ID');
 		// The first '› ' is the focused Find field; the second the highlighted row.
-		expect(r.frame().split('\n').filter(line => line.startsWith('› '))[1]).toContain(target.lastName);
+		expect(
+			r
+				.frame()
+				.split('\n')
+				.filter(line => line.startsWith('› '))[1],
+		).toContain(target.lastName);
 		await r.press(KEY.enter);
 		expect(currentScreen(r.state()).name).toBe('card');
 		expect(r.state().contact?.lastName).toBe(target.lastName);
@@ -126,7 +134,11 @@ describe('ContactScreen', () => {
 	it('a new filter text moves the highlight back to the first match', async () => {
 		const {services, client, state} = await setup();
 		const r = await renderScreen(<ContactScreen />, {state, services, client, rows: 40});
-		const highlighted = () => r.frame().split('\n').find(line => line.startsWith('› ') && !line.startsWith('› Find'));
+		const highlighted = () =>
+			r
+				.frame()
+				.split('\n')
+				.find(line => line.startsWith('› ') && !line.startsWith('› Find'));
 		await r.press(KEY.down);
 		await r.press(KEY.down);
 		const second = state.list!.contacts[2]!;
@@ -185,7 +197,12 @@ describe('ContactScreen', () => {
 	it('after --resume the count is of list pages loaded, not the resumed contact', async () => {
 		const {sandbox, services, client, state} = await setup();
 		const resumed = sandbox.contacts()[130]!;
-		const r = await renderScreen(<ContactScreen />, {state: {...state, list: {contacts: [resumed], hasMore: true, nextSkip: 0}}, services, client, rows: 30});
+		const r = await renderScreen(<ContactScreen />, {
+			state: {...state, list: {contacts: [resumed], hasMore: true, nextSkip: 0}},
+			services,
+			client,
+			rows: 30,
+		});
 		expect(r.frame()).not.toContain('1 loaded');
 		expect(r.frame()).toContain('List not loaded yet');
 		await r.press(KEY.end);

@@ -92,7 +92,14 @@ describe('HistoryScreen', () => {
 
 		const small = await renderScreen(<HistoryScreen />, {state, services, client, columns: 60, rows: 20});
 		expect(frameRows(small.frame())).toBeLessThan(19);
-		expect(Math.max(...small.frame().split('\n').map(line => line.length))).toBeLessThanOrEqual(60);
+		expect(
+			Math.max(
+				...small
+					.frame()
+					.split('\n')
+					.map(line => line.length),
+			),
+		).toBeLessThanOrEqual(60);
 		expect(small.frame()).toContain('OUTCOME UNKNOWN');
 		await small.unmount();
 	});

@@ -65,8 +65,15 @@ describe('PhoneForm', () => {
 
 	it('checkPhone: errors by field and the split', () => {
 		expect(checkPhone({countryCode: '+91', phoneNumber: '95501 00001', extension: '+'})).toEqual({errors: {}, split: undefined});
-		expect(checkPhone({countryCode: '', phoneNumber: '+91 95501 00001', extension: ''}).split).toEqual({countryCode: '+91', phoneNumber: '9550100001'});
-		expect(Object.keys(checkPhone({countryCode: '91', phoneNumber: '12', extension: 'x'}).errors).sort()).toEqual(['countryCode', 'extension', 'phoneNumber']);
+		expect(checkPhone({countryCode: '', phoneNumber: '+91 95501 00001', extension: ''}).split).toEqual({
+			countryCode: '+91',
+			phoneNumber: '9550100001',
+		});
+		expect(Object.keys(checkPhone({countryCode: '91', phoneNumber: '12', extension: 'x'}).errors).sort()).toEqual([
+			'countryCode',
+			'extension',
+			'phoneNumber',
+		]);
 		expect(checkPhone({countryCode: '', phoneNumber: '', extension: ''}).errors).toEqual({});
 	});
 });

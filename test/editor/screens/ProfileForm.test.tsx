@@ -61,10 +61,13 @@ describe('ProfileForm', () => {
 
 	it('rejects a plain-http host that is not loopback, naming the rule', async () => {
 		const services = makeServices();
-		const r = await renderScreen(<ProfileForm initial={{name: 'x', host: 'http://example.com', accountId: 'a', clientId: 'c'}} />, {
-			state: atForm(),
-			services,
-		});
+		const r = await renderScreen(
+			<ProfileForm initial={{name: 'x', host: 'http://example.com', accountId: 'a', clientId: 'c'}} />,
+			{
+				state: atForm(),
+				services,
+			},
+		);
 		await r.press(KEY.enter);
 		expect(r.frame().replace(/\s+/g, ' ')).toMatch(/http:\/\/.*unencrypted/);
 		expect(services.store.listProfiles()).toEqual([]);

@@ -4,7 +4,14 @@ import {ProfileScreen} from '../../../source/editor/screens/ProfileScreen.js';
 import {KEY, renderScreen} from '../helpers/render.js';
 import {makeServices} from '../helpers/services.js';
 
-const profile = {name: 'prod-us', host: 'platform.kore.ai', accountId: 'acc-1', clientId: 'cs-1', clientSecret: 'secret-1', protected: true};
+const profile = {
+	name: 'prod-us',
+	host: 'platform.kore.ai',
+	accountId: 'acc-1',
+	clientId: 'cs-1',
+	clientSecret: 'secret-1',
+	protected: true,
+};
 
 describe('ProfileScreen', () => {
 	it('with no profiles, says so and offers to create one', async () => {
@@ -56,7 +63,10 @@ describe('ProfileScreen', () => {
 		await r.press(KEY.down);
 		expect(r.frame()).toContain('› Use the KORE_* environment variables');
 		await r.press(KEY.enter);
-		expect(r.state().session).toMatchObject({profileName: 'environment', credentials: {host: 'de-platform.kore.ai', clientSecret: 'from-env'}});
+		expect(r.state().session).toMatchObject({
+			profileName: 'environment',
+			credentials: {host: 'de-platform.kore.ai', clientSecret: 'from-env'},
+		});
 		await r.unmount();
 	});
 

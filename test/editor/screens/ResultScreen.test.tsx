@@ -13,8 +13,18 @@ import {atContactList, run} from '../helpers/states.js';
 const getSandbox = useSandbox({contactCount: 20});
 
 function afterSave(storedOverrides = {}): FlowState {
-	const reviewed = run(cardState(), {type: 'edit', fields: {firstName: 'John', phoneNumber: '9550100002'}}, {type: 'review'}, {type: 'send'});
-	const stored = {...john, firstName: 'John', cellPhone: {phoneNumber: '+919550100002', countryCode: '+91', extension: '+'}, ...storedOverrides};
+	const reviewed = run(
+		cardState(),
+		{type: 'edit', fields: {firstName: 'John', phoneNumber: '9550100002'}},
+		{type: 'review'},
+		{type: 'send'},
+	);
+	const stored = {
+		...john,
+		firstName: 'John',
+		cellPhone: {phoneNumber: '+919550100002', countryCode: '+91', extension: '+'},
+		...storedOverrides,
+	};
 	return run(reviewed, {type: 'sent', stored, verification: verifyStored(reviewed.prepared!.body, stored)});
 }
 
@@ -38,7 +48,9 @@ describe('ResultScreen', () => {
 
 	it('says plainly when the server stored something else', async () => {
 		const r = await renderScreen(<ResultScreen />, {state: afterSave({firstName: 'JOHN'}), services: makeServices()});
-		expect(r.frame().replace(/\s+/g, ' ')).toContain('The server stored something other than what you sent: First name: sent John, stored JOHN.');
+		expect(r.frame().replace(/\s+/g, ' ')).toContain(
+			'The server stored something other than what you sent: First name: sent John, stored JOHN.',
+		);
 		await r.unmount();
 	});
 
@@ -117,7 +129,12 @@ describe('ResultScreen: fitting and retrying after an unknown outcome', () => {
 		expect(message.match(/kore-contacts get/g)).toHaveLength(1);
 		expect(message).toMatch(/may or may not/);
 		const r = await renderScreen(<ResultScreen />, {state, services, client});
-		expect(r.frame().replace(/\s+/g, ' ').match(/kore-contacts get/g)).toHaveLength(1);
+		expect(
+			r
+				.frame()
+				.replace(/\s+/g, ' ')
+				.match(/kore-contacts get/g),
+		).toHaveLength(1);
 		await r.unmount();
 	});
 

@@ -26,7 +26,18 @@ describe('ReviewScreen', () => {
 		expect(frame).toMatch(/~ Salutation +mr +Mr/);
 		expect(frame).toMatch(/~ Phone number +9550100001 +9550100002/);
 		expect(frame).toContain(
-			['{', '  "firstName": "John",', '  "lastName": "doe",', '  "salutation": "Mr",', '  "cellPhone": {', '    "phoneNumber": "9550100002",', '    "countryCode": "+91",', '    "extension": "+"', '  }', '}'].join('\n'),
+			[
+				'{',
+				'  "firstName": "John",',
+				'  "lastName": "doe",',
+				'  "salutation": "Mr",',
+				'  "cellPhone": {',
+				'    "phoneNumber": "9550100002",',
+				'    "countryCode": "+91",',
+				'    "extension": "+"',
+				'  }',
+				'}',
+			].join('\n'),
 		);
 		expect(frame).toContain('Enter/y send · e edit · c curl · Esc back');
 		await r.unmount();
@@ -83,7 +94,9 @@ describe('ReviewScreen', () => {
 		}
 
 		const joined = frame.replaceAll("'\\\n'", '');
-		expect(joined).toContain(`--data '{"firstName": "John","lastName": "doe","salutation": "Mr","cellPhone": {"phoneNumber": "9550100002",`);
+		expect(joined).toContain(
+			`--data '{"firstName": "John","lastName": "doe","salutation": "Mr","cellPhone": {"phoneNumber": "9550100002",`,
+		);
 		await r.unmount();
 	});
 
@@ -120,7 +133,12 @@ describe('ReviewScreen', () => {
 
 describe('wrapJson', () => {
 	it('packs comma-separated pieces into lines of the width, and they join back to the same JSON', () => {
-		const json = JSON.stringify({firstName: 'John', lastName: 'Doe', salutation: 'Mr', cellPhone: {phoneNumber: '7700900123', countryCode: '+44', extension: '+'}});
+		const json = JSON.stringify({
+			firstName: 'John',
+			lastName: 'Doe',
+			salutation: 'Mr',
+			cellPhone: {phoneNumber: '7700900123', countryCode: '+44', extension: '+'},
+		});
 		const lines = wrapJson(json, 40);
 		expect(lines.length).toBeGreaterThan(1);
 		for (const line of lines) expect(line.length).toBeLessThanOrEqual(40);

@@ -48,7 +48,7 @@ describe('SalutationForm', () => {
 		await r.unmount();
 	});
 
-	it('Other… left empty is the same as none: the same value, and the list says so in the card\'s words', async () => {
+	it("Other… left empty is the same as none: the same value, and the list says so in the card's words", async () => {
 		const r = await renderScreen(<SalutationForm />, {state: atForm({...john, salutation: 'Prof.'}), services: makeServices()});
 		await r.press(KEY.enter);
 		for (let i = 0; i < 5; i++) {

@@ -9,18 +9,15 @@ import {atContactList, run} from '../helpers/states.js';
 
 const getSandbox = useSandbox({contactCount: 30});
 
-async function atSend(index: number, fields: Partial<ContactFields> = {firstName: 'Changed'}): Promise<{state: FlowState; client: ReturnType<typeof testClient>; id: string}> {
+async function atSend(
+	index: number,
+	fields: Partial<ContactFields> = {firstName: 'Changed'},
+): Promise<{state: FlowState; client: ReturnType<typeof testClient>; id: string}> {
 	const sandbox = getSandbox();
 	const client = testClient(sandboxCredentials(sandbox));
 	const list = await atContactList(sandbox, client);
 	const contact = list.list!.contacts[index]!;
-	const state = run(
-		list,
-		{type: 'contact-loaded', contact},
-		{type: 'edit', fields},
-		{type: 'review'},
-		{type: 'send'},
-	);
+	const state = run(list, {type: 'contact-loaded', contact}, {type: 'edit', fields}, {type: 'review'}, {type: 'send'});
 	sandbox.requests.length = 0;
 	return {state, client, id: contact.id};
 }
@@ -35,7 +32,10 @@ describe('SendScreen', () => {
 		const outcome = r.state().outcome;
 		expect(outcome?.kind).toBe('saved');
 		expect(outcome?.kind === 'saved' && outcome.verification.ok).toBe(true);
-		expect(sandbox.getContact(id)).toMatchObject({firstName: 'Changed', cellPhone: {phoneNumber: '+34612345000', countryCode: '+34'}});
+		expect(sandbox.getContact(id)).toMatchObject({
+			firstName: 'Changed',
+			cellPhone: {phoneNumber: '+34612345000', countryCode: '+34'},
+		});
 		expect(sandbox.requests.filter(q => q.method === 'PUT')).toHaveLength(1);
 		expect(sandbox.requests[0]?.method).toBe('GET');
 		await r.unmount();
@@ -67,7 +67,9 @@ describe('SendScreen', () => {
 		const outcome = r.state().outcome;
 		expect(outcome?.kind).toBe('unknown');
 		expect(outcome?.kind === 'unknown' && outcome.message).toMatch(/may or may not have stored the change/);
-		expect(outcome?.kind === 'unknown' && outcome.message).toContain(`kore-contacts get --stream ${sandbox.streamId} --contact ${id}`);
+		expect(outcome?.kind === 'unknown' && outcome.message).toContain(
+			`kore-contacts get --stream ${sandbox.streamId} --contact ${id}`,
+		);
 		expect(r.state().unknownOutcome).toBe(true);
 		await r.unmount();
 	});

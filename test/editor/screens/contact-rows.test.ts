@@ -35,10 +35,28 @@ describe('search keys', () => {
 	});
 
 	it('match exactly as matchesContact does, for every contact and query', () => {
-		const queries = ['', ' ', 'maria', 'KHAN', 'zoë', 'ë b', 'e80e0', '9550', '95 50', '(415) 555', '+44 7700', '7', 'ana smith', '31m', 'x'];
+		const queries = [
+			'',
+			' ',
+			'maria',
+			'KHAN',
+			'zoë',
+			'ë b',
+			'e80e0',
+			'9550',
+			'95 50',
+			'(415) 555',
+			'+44 7700',
+			'7',
+			'ana smith',
+			'31m',
+			'x',
+		];
 		for (const person of people) {
 			for (const query of queries) {
-				expect(matchesKey(searchKey(person), filterQuery(query)), `${person.fullName} / ${JSON.stringify(query)}`).toBe(matchesContact(person, query));
+				expect(matchesKey(searchKey(person), filterQuery(query)), `${person.fullName} / ${JSON.stringify(query)}`).toBe(
+					matchesContact(person, query),
+				);
 			}
 		}
 	});
@@ -98,7 +116,18 @@ describe('looksLikeId', () => {
 			expect(looksLikeId(text), text).toBe(true);
 		}
 
-		for (const text of ['wilson', 'silva', 'Ava Wilson', 'no-such-contact', 'e80e0', 'cafe', '9550100001', '+91 95501', '6598 aa3b', '']) {
+		for (const text of [
+			'wilson',
+			'silva',
+			'Ava Wilson',
+			'no-such-contact',
+			'e80e0',
+			'cafe',
+			'9550100001',
+			'+91 95501',
+			'6598 aa3b',
+			'',
+		]) {
 			expect(looksLikeId(text), text).toBe(false);
 		}
 	});

@@ -7,7 +7,13 @@ import {openStore} from '../../../source/store/config.js';
 import {tempConfigDir} from '../helpers/services.js';
 import stringWidth from 'string-width';
 
-const zoe: Contact = {id: '65b7b3e6d745a7c0c7e80e01', firstName: 'Zoë', lastName: 'Brontë', fullName: 'Zoë Brontë', cellPhone: {phoneNumber: '+447700900123', countryCode: '+44', extension: '+'}};
+const zoe: Contact = {
+	id: '65b7b3e6d745a7c0c7e80e01',
+	firstName: 'Zoë',
+	lastName: 'Brontë',
+	fullName: 'Zoë Brontë',
+	cellPhone: {phoneNumber: '+447700900123', countryCode: '+44', extension: '+'},
+};
 
 describe('contact rows', () => {
 	it('name · phone · id, aligned, within the width: the phone whole, the id cut first on narrow terminals', () => {
@@ -57,7 +63,11 @@ describe('resolveSession', () => {
 	it('a complete profile gives a session (protected carried over)', () => {
 		expect(resolveSession(store(), {}, 'prod')).toEqual({
 			ok: true,
-			session: {profileName: 'prod', credentials: {host: 'platform.kore.ai', accountId: 'a', clientId: 'c', clientSecret: 's'}, protected: true},
+			session: {
+				profileName: 'prod',
+				credentials: {host: 'platform.kore.ai', accountId: 'a', clientId: 'c', clientSecret: 's'},
+				protected: true,
+			},
 		});
 	});
 
@@ -65,11 +75,17 @@ describe('resolveSession', () => {
 		const s = store();
 		expect(resolveSession(s, {}, 'nosecret')).toMatchObject({ok: false, needsSecret: true, profileName: 'nosecret'});
 		expect(resolveSession(s, {}, 'nosecret', 'typed')).toMatchObject({ok: true, session: {credentials: {clientSecret: 'typed'}}});
-		expect(resolveSession(s, {KORE_CLIENT_SECRET: 'env'}, 'nosecret')).toMatchObject({ok: true, session: {credentials: {clientSecret: 'env'}}});
+		expect(resolveSession(s, {KORE_CLIENT_SECRET: 'env'}, 'nosecret')).toMatchObject({
+			ok: true,
+			session: {credentials: {clientSecret: 'env'}},
+		});
 	});
 
 	it('environment variables override profile fields, as the store defines', () => {
-		expect(resolveSession(store(), {KORE_HOST: 'de-platform.kore.ai'}, 'prod')).toMatchObject({ok: true, session: {credentials: {host: 'de-platform.kore.ai'}}});
+		expect(resolveSession(store(), {KORE_HOST: 'de-platform.kore.ai'}, 'prod')).toMatchObject({
+			ok: true,
+			session: {credentials: {host: 'de-platform.kore.ai'}},
+		});
 	});
 
 	it('an unknown profile: the store sentence, never a throw', () => {
