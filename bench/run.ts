@@ -5,6 +5,11 @@
  *
  *   --runs N     first-frame runs per app (default 7, at least 5)
  *   --check      exit 1 when a target is missed (default: exit 0; only a broken bench fails)
+ *   --only memory  only what the memory figure needs: the first frames (the reference app's RSS;
+ *                the first-frame figure comes with them) and the browse session (peak RSS, and the
+ *                keystroke latency and CPU per key with it); no demo session, in-process keys or requests
+ *   --bundle FILE  measure this bundle instead of dist/cli.js (not rebuilt), e.g. a variant build
+ *   --out DIR    where the reference app, harness and results.json go (default .bench)
  */
 import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
@@ -16,8 +21,16 @@ import {measureRequests} from './requests.js';
 import {browseSession, demoSession, firstFrame, FIRST_SCREEN, type DemoSession, type FirstFrame} from './terminal.js';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const out = path.join(root, '.bench');
-const bundle = path.join(root, 'dist', 'cli.js');
+const option = (name: string): string | undefined => {
+	const index = process.argv.indexOf(name);
+	return index === -1 ? undefined : process.argv[index + 1];
+};
+
+const out = path.resolve(option('--out') ?? path.join(root, '.bench'));
+const bundle = path.resolve(option('--bundle') ?? path.join(root, 'dist', 'cli.js'));
+const only = option('--only');
+if (only !== undefined && only !== 'memory') throw new Error(`--only ${only}: the only part that runs alone is "memory".`);
+const memoryOnly = only === 'memory';
 const reference = path.join(out, 'reference.js');
 const harness = path.join(out, 'keystrokes.js');
 const CONTACTS = 2000;
@@ -113,6 +126,11 @@ async function main(): Promise<number> {
 	const browse: DemoSession = await browseSession(bundle, CONTACTS);
 	console.log(`  browse session: ${browse.loaded} of ${browse.total} contacts browsed (${elapsed(step)})`);
 
+	const keys = browse.samples;
+	const p50 = percentile(keys, 50);
+	const p95 = percentile(keys, 95);
+	if (memoryOnly) return printMemoryOnly(frames, browse);
+
 	step = performance.now();
 	// The demo as shipped (its sandbox in the same process, with the demo's own contacts): for comparison.
 	const session: DemoSession = await demoSession(bundle, CONTACTS);
@@ -121,9 +139,6 @@ async function main(): Promise<number> {
 	step = performance.now();
 	const inProcess = measureKeysInProcess();
 	console.log(`  keystrokes in process: ${inProcess.loaded} contacts (${elapsed(step)})`);
-	const keys = browse.samples;
-	const p50 = percentile(keys, 50);
-	const p95 = percentile(keys, 95);
 
 	step = performance.now();
 	const requests = await measureRequests();
@@ -239,6 +254,44 @@ async function main(): Promise<number> {
 	};
 	fs.writeFileSync(path.join(out, 'results.json'), `${JSON.stringify(results, undefined, '\t')}\n`);
 	console.log(`\nwritten .bench/results.json · ${elapsed(started)} · load ${os.loadavg().map(load => load.toFixed(2)).join(' ')} now`);
+	const missed = figures.filter(figure => figure.ok === false);
+	return process.argv.includes('--check') && missed.length > 0 ? 1 : 0;
+}
+
+/** `--only memory`: the memory figure with the first-frame and keystroke figures measured alongside it. */
+function printMemoryOnly(frames: {demo: FirstFrame[]; reference: FirstFrame[]}, browse: DemoSession): number {
+	const demoFrame = median(frames.demo.map(frame => frame.ms));
+	const referenceFrame = median(frames.reference.map(frame => frame.ms));
+	const demoCpu = median(frames.demo.map(frame => frame.cpuMs ?? Number.NaN));
+	const referenceCpu = median(frames.reference.map(frame => frame.cpuMs ?? Number.NaN));
+	const referenceRss = median(frames.reference.map(frame => frame.peakRss ?? 0));
+	const browseRss = browse.peakRss ?? 0;
+	const p95 = percentile(browse.samples, 95);
+	const figures: Figure[] = [
+		{
+			figure: `memory: peak RSS, ${browse.loaded.toLocaleString('en')}-contact browse vs reference`,
+			measured: `${mib(browseRss)} / ${mib(referenceRss)} = ${(browseRss / referenceRss).toFixed(2)}×`,
+			target: '≤ 1.5×',
+			ok: browseRss / referenceRss <= 1.5,
+			note: `after browsing ${mib(browse.peakRssAfterBrowsing ?? 0)}; --demo at its first frame ${mib(median(frames.demo.map(frame => frame.peakRss ?? 0)))}`,
+		},
+		{
+			figure: 'first frame, --demo vs reference app',
+			measured: `${ms(demoFrame)} / ${ms(referenceFrame)} = ${(demoFrame / referenceFrame).toFixed(2)}×`,
+			target: '≤ 1.2×',
+			ok: demoFrame / referenceFrame <= 1.2,
+			note: `CPU time until the frame ${ms(demoCpu)} / ${ms(referenceCpu)} = ${(demoCpu / referenceCpu).toFixed(2)}×`,
+		},
+		{
+			figure: 'keystroke latency p50 / p95',
+			measured: `${ms(percentile(browse.samples, 50))} / ${ms(p95)}`,
+			target: 'p95 < 16 ms',
+			ok: p95 < 16,
+			note: `editor CPU time per key ${browse.cpuPerKey === undefined ? 'unknown' : ms(browse.cpuPerKey)} (average)`,
+		},
+	];
+	printTable(figures);
+	fs.writeFileSync(path.join(out, 'memory.json'), `${JSON.stringify({date: new Date().toISOString(), bundle, figures, frames, browse}, undefined, '\t')}\n`);
 	const missed = figures.filter(figure => figure.ok === false);
 	return process.argv.includes('--check') && missed.length > 0 ? 1 : 0;
 }

@@ -7,6 +7,8 @@
 // - process.env.NODE_ENV fixed to production (React's production build).
 // - leaner stand-ins for parts of dependencies the app never runs (see `lean` below), to keep the
 //   npm tarball under 350 KiB: each one is explained in its file under scripts/shims/.
+// - V8 heap tuning first thing in kore-contacts' bundle, for its peak memory (see heapBanner;
+//   `--no-v8-flags` leaves it out, to measure without it).
 import {mkdirSync, readFileSync, writeFileSync, statSync, chmodSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import path from 'node:path';
@@ -138,25 +140,56 @@ const INK_OUTPUT = /[\\/]node_modules[\\/]ink[\\/]build[\\/]output\.js$/;
 /**
  * Ink draws each frame into a new Output, whose caches (each line cut into styled characters,
  * text widths) start empty: every key typed into the contact filter tokenized all 24 lines again,
- * about half of Ink's work per frame. One set of caches for all frames instead, emptied when it
- * holds more than OUTPUT_CACHE_LIMIT entries (a few screens' worth). The cached values are pure
- * functions of the text and Ink only reads them, so the frames are the same. Checked: a different
- * output.js fails the build.
+ * about half of Ink's work per frame. One set of caches for all frames instead, each keeping only
+ * recent entries (OUTPUT_CACHE_LIMITS, two generations of them: a few frames' worth; an entry used
+ * again moves to the newer one). A line's styled characters take several KiB, so the limit is
+ * what bounds this cache's memory (~1 MiB). The cached values are pure functions of the text and
+ * Ink only reads them, so the frames are the same. Checked: a different output.js fails the build.
  */
-const OUTPUT_CACHE_LIMIT = 600;
+const OUTPUT_CACHE_LIMITS = {styledChars: 64, widths: 256, blockWidths: 128};
 
 function shareOutputCaches(file) {
 	const text = readFileSync(file, 'utf8');
 	const field = '    caches = new OutputCaches();';
-	if (text.split(field).length !== 2 || !text.includes('class OutputCaches {')) {
+	if (text.split(field).length !== 2 || !text.includes('class OutputCaches {') || !text.includes('styledChars = new Map();')) {
 		throw new Error(`shareOutputCaches: ${file} is not the Ink output.js this build knows; check scripts/build.mjs.`);
 	}
 
 	return `${text.replace(field, '    caches = sharedOutputCaches();')}
+/** A Map for OutputCaches that keeps only recent entries: two generations of at most \`limit\` each. */
+class RecentMap {
+	constructor(limit) {
+		this.limit = limit;
+		this.current = new Map();
+		this.previous = new Map();
+	}
+	get(key) {
+		let value = this.current.get(key);
+		if (value === undefined) {
+			value = this.previous.get(key);
+			if (value !== undefined) this.set(key, value);
+		}
+		return value;
+	}
+	set(key, value) {
+		if (this.current.size >= this.limit) {
+			this.previous = this.current;
+			this.current = new Map();
+		}
+		this.current.set(key, value);
+		return this;
+	}
+	get size() {
+		return this.current.size + this.previous.size;
+	}
+}
 let sharedCaches;
 function sharedOutputCaches() {
-	if (!sharedCaches || sharedCaches.styledChars.size + sharedCaches.widths.size + sharedCaches.blockWidths.size > ${OUTPUT_CACHE_LIMIT}) {
+	if (!sharedCaches) {
 		sharedCaches = new OutputCaches();
+		sharedCaches.styledChars = new RecentMap(${OUTPUT_CACHE_LIMITS.styledChars});
+		sharedCaches.widths = new RecentMap(${OUTPUT_CACHE_LIMITS.widths});
+		sharedCaches.blockWidths = new RecentMap(${OUTPUT_CACHE_LIMITS.blockWidths});
 	}
 	return sharedCaches;
 }
@@ -205,6 +238,31 @@ export default function stringWidth(text, options) {
 	},
 };
 
+/**
+ * V8 heap tuning for kore-contacts itself (not for other entries such as the benchmark's reference
+ * app), set first thing in the bundle: a bin cannot pass Node flags portably (`#!/usr/bin/env -S`
+ * is not on every jump host) and NODE_OPTIONS belongs to the operator. Only flags that V8 reads
+ * while it runs work this way (--max-semi-space-size, for one, is fixed when the heap is set up,
+ * and setting it later does nothing).
+ * - heap-growing-percent=20: after a full GC the old generation may grow by 20% (and V8's
+ *   minimum step) before the next one, instead of up to 4× the live heap for a small heap.
+ * - the young generation stops growing at YOUNG_CAP_MIB (V8 doubles it up to 32 MiB while the
+ *   contact list loads): after the first scavenge that finds it at least that big,
+ *   semi-space-growth-factor becomes 1. Capping it at its first size (1 MiB) instead saved a few
+ *   MiB more but cost CPU per key typed in the bench (4× the scavenges; p95 went over 16 ms).
+ * Peak RSS while browsing 2,000 contacts: ~160 -> ~120 MiB (npm run bench -- --only memory).
+ */
+const V8_FLAGS = '--heap-growing-percent=20';
+const YOUNG_CAP_MIB = 8;
+const heapBanner =
+	"import {setFlagsFromString as __kcV8Flags, getHeapSpaceStatistics as __kcV8Spaces} from 'node:v8';" +
+	"import {PerformanceObserver as __kcGcObserver} from 'node:perf_hooks';" +
+	`__kcV8Flags(${JSON.stringify(V8_FLAGS)});` +
+	'{const o=new __kcGcObserver(()=>{' +
+	`if(__kcV8Spaces().find(s=>s.space_name==='new_space').space_size>=${YOUNG_CAP_MIB * 1024 * 1024}){__kcV8Flags('--semi-space-growth-factor=1');o.disconnect();}` +
+	"});o.observe({entryTypes:['gc']});}";
+const tuneHeap = entry === path.join(root, 'source', 'cli.tsx') && !process.argv.includes('--no-v8-flags');
+
 mkdirSync(path.dirname(outfile), {recursive: true});
 
 const result = await build({
@@ -222,7 +280,9 @@ const result = await build({
 	plugins: [lean],
 	define: {'process.env.NODE_ENV': '"production"'},
 	banner: {
-		js: "import {createRequire as __kcCreateRequire} from 'node:module';const require=__kcCreateRequire(import.meta.url);",
+		js:
+			"import {createRequire as __kcCreateRequire} from 'node:module';const require=__kcCreateRequire(import.meta.url);" +
+			(tuneHeap ? heapBanner : ''),
 	},
 	logLevel: 'warning',
 });
