@@ -6,7 +6,7 @@ import {normalizeHost} from '../kore/host.js';
 import {proxyFor, redactProxyUrl} from '../kore/proxy.js';
 import type {KoreCredentials} from '../kore/types.js';
 import {colorEnabled} from '../output/color.js';
-import {wrap} from '../output/text.js';
+import {formatCount, wrap} from '../output/text.js';
 import {openStore} from '../store/config.js';
 import {describeSources, missingMessage} from '../store/credentials.js';
 import type {ResolvedCredentials, Store} from '../store/types.js';
@@ -229,7 +229,7 @@ async function liveCheck(io: CommandIo, globals: GlobalOptions, credentials: Kor
 			env: io.env,
 		});
 		const page = await client.listContacts(stream, {skip: 0, limit: 1}, {signal: io.signal});
-		const total = page.totalResults === undefined ? '' : ` (${page.totalResults.toLocaleString('en-US')} in total)`;
+		const total = page.totalResults === undefined ? '' : ` (${formatCount(page.totalResults)} in total)`;
 		return {
 			status: 'ok',
 			title: `Live check: listed ${page.results.length} contact of stream ${sanitize(stream)}${total} in ${Date.now() - started} ms`,

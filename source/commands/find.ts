@@ -1,3 +1,4 @@
+import {formatCount} from '../contact/display.js';
 import type {FoundContact, KoreClient} from '../kore/types.js';
 import type {CommandIo} from './io.js';
 
@@ -16,8 +17,8 @@ export async function findWithProgress(
 			onProgress: (scanned, total) => {
 				if (!tty) return;
 				shown = true;
-				const of = total === undefined ? '' : ` of ${total.toLocaleString('en-US')}`;
-				io.stderr.write(`\r\u001B[2KLooking for the contact… ${scanned.toLocaleString('en-US')}${of} checked`);
+				const of = total === undefined ? '' : ` of ${formatCount(total)}`;
+				io.stderr.write(`\r\u001B[2KLooking for the contact… ${formatCount(scanned)}${of} checked`);
 			},
 		});
 	} finally {

@@ -22,7 +22,7 @@ const SEPARATORS = /[\s\p{Zs}\-‐‑‒–—―−.()]/gu;
 const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
 
 /** Zero code points of decimal digit sets people paste numbers in (NFKC already maps full-width digits). */
-const DIGIT_ZEROS = [0x0660, 0x06F0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0E50];
+const DIGIT_ZEROS = [0x0660, 0x06f0, 0x0966, 0x09e6, 0x0a66, 0x0ae6, 0x0b66, 0x0be6, 0x0c66, 0x0ce6, 0x0d66, 0x0e50];
 
 function asciiDigits(text: string): string {
 	return text.replace(/\p{Nd}/gu, char => {
@@ -66,8 +66,8 @@ export function badPhoneCharacterError(compact: string, allowPlus: boolean): str
 			}
 
 			return index === 0
-				? "Phone number starts with +: type the country code in the Country code field and only the digits here."
-				: "Phone number has a + in the middle: + may only start an international number, e.g. +91 95501 00001.";
+				? 'Phone number starts with +: type the country code in the Country code field and only the digits here.'
+				: 'Phone number has a + in the middle: + may only start an international number, e.g. +91 95501 00001.';
 		}
 
 		return `Phone number may contain digits only (spaces and dashes are fine): found ${describeCharacter(char)}. Type just the digits, e.g. 95501 00001.`;
@@ -110,7 +110,10 @@ export function parsePhoneInput(input: string, countryCode = ''): PhoneParse {
 
 	const e164 = compact.startsWith('+') ? compact : `+${compact.slice(2)}`;
 	if (e164 === '+') {
-		return {ok: false, error: 'Phone number is only a +: type the country code and the number, e.g. +91 95501 00001, or just the digits.'};
+		return {
+			ok: false,
+			error: 'Phone number is only a +: type the country code and the number, e.g. +91 95501 00001, or just the digits.',
+		};
 	}
 
 	const parsed = parsePhoneNumberFromString(e164);
@@ -151,7 +154,9 @@ function doubledCountryCodeError(digits: string, countryCode: string): string | 
 
 /** A country code as typed, with surrounding and inner whitespace removed. Never adds a missing "+" (validateCountryCode reports it). */
 export function normalizeCountryCode(code: string): string {
-	return textOf(code).normalize('NFKC').replace(/[\s\p{Zs}]/gu, '');
+	return textOf(code)
+		.normalize('NFKC')
+		.replace(/[\s\p{Zs}]/gu, '');
 }
 
 /** An error message for a country code, or undefined when it is "+" and 1 to 4 digits. */

@@ -1,4 +1,4 @@
-import {displayWidth, fit as fitPadded, truncate} from '../contact/display.js';
+import {displayWidth, fit as fitPadded, graphemes, truncate} from '../contact/display.js';
 
 export {displayWidth};
 
@@ -12,12 +12,7 @@ export function padTo(text: string, width: number): string {
 	return fitPadded(text, width);
 }
 
-/** 1234 -> "1,234". */
-export function formatCount(n: number): string {
-	return n.toLocaleString('en-US');
-}
-
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+export {formatCount} from '../contact/display.js';
 
 export type WrapOptions = {
 	/** Put before the first line (counts towards `width`; escape codes count 0). Default ''. */
@@ -67,7 +62,7 @@ export function wrap(text: string, width: number, options: WrapOptions = {}): st
 				continue;
 			}
 			// Longer than a whole line: break it by grapheme.
-			for (const {segment} of graphemes.segment(start)) {
+			for (const {segment} of graphemes(start)) {
 				const gw = displayWidth(segment);
 				if (used > 0 && used + gw > room()) flush();
 				line += segment;

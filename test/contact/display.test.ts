@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {Contact} from '../../source/contact/contact.js';
-import {contactLabel, contactName, displayWidth, fit, formatPhone, padEnd, truncate} from '../../source/contact/display.js';
+import {contactLabel, contactName, displayWidth, fit, formatCount, formatPhone, padEnd, truncate} from '../../source/contact/display.js';
 
 describe('displayWidth', () => {
 	it.each([
@@ -104,5 +104,18 @@ describe('contactLabel', () => {
 		['hostile id', {id: 'c4\u001B]0;x\u0007', firstName: 'A'}, 'A · c4'],
 	])('%s', (_name, contact, expected) => {
 		expect(contactLabel(contact)).toBe(expected);
+	});
+});
+
+describe('formatCount', () => {
+	it.each([
+		[0, '0'],
+		[999, '999'],
+		[1000, '1,000'],
+		[20000, '20,000'],
+		[1234567, '1,234,567'],
+	])('%i -> %s, as en-US would write it', (n, expected) => {
+		expect(formatCount(n)).toBe(expected);
+		expect(formatCount(n)).toBe(n.toLocaleString('en-US'));
 	});
 });

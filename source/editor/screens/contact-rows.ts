@@ -1,7 +1,7 @@
 /** Labels and filtering for the contact browse list. Pure. */
 import stringWidth from 'string-width';
 import type {Contact} from '../../contact/contact.js';
-import {contactName, fit, formatPhone, truncate} from '../../contact/display.js';
+import {contactName, fit, formatCount, formatPhone, truncate} from '../../contact/display.js';
 import {sanitize} from '../../contact/sanitize.js';
 
 function contactPhone(contact: Contact): string {
@@ -154,5 +154,5 @@ export function looksLikeId(text: string): boolean {
 
 /** "1,234" */
 export function count(n: number): string {
-	return n.toLocaleString('en-US');
+	return formatCount(n);
 }
