@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import React, {useReducer} from 'react';
+import {useReducer} from 'react';
 import {render} from 'ink-testing-library';
 import type {EditorServices} from '../source/editor/editor.js';
 import {flowReducer, initialFlowState, type FlowState} from '../source/editor/flow.js';
@@ -34,7 +34,15 @@ const pauseMs = argument('--pause', 40);
 const COLUMNS = 80;
 const ROWS = 24;
 
-function Screen({initial, services, client}: {initial: FlowState; services: EditorServices; client: EditorContextValue['client']}) {
+function Screen({
+	initial,
+	services,
+	client,
+}: {
+	initial: FlowState;
+	services: EditorServices;
+	client: EditorContextValue['client'];
+}) {
 	const [state, dispatch] = useReducer(flowReducer, initial);
 	const value: EditorContextValue = {
 		state,
@@ -67,7 +75,12 @@ const turn = async () =>
 const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-bench-'));
 const sandbox = await startSandbox({contactCount, rateLimitPerMinute: 0, port: 0});
 try {
-	const credentials = {host: sandbox.url, accountId: sandbox.accountId, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret};
+	const credentials = {
+		host: sandbox.url,
+		accountId: sandbox.accountId,
+		clientId: sandbox.clientId,
+		clientSecret: sandbox.clientSecret,
+	};
 	const client = createKoreClient({...credentials, maxRequestsPerMinute: 100_000});
 	const services: EditorServices = {
 		store: openStore({configDir, env: {}}),

@@ -162,13 +162,16 @@ export function spawnInPty(command: string[], options: PtyOptions = {}): PtyProc
 			}
 
 			// SIGKILL after 5 s (KC_STOP_GRACE_MS: longer, for a command that writes a heap snapshot on SIGTERM).
-			const timer = setTimeout(() => {
-				try {
-					process.kill(-child.pid!, 'SIGKILL');
-				} catch {
-					// Already gone.
-				}
-			}, Number(process.env.KC_STOP_GRACE_MS ?? 5000));
+			const timer = setTimeout(
+				() => {
+					try {
+						process.kill(-child.pid!, 'SIGKILL');
+					} catch {
+						// Already gone.
+					}
+				},
+				Number(process.env.KC_STOP_GRACE_MS ?? 5000),
+			);
 			await exit;
 			clearTimeout(timer);
 		},

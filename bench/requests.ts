@@ -45,7 +45,11 @@ export async function measureRequests(positions = POSITIONS, contactCount = 2500
 			const found = await client.findContact(sandbox.streamId, contactId);
 			const find = sandbox.requests.length;
 
-			const prepared = prepareUpdate({streamId: sandbox.streamId, loaded: found.contact, edits: {firstName: `Bench ${position}`}});
+			const prepared = prepareUpdate({
+				streamId: sandbox.streamId,
+				loaded: found.contact,
+				edits: {firstName: `Bench ${position}`},
+			});
 			if (!prepared.ok) throw new Error(`prepareUpdate refused the benchmark's edit: ${JSON.stringify(prepared.errors)}`);
 			const check = await checkConflict(client, prepared.update);
 			if (check.conflict) throw new Error('checkConflict reported a conflict nobody caused.');

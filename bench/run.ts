@@ -64,7 +64,10 @@ const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 const elapsed = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
 function build(args: string[]): void {
-	execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), ...args], {cwd: root, stdio: ['ignore', 'ignore', 'inherit']});
+	execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), ...args], {
+		cwd: root,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
 }
 
 function machine() {
@@ -98,7 +101,11 @@ type InProcessKeys = {loaded: number; samples: number[]; cpu: number[]; peakRss?
 
 function measureKeysInProcess(): InProcessKeys {
 	build(['--entry', path.join(root, 'bench', 'keystroke-harness.tsx'), '--outfile', harness]);
-	const output = execFileSync(process.execPath, [harness, '--contacts', String(CONTACTS)], {cwd: root, encoding: 'utf8', timeout: 60_000});
+	const output = execFileSync(process.execPath, [harness, '--contacts', String(CONTACTS)], {
+		cwd: root,
+		encoding: 'utf8',
+		timeout: 60_000,
+	});
 	return JSON.parse(output.trim().split('\n').at(-1)!) as InProcessKeys;
 }
 
@@ -113,7 +120,9 @@ async function main(): Promise<number> {
 	if (!fs.existsSync(bundle)) build([]);
 	build(['--entry', path.join(root, 'bench', 'reference-app', 'app.tsx'), '--outfile', reference]);
 	const host = machine();
-	console.log(`kore-contacts benchmarks · ${host.cpu} · ${host.cores} cores · Node ${host.node} · load ${host.loadAverage.join(' ')}`);
+	console.log(
+		`kore-contacts benchmarks · ${host.cpu} · ${host.cores} cores · Node ${host.node} · load ${host.loadAverage.join(' ')}`,
+	);
 
 	let step = performance.now();
 	const frames = await measureFirstFrames();
@@ -253,7 +262,12 @@ async function main(): Promise<number> {
 		},
 	};
 	fs.writeFileSync(path.join(out, 'results.json'), `${JSON.stringify(results, undefined, '\t')}\n`);
-	console.log(`\nwritten .bench/results.json · ${elapsed(started)} · load ${os.loadavg().map(load => load.toFixed(2)).join(' ')} now`);
+	console.log(
+		`\nwritten .bench/results.json · ${elapsed(started)} · load ${os
+			.loadavg()
+			.map(load => load.toFixed(2))
+			.join(' ')} now`,
+	);
 	const missed = figures.filter(figure => figure.ok === false);
 	return process.argv.includes('--check') && missed.length > 0 ? 1 : 0;
 }
@@ -291,7 +305,10 @@ function printMemoryOnly(frames: {demo: FirstFrame[]; reference: FirstFrame[]}, 
 		},
 	];
 	printTable(figures);
-	fs.writeFileSync(path.join(out, 'memory.json'), `${JSON.stringify({date: new Date().toISOString(), bundle, figures, frames, browse}, undefined, '\t')}\n`);
+	fs.writeFileSync(
+		path.join(out, 'memory.json'),
+		`${JSON.stringify({date: new Date().toISOString(), bundle, figures, frames, browse}, undefined, '\t')}\n`,
+	);
 	const missed = figures.filter(figure => figure.ok === false);
 	return process.argv.includes('--check') && missed.length > 0 ? 1 : 0;
 }
@@ -300,7 +317,11 @@ function printTable(figures: Figure[]): void {
 	const header = ['figure', 'measured', 'target', ''];
 	const rows = figures.map(f => [f.figure, f.measured, f.target, f.ok === undefined ? '' : f.ok ? 'ok' : 'MISSED']);
 	const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => row[column]!.length)));
-	const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+	const line = (cells: string[]) =>
+		cells
+			.map((cell, column) => cell.padEnd(widths[column]!))
+			.join('  ')
+			.trimEnd();
 	console.log(`\n${line(header)}\n${widths.map(width => '─'.repeat(width)).join('  ')}`);
 	for (const row of rows) console.log(line(row));
 	const notes = figures.filter(f => f.note);

@@ -120,7 +120,10 @@ async function browseAndType(pty: PtyProcess, contacts: number, pauseMs: number)
 		query = key === BACKSPACE ? [...query].slice(0, -1).join('') : query + key;
 		from = pty.mark();
 		const written = pty.write(key);
-		const drawn = await pty.waitFor(filterShown(query), {from, what: `the frame showing "${query}" after ${JSON.stringify(key)}`});
+		const drawn = await pty.waitFor(filterShown(query), {
+			from,
+			what: `the frame showing "${query}" after ${JSON.stringify(key)}`,
+		});
 		samples.push(drawn - written);
 	}
 
@@ -131,7 +134,9 @@ async function browseAndType(pty: PtyProcess, contacts: number, pauseMs: number)
 
 /** `kore-contacts --demo` (its built-in sandbox, in the same process, with the demo's contacts). */
 export async function demoSession(file: string, contacts: number, pauseMs = 100): Promise<DemoSession> {
-	const pty = spawnInPty([process.execPath, file, '--demo'], {env: {...process.env, KORE_CONTACTS_DEMO_CONTACTS: String(contacts)}});
+	const pty = spawnInPty([process.execPath, file, '--demo'], {
+		env: {...process.env, KORE_CONTACTS_DEMO_CONTACTS: String(contacts)},
+	});
 	try {
 		await pty.waitFor(allOf(FIRST_SCREEN.demo), {what: 'the demo stream screen'});
 		return await browseAndType(pty, contacts, pauseMs);
@@ -152,13 +157,24 @@ export async function browseSession(file: string, contacts: number, pauseMs = 10
 	const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-bench-'));
 	try {
 		const store = openStore({configDir, env: {}});
-		store.saveProfile({name: 'bench', host: sandbox.url, accountId: sandbox.accountId, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, protected: false});
+		store.saveProfile({
+			name: 'bench',
+			host: sandbox.url,
+			accountId: sandbox.accountId,
+			clientId: sandbox.clientId,
+			clientSecret: sandbox.clientSecret,
+			protected: false,
+		});
 		store.setDefaultProfile('bench');
 		store.rememberStream('bench', sandbox.streamId, 'bench');
 		const env: NodeJS.ProcessEnv = {...process.env, KORE_CONTACTS_CONFIG_DIR: configDir};
-		for (const name of Object.keys(env)) if (/^KORE_(HOST|ACCOUNT_ID|CLIENT_ID|CLIENT_SECRET|PROFILE)$/.test(name)) delete env[name];
+		for (const name of Object.keys(env))
+			if (/^KORE_(HOST|ACCOUNT_ID|CLIENT_ID|CLIENT_SECRET|PROFILE)$/.test(name)) delete env[name];
 		// KC_NODE_ARGS: extra Node flags for the editor, to profile this session (e.g. --cpu-prof).
-		const pty = spawnInPty([process.execPath, ...(process.env.KC_NODE_ARGS ? process.env.KC_NODE_ARGS.split(' ') : []), file, '--profile', 'bench'], {env});
+		const pty = spawnInPty(
+			[process.execPath, ...(process.env.KC_NODE_ARGS ? process.env.KC_NODE_ARGS.split(' ') : []), file, '--profile', 'bench'],
+			{env},
+		);
 		try {
 			return await browseAndType(pty, contacts, pauseMs);
 		} finally {

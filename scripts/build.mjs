@@ -91,7 +91,7 @@ function findWasm(file, text) {
 	if (matches.length !== 1) throw new Error(`packWasm: expected one base64 blob in ${file}, found ${matches.length}`);
 	const [blob] = matches[0];
 	const wasm = Buffer.from(blob, 'base64');
-	if (wasm.readUInt32BE(0) !== 0x00_61_73_6D) throw new Error(`packWasm: ${file} does not hold WebAssembly`);
+	if (wasm.readUInt32BE(0) !== 0x00_61_73_6d) throw new Error(`packWasm: ${file} does not hold WebAssembly`);
 	const packed = brotliCompressSync(wasm, {
 		params: {[zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: wasm.length},
 	}).toString('base64');
@@ -204,12 +204,18 @@ const lean = {
 		}
 
 		build.onResolve({filter: /^ajv\/dist\/2020\.js$/}, args =>
-			/[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? {path: 'ajv-2020', namespace: 'kc-lean'} : undefined);
+			/[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? {path: 'ajv-2020', namespace: 'kc-lean'} : undefined,
+		);
 		build.onResolve({filter: /^cli-spinners$/}, () => ({path: 'cli-spinners', namespace: 'kc-lean'}));
 		// Whichever string-width the importer would get, wrapped (the wrapper imports it by its path).
 		build.onResolve({filter: /^string-width$/}, async args => {
 			if (args.pluginData?.real) return undefined;
-			const real = await build.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: {real: true}});
+			const real = await build.resolve(args.path, {
+				kind: args.kind,
+				resolveDir: args.resolveDir,
+				importer: args.importer,
+				pluginData: {real: true},
+			});
 			if (real.errors.length > 0) return {errors: real.errors};
 			return {path: real.path, namespace: 'kc-string-width'};
 		});
@@ -228,8 +234,13 @@ export default function stringWidth(text, options) {
 			resolveDir: root,
 			loader: 'js',
 		}));
-		for (const filter of [YOGA_WASM, LLHTTP_WASM]) build.onLoad({filter}, args => ({contents: packWasm(args.path), loader: 'js'}));
-		build.onLoad({filter: INK_OUTPUT}, args => ({contents: shareOutputCaches(args.path), loader: 'js', resolveDir: path.dirname(args.path)}));
+		for (const filter of [YOGA_WASM, LLHTTP_WASM])
+			build.onLoad({filter}, args => ({contents: packWasm(args.path), loader: 'js'}));
+		build.onLoad({filter: INK_OUTPUT}, args => ({
+			contents: shareOutputCaches(args.path),
+			loader: 'js',
+			resolveDir: path.dirname(args.path),
+		}));
 		build.onLoad({filter: /.*/, namespace: 'kc-lean'}, async args => ({
 			contents: args.path === 'ajv-2020' ? await ajvModule() : spinnerModule(),
 			resolveDir: root,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The benchmark's yardstick: a minimal Ink app, bundled exactly like kore-contacts.
 // It draws one screen with a header, a short list and a key hint, and exits on q or Ctrl+C.
-import React, {useState} from 'react';
+import {useState} from 'react';
 import {Box, Text, render, useApp, useInput} from 'ink';
 
 const items = Array.from({length: 10}, (_, index) => `Item ${index + 1}`);

@@ -27,12 +27,17 @@ console.log(getHeapSpaceStatistics().find(space => space.space_name === 'new_spa
 `;
 
 const youngGenerationMiB = (prefix: string) =>
-	Number(execFileSync(process.execPath, ['--input-type=module', '-e', prefix + ALLOCATE], {encoding: 'utf8', timeout: 30_000}).trim());
+	Number(
+		execFileSync(process.execPath, ['--input-type=module', '-e', prefix + ALLOCATE], {encoding: 'utf8', timeout: 30_000}).trim(),
+	);
 
 beforeAll(() => {
 	work = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-'));
 	const outfile = path.join(work, 'cli.js');
-	execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs'), '--outfile', outfile], {cwd: REPO_ROOT, stdio: 'ignore'});
+	execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs'), '--outfile', outfile], {
+		cwd: REPO_ROOT,
+		stdio: 'ignore',
+	});
 	// The banner is the line after the shebang.
 	banner = fs.readFileSync(outfile, 'utf8').split('\n')[1]!;
 }, 60_000);
@@ -46,7 +51,17 @@ describe('V8 heap tuning in the bundle', () => {
 		expect(banner).toContain('--heap-growing-percent=20');
 		expect(banner).toContain('--semi-space-growth-factor=1');
 		const reference = path.join(work, 'reference.js');
-		execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs'), '--entry', path.join(REPO_ROOT, 'bench', 'reference-app', 'app.tsx'), '--outfile', reference], {cwd: REPO_ROOT, stdio: 'ignore'});
+		execFileSync(
+			process.execPath,
+			[
+				path.join(REPO_ROOT, 'scripts', 'build.mjs'),
+				'--entry',
+				path.join(REPO_ROOT, 'bench', 'reference-app', 'app.tsx'),
+				'--outfile',
+				reference,
+			],
+			{cwd: REPO_ROOT, stdio: 'ignore'},
+		);
 		expect(fs.readFileSync(reference, 'utf8')).not.toContain('heap-growing-percent');
 	}, 30_000);
 

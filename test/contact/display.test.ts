@@ -1,6 +1,15 @@
 import {describe, expect, it} from 'vitest';
 import type {Contact} from '../../source/contact/contact.js';
-import {contactLabel, contactName, displayWidth, fit, formatCount, formatPhone, padEnd, truncate} from '../../source/contact/display.js';
+import {
+	contactLabel,
+	contactName,
+	displayWidth,
+	fit,
+	formatCount,
+	formatPhone,
+	padEnd,
+	truncate,
+} from '../../source/contact/display.js';
 
 describe('displayWidth', () => {
 	it.each([
