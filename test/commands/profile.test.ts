@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {useSandbox} from '../helpers/sandbox.js';
+import {profileAddArgs, useSandbox} from '../helpers/sandbox.js';
 import {runCli, tempDir} from '../helpers/run-cli.js';
 import {runInProcess} from './in-process.js';
 
@@ -13,22 +13,7 @@ describe('kore-contacts profile', () => {
 		const configDir = tempDir();
 		const env = {KORE_CONTACTS_CONFIG_DIR: configDir};
 		const add = (name: string, extra: string[] = [], run = runCli) =>
-			run(
-				[
-					'profile',
-					'add',
-					name,
-					'--host',
-					sb.url,
-					'--account-id',
-					sb.accountId,
-					'--client-id',
-					sb.clientId,
-					'--client-secret-stdin',
-					...extra,
-				],
-				{env, input: `${sb.clientSecret}\n`},
-			);
+			run(profileAddArgs(sb, name, extra), {env, input: `${sb.clientSecret}\n`});
 		const first = await add('staging');
 		expect(first.code).toBe(0);
 		expect(first.stdout).toContain('Saved profile "staging" (the default)');

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {WITHHELD_MESSAGE} from '../../source/kore/errors.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {profileAddArgs, useSandbox} from '../helpers/sandbox.js';
 import {runCli, tempDir, type CliResult} from '../helpers/run-cli.js';
 import {plainContactFrom, sandboxEnv} from './helpers.js';
 import {runInProcess} from './in-process.js';
@@ -27,21 +27,7 @@ describe('secrets in output', () => {
 			runCli(['update', '--stream', sb.streamId, '--contact', c.id, '--last-name', 'Conflict', '--yes'], {env}),
 			runCli(['list', '--stream', sb.streamId], {env: {...env, KORE_CLIENT_SECRET: WRONG_SECRET}}),
 			runInProcess(['doctor', '--stream', sb.streamId], {env: {...env, DEBUG: 'kore-contacts'}}),
-			runInProcess(
-				[
-					'profile',
-					'add',
-					'p1',
-					'--host',
-					sb.url,
-					'--account-id',
-					sb.accountId,
-					'--client-id',
-					sb.clientId,
-					'--client-secret-stdin',
-				],
-				{env: {KORE_CONTACTS_CONFIG_DIR: configDir}, input: SECRET},
-			),
+			runInProcess(profileAddArgs(sb, 'p1'), {env: {KORE_CONTACTS_CONFIG_DIR: configDir}, input: SECRET}),
 		]);
 		// A PUT that fails with a server error whose message carries the secret and a token.
 		sb.faults.fail(500, {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {useSandbox} from '../helpers/sandbox.js';
+import {profileAddArgs, useSandbox} from '../helpers/sandbox.js';
 import {runCli, tempDir} from '../helpers/run-cli.js';
 import {CONTROL_CHARACTERS, plainContactFrom, puts, sandboxEnv} from './helpers.js';
 import {runInProcess} from './in-process.js';
@@ -184,22 +184,7 @@ describe('kore-contacts update', () => {
 		const {contact} = plainContactFrom(sb, 85);
 		const configDir = tempDir();
 		const env = {KORE_CONTACTS_CONFIG_DIR: configDir};
-		const added = await runInProcess(
-			[
-				'profile',
-				'add',
-				'prod',
-				'--host',
-				sb.url,
-				'--account-id',
-				sb.accountId,
-				'--client-id',
-				sb.clientId,
-				'--client-secret-stdin',
-				'--protected',
-			],
-			{env, input: `${sb.clientSecret}\n`},
-		);
+		const added = await runInProcess(profileAddArgs(sb, 'prod', ['--protected']), {env, input: `${sb.clientSecret}\n`});
 		expect(added.code).toBe(0);
 		const args = ['update', '--stream', sb.streamId, '--contact', contact.id, '--first-name', 'Guarded', '--yes'];
 		const [missing, wrong] = await Promise.all([

@@ -5,7 +5,7 @@ import type {CommandIo} from '../../source/commands/io.js';
 import {buildProgram, runProgram} from '../../source/commands/program.js';
 import {nodeCheck} from '../../source/commands/doctor.js';
 import {displayWidth} from '../../source/output/text.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {profileAddArgs, useSandbox} from '../helpers/sandbox.js';
 import {tempDir} from '../helpers/run-cli.js';
 import {plainContactFrom, sandboxEnv} from './helpers.js';
 import {runInProcess} from './in-process.js';
@@ -140,21 +140,7 @@ describe('output fits 80 columns', () => {
 		const sb = sandbox();
 		const configDir = tempDir();
 		const env = {KORE_CONTACTS_CONFIG_DIR: configDir, COLUMNS: '60'};
-		const add = await runInProcess(
-			[
-				'profile',
-				'add',
-				'a-profile-with-a-long-name',
-				'--host',
-				sb.url,
-				'--account-id',
-				sb.accountId,
-				'--client-id',
-				sb.clientId,
-				'--protected',
-			],
-			{env},
-		);
+		const add = await runInProcess(profileAddArgs(sb, 'a-profile-with-a-long-name', ['--protected'], false), {env});
 		expect(add.code, add.stderr).toBe(0);
 		expect(overlong(add.stdout, 60)).toEqual([]);
 		const unwrapped = add.stdout.replace(/\n(?!$)/g, ' ');

@@ -69,3 +69,28 @@ export async function sandboxHeaders(
 export function koreUrl(sandbox: Sandbox, path = '/contacts', streamId = sandbox.streamId): string {
 	return `${sandbox.url}/agentassist/api/v1/public/${streamId}${path}`;
 }
+
+/**
+ * `profile add NAME` pointing at this sandbox, the secret read from stdin (pass it as the input);
+ * `extra` adds flags such as --protected.
+ */
+export function profileAddArgs(
+	sandbox: Pick<Sandbox, 'url' | 'accountId' | 'clientId'>,
+	name: string,
+	extra: string[] = [],
+	secretFromStdin = true,
+): string[] {
+	return [
+		'profile',
+		'add',
+		name,
+		'--host',
+		sandbox.url,
+		'--account-id',
+		sandbox.accountId,
+		'--client-id',
+		sandbox.clientId,
+		...(secretFromStdin ? ['--client-secret-stdin'] : []),
+		...extra,
+	];
+}

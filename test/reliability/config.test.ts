@@ -6,7 +6,7 @@ import {describe, expect, it} from 'vitest';
 import {openStore} from '../../source/store/config.js';
 import {openJournal} from '../../source/store/journal.js';
 import {runCli, tempDir} from '../helpers/run-cli.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {profileAddArgs, useSandbox} from '../helpers/sandbox.js';
 import {expectCleanFailure, plainContactFrom, sandboxEnv, sharedTempDir, sleep, spawnCli} from './helpers.js';
 
 const sandbox = useSandbox({rateLimitPerMinute: 0});
@@ -17,18 +17,7 @@ const AS_ROOT = process.getuid?.() === 0;
 const NOBODY = 65534;
 const SLOW_MS = 60_000;
 
-const addArgs = (sb: ReturnType<typeof sandbox>, name: string) => [
-	'profile',
-	'add',
-	name,
-	'--host',
-	sb.url,
-	'--account-id',
-	sb.accountId,
-	'--client-id',
-	sb.clientId,
-	'--client-secret-stdin',
-];
+const addArgs = (sb: ReturnType<typeof sandbox>, name: string) => profileAddArgs(sb, name);
 
 // Child processes only: on a loaded machine each start-up can take seconds, hence the roomy limits.
 describe('the settings file and folder', {timeout: 90_000}, () => {
