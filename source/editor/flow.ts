@@ -718,6 +718,8 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
 						edits: {},
 						prepared: undefined,
 						outcome: undefined,
+						// A fresh start on this contact: the menu starts at its first item, not on "Review changes (0)".
+						cardFocus: undefined,
 						stack: [...popTo(state.stack, 'contact'), {name: 'card'}],
 						error: undefined,
 						notice: undefined,

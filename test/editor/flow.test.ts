@@ -180,6 +180,9 @@ describe('flow: sending', () => {
 		const again = flowReducer(state, {type: 'result-choice', choice: 'again'});
 		expect(names(again)).toEqual(['profile', 'stream', 'contact', 'card']);
 		expect(again.contact).toBe(stored);
+		// The card's menu starts at its top, not on "Review changes (0)" left from the last edit.
+		expect(state.cardFocus).toBe('review');
+		expect(again.cardFocus).toBeUndefined();
 
 		const other = flowReducer(state, {type: 'result-choice', choice: 'contact'});
 		expect(names(other)).toEqual(['profile', 'stream', 'contact']);

@@ -240,7 +240,7 @@ describe('history and undo in the editor', () => {
 		expect(r.frame()).toMatch(/› .*update {2}saved {10} {2}First name/);
 		expect(frameRows(r.frame())).toBeLessThan(24);
 		await r.press(KEY.enter);
-		await r.waitFor(`UNDO of entry ${shortId(update!.id)}`, 8000);
+		await r.waitFor(`before entry ${shortId(update!.id)}`, 8000);
 		expect(r.frame()).toContain(`"firstName": "${String(contact.firstName)}"`);
 		await r.press(KEY.enter);
 		await r.waitFor(`Undone: entry ${shortId(update!.id)} reverted on ${contact.id}`, 8000);
@@ -284,7 +284,7 @@ describe('history and undo in the editor', () => {
 		expect(r.frame()).toContain(`Last name: that write stored ${String(contact.lastName)}, now Later (kept)`);
 		expect(sandbox.requests.filter(q => q.method === 'PUT')).toHaveLength(1);
 		await r.press(KEY.enter);
-		await r.waitFor('UNDO of entry');
+		await r.waitFor('UNDO: review');
 		await r.press(KEY.enter);
 		await r.waitFor('Undone: entry', 8000);
 		// Only the field that write changed goes back; the later change to another field stays.

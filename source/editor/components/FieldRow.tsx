@@ -2,7 +2,7 @@ import type React from 'react';
 import {Box, Text} from 'ink';
 import stringWidth from 'string-width';
 import {truncate} from '../../contact/display.js';
-import {sanitize} from '../../contact/sanitize.js';
+import {reveal} from '../../contact/sanitize.js';
 import {useTheme} from '../theme.js';
 
 export const LABEL_WIDTH = 14;
@@ -21,8 +21,8 @@ export type FieldRowProps = {
 export function FieldRow({label, value, edited = false, was, columns}: FieldRowProps): React.JSX.Element {
 	const theme = useTheme();
 	const marker = edited ? theme.symbols.edited : ' ';
-	const shown = value === '' ? '(empty)' : sanitize(value);
-	const note = edited ? (was === undefined ? ' (edited)' : ` (edited, was ${was === '' ? 'empty' : sanitize(was)})`) : '';
+	const shown = value === '' ? '(empty)' : reveal(value);
+	const note = edited ? (was === undefined ? ' (edited)' : ` (edited, was ${was === '' ? 'empty' : reveal(was)})`) : '';
 	const room = Math.max(4, columns - LABEL_WIDTH - 3);
 	const valueText = truncate(shown, Math.min(room, Math.max(4, room - Math.min(note.length, Math.floor(room / 2)))));
 	const noteText = truncate(note, Math.max(0, room - stringWidth(valueText)));

@@ -120,7 +120,7 @@ export function useSend(): {phase: SendPhase; abort: () => void} {
 					dispatch({
 						type: 'send-unknown',
 						// The summary, not the message: the message's hint repeats the `kore-contacts get` check below.
-						message: `The outcome is unknown: ${withStop(error.summary)} ${journalNote(journalIdOf(error))} ${check}`,
+						message: `The outcome is unknown. ${withStop(error.summary)} ${journalNote(journalIdOf(error))} ${check}`,
 					});
 				} else {
 					dispatch({type: 'send-failed', error: {message: `Not saved: ${describeError(error)}`}});

@@ -126,9 +126,12 @@ export function ReviewScreen(): React.JSX.Element {
 	const count = update.changes.length;
 	const changes = `${count} ${count === 1 ? 'change' : 'changes'} to ${sanitize(update.contactId)}`;
 	const undoOf = state.undoOf;
-	const title = undoOf ? `UNDO of entry ${shortId(undoOf)}: review ${changes}` : `Review ${changes}`;
-	// An undo says so above the diff (one row).
-	const undoRows = undoOf ? 1 : 0;
+	const title = undoOf ? `UNDO: review ${changes}` : `Review ${changes}`;
+	const undoNote = undoOf
+		? `${theme.symbols.warning} Puts back the values from before entry ${shortId(undoOf)}; journaled as an undo.`
+		: '';
+	// An undo says so above the diff (wrapped: it names the entry).
+	const undoRows = undoOf ? rowsOf([undoNote], size.columns) : 0;
 	const pretty = toSafeJson(update.body).split('\n');
 	const compact = wrapJson(toSafeJson(update.body, 0), Math.max(10, size.columns - 1));
 	// The field, its note (two lines on a narrow terminal) and a possible error line.
@@ -173,8 +176,8 @@ export function ReviewScreen(): React.JSX.Element {
 			) : (
 				<Box flexDirection="column">
 					{undoOf ? (
-						<Text color={theme.warning} bold wrap="truncate-end">
-							{theme.symbols.warning} Undo: puts back the values from before entry {shortId(undoOf)} (journaled as an undo).
+						<Text color={theme.warning} bold>
+							{undoNote}
 						</Text>
 					) : null}
 					<DiffTable rows={update.rows} columns={size.columns} />

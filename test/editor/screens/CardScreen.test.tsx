@@ -73,12 +73,13 @@ describe('CardScreen', () => {
 		await r.unmount();
 	});
 
-	it('fits 60×20: sanitised, truncated, shorter than the terminal', async () => {
+	it('fits 60×20: escape sequences drawn as visible symbols (never raw), truncated, shorter than the terminal', async () => {
 		const contact = {...john, firstName: '\u001B[31mRED\u001B[0m' + 'Bartholomew-Maximilian'.repeat(4), status: 'INACTIVE'};
 		const r = await renderScreen(<CardScreen />, {state: cardState(contact), services: makeServices(), columns: 60, rows: 20});
 		const frame = r.frame();
 		expect(frame).not.toContain('\u001B[31m');
-		expect(frame).toContain('REDBartholomew');
+		// The card shows what the review's diff and body will show: the hidden characters, as symbols.
+		expect(frame).toContain('␛[31mRED␛[0mBartholomew');
 		expect(frame).toContain('…');
 		expect(frame).toContain('Status INACTIVE');
 		expect(frameRows(frame)).toBeLessThanOrEqual(18);

@@ -118,10 +118,18 @@ describe('HistoryScreen', () => {
 		await r.unmount();
 
 		const review = await renderScreen(<ReviewScreen />, {state: after, services, client});
-		expect(review.frame()).toContain(`UNDO of entry ${shortId(id)}: review 2 changes to ${contact.id}`);
-		expect(review.frame()).toContain('Undo: puts back the values from before entry');
+		expect(review.frame()).toContain(`UNDO: review 2 changes to ${contact.id}`);
+		expect(review.frame().replaceAll('\n', ' ')).toContain(
+			`Puts back the values from before entry ${shortId(id)}; journaled as an undo.`,
+		);
 		expect(review.frame()).toContain(`"firstName": "${String(contact.firstName)}"`);
 		expect(frameRows(review.frame())).toBeLessThan(23);
+		// At 60×20 the whole contact ID and the entry stay readable (the note wraps instead of being cut).
+		const narrow = await renderScreen(<ReviewScreen />, {state: after, services, client, columns: 60, rows: 20});
+		expect(narrow.frame()).toContain(contact.id);
+		expect(narrow.frame().replace(/\s+/g, ' ')).toContain(`before entry ${shortId(id)}; journaled as an undo.`);
+		expect(frameRows(narrow.frame())).toBeLessThan(20);
+		await narrow.unmount();
 		// Esc goes back to the history and forgets the undo.
 		const back = flowReducer(after, {type: 'back'});
 		expect(currentScreen(back).name).toBe('history');
