@@ -131,7 +131,7 @@ export function useContactList(): ContactListControls {
 							message: describeError(error),
 							hint:
 								isKoreError(error) && error.kind === 'contact-not-found'
-									? 'The text you typed is kept: correct it, or browse the list.'
+									? 'The text you typed is kept above.'
 									: undefined,
 						},
 					});
