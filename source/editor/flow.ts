@@ -217,7 +217,8 @@ function restoreDraft(state: FlowState, session: Session, draft: Draft): FlowSta
 		cardFocus: 'review',
 		stack: [{name: 'profile'}, {name: 'stream'}, {name: 'contact'}, {name: 'card'}],
 		error: undefined,
-		notice: 'Your unsent edit is back. Before anything is sent, the contact is read again and any change made since is shown first.',
+		notice:
+			'Your unsent edit is back. Before anything is sent, the contact is read again and any change made since is shown first.',
 	};
 }
 
@@ -328,7 +329,8 @@ function retryEdit(state: FlowState, current: Contact | undefined): FlowState {
 	const empty = Object.keys(edits).length === 0;
 	let notice: string;
 	if (!current) {
-		notice = 'Your unsent edit is back on the values you loaded. Before anything is sent, the contact is read again and any change made since is shown first.';
+		notice =
+			'Your unsent edit is back on the values you loaded. Before anything is sent, the contact is read again and any change made since is shown first.';
 	} else if (empty) {
 		notice = 'Re-read the contact: it already holds the values you sent, so the save went through. Nothing is left to send.';
 	} else {

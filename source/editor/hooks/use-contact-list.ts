@@ -129,10 +129,7 @@ export function useContactList(): ContactListControls {
 						type: 'error',
 						error: {
 							message: describeError(error),
-							hint:
-								isKoreError(error) && error.kind === 'contact-not-found'
-									? 'The text you typed is kept above.'
-									: undefined,
+							hint: isKoreError(error) && error.kind === 'contact-not-found' ? 'The text you typed is kept above.' : undefined,
 						},
 					});
 				}
