@@ -1,17 +1,9 @@
 import {describe, expect, it} from 'vitest';
 import type {Contact} from '../../source/contact/contact.js';
 import {prepareUpdate} from '../../source/update/prepare.js';
+import {john} from '../editor/helpers/fixtures.js';
 
-const loaded: Contact = {
-	id: '667e48f7c8b972fc69100001',
-	firstName: 'john',
-	lastName: 'doe',
-	fullName: 'john doe',
-	salutation: 'mr',
-	cellPhone: {phoneNumber: '+919550100001', countryCode: '+91', extension: '+'},
-	status: 'ACTIVE',
-	updatedAt: '2026-01-09T05:55:58.158Z',
-};
+const loaded: Contact = john;
 
 describe('prepareUpdate', () => {
 	it('builds the full body, the six rows and only the changed rows', () => {

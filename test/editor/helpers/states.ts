@@ -1,8 +1,8 @@
-import type {Contact} from '../../../source/contact/contact.js';
+import type {Contact, ContactFields} from '../../../source/contact/contact.js';
 import {flowReducer, initialFlowState, type FlowAction, type FlowState, type Session} from '../../../source/editor/flow.js';
 import type {KoreClient} from '../../../source/kore/types.js';
 import type {Sandbox} from '../../../source/sandbox/types.js';
-import {sandboxCredentials} from './services.js';
+import {sandboxCredentials, testClient} from './services.js';
 
 export function sandboxSession(sandbox: Sandbox, overrides: Partial<Session> = {}): Session {
 	return {profileName: 'sandbox', credentials: sandboxCredentials(sandbox), protected: false, ...overrides};
@@ -26,4 +26,17 @@ export async function atCard(
 	session = sandboxSession(sandbox),
 ): Promise<FlowState> {
 	return run(await atContactList(sandbox, client, session), {type: 'contact-loaded', contact});
+}
+
+/** The send screen for the contact at `index` of the sandbox's first page, with `fields` edited and reviewed. */
+export async function atSend(
+	sandbox: Sandbox,
+	index: number,
+	fields: Partial<ContactFields>,
+): Promise<{state: FlowState; client: ReturnType<typeof testClient>; id: string}> {
+	const client = testClient(sandboxCredentials(sandbox));
+	const list = await atContactList(sandbox, client);
+	const contact = list.list!.contacts[index]!;
+	const state = run(list, {type: 'contact-loaded', contact}, {type: 'edit', fields}, {type: 'review'}, {type: 'send'});
+	return {state, client, id: contact.id};
 }

@@ -4,28 +4,22 @@
  */
 import {describe, expect, it} from 'vitest';
 import type {ContactFields} from '../../../source/contact/contact.js';
-import {currentScreen, type FlowState} from '../../../source/editor/flow.js';
+import {currentScreen} from '../../../source/editor/flow.js';
 import {ResultScreen} from '../../../source/editor/screens/ResultScreen.js';
 import {SendScreen} from '../../../source/editor/screens/SendScreen.js';
 import {journalFor} from '../../../source/editor/store-files.js';
 import {shortId} from '../../../source/update/undo.js';
 import {useSandbox} from '../../helpers/sandbox.js';
 import {frameRows, KEY, renderScreen} from '../helpers/render.js';
-import {makeServices, sandboxCredentials, testClient} from '../helpers/services.js';
-import {atContactList, run} from '../helpers/states.js';
+import {makeServices} from '../helpers/services.js';
+import {atSend as atSendAt} from '../helpers/states.js';
 
 const getSandbox = useSandbox({contactCount: 20, rateLimitPerMinute: 0});
 
-async function atSend(
-	index: number,
-	fields: Partial<ContactFields> = {firstName: 'Journaled'},
-): Promise<{state: FlowState; client: ReturnType<typeof testClient>; id: string}> {
+async function atSend(index: number, fields: Partial<ContactFields> = {firstName: 'Journaled'}): ReturnType<typeof atSendAt> {
 	const sandbox = getSandbox();
-	const client = testClient(sandboxCredentials(sandbox));
-	const list = await atContactList(sandbox, client);
-	const contact = list.list!.contacts[index]!;
-	const state = run(list, {type: 'contact-loaded', contact}, {type: 'edit', fields}, {type: 'review'}, {type: 'send'});
-	return {state, client, id: contact.id};
+	const at = await atSendAt(sandbox, index, fields);
+	return at;
 }
 
 describe('SendScreen and the journal', () => {
