@@ -241,40 +241,51 @@ export type KeyPacer = {
  * or while the screen redraws, keys typed quickly (or a held Backspace) arrive together and would
  * be taken as text ("\t\u007F\u007F" typed into a field).
  *
- * Each further key waits until React has applied the previous one: Ink renders asynchronously and
- * subscribes each screen's key handler in a passive effect, so a key handed over too early reaches
- * the previous screen (or a filter that is not applied yet). The Gate re-renders itself with each
- * key (nothing below it re-renders: its children element stays the same); its effect runs only
- * after that commit's effects and every earlier pending one, and hands over the next key.
+ * Every key waits until React has applied everything before it: Ink draws a screen at commit but
+ * subscribes that screen's key handler in a passive effect afterwards, so a key handed over in
+ * between (Enter pressed the instant a list appears) would reach no handler and be lost, and a key
+ * handed over right after another would reach the previous screen. So a key first re-renders the
+ * Gate (nothing below it re-renders: its children element stays the same). React flushes every
+ * pending effect before that render, and the Gate's own effect then hands the key over.
  */
 export function paceKeys(stream: NodeJS.ReadStream): KeyPacer {
 	const queue: string[] = [];
-	let handedOut = false;
+	// idle: nothing asked for; waiting: a Gate render is asked for; ready: React has caught up, one
+	// key may go; handedOut: a key went, the Gate render after it is asked for.
+	let state: 'idle' | 'waiting' | 'ready' | 'handedOut' = 'idle';
 	let settle: (() => void) | undefined;
+	let unmounted = false;
 
-	const release = () => {
-		if (!handedOut) return;
-		handedOut = false;
-		if (queue.length > 0 || stream.readableLength > 0) stream.emit('readable');
+	const pending = () => queue.length > 0 || stream.readableLength > 0;
+
+	/** The Gate has rendered and its effect ran: everything before it has been applied. */
+	const caughtUp = () => {
+		if (unmounted || state === 'idle' || state === 'ready') return;
+		if (pending()) {
+			state = 'ready';
+			stream.emit('readable');
+		} else {
+			state = 'idle';
+		}
 	};
 
 	const read = (): string | null => {
-		if (handedOut) return null;
 		// Drain the stream to null each time: Node only reports more input ('readable') after that.
 		for (let chunk: unknown = stream.read(); chunk !== null; chunk = stream.read()) {
 			queue.push(...splitKeypresses(typeof chunk === 'string' ? chunk : String(chunk)));
 		}
 
-		const piece = queue.shift();
-		if (piece === undefined) return null;
-		handedOut = true;
-		if (settle) {
-			settle();
-		} else {
-			setImmediate(release);
+		if (queue.length === 0 || unmounted) return null;
+		if (state === 'idle') {
+			state = 'waiting';
+			settle?.();
+			return null;
 		}
 
-		return piece;
+		if (state !== 'ready') return null;
+		state = 'handedOut';
+		settle?.();
+		return queue.shift() ?? null;
 	};
 
 	const stdin = new Proxy(stream, {
@@ -293,13 +304,15 @@ export function paceKeys(stream: NodeJS.ReadStream): KeyPacer {
 				setTick(t => t + 1);
 			};
 
+			// Mounted after everything inside it: keys that came before this can go now.
+			queueMicrotask(caughtUp);
 			return () => {
 				settle = undefined;
-				setImmediate(release);
+				unmounted = true;
 			};
 		}, []);
 		useEffect(() => {
-			if (tick > 0) queueMicrotask(release);
+			if (tick > 0) queueMicrotask(caughtUp);
 		}, [tick]);
 		return children;
 	}
@@ -480,6 +493,9 @@ export async function runEditor(options: RunEditorOptions): Promise<number> {
 				/>
 			</keys.Gate>
 		);
+		// Raw mode from the first frame: Ink turns it on only in an effect after that frame, and a
+		// key typed in between would be echoed and turned into a newline by the terminal.
+		stdin.setRawMode(true);
 		const instance = render(tree, {
 			stdin: keys.stdin,
 			stdout: color ? stdout : withoutColour(stdout),
@@ -503,6 +519,7 @@ export async function runEditor(options: RunEditorOptions): Promise<number> {
 		return signalled ? SIGNAL_CODES[signalled] : 1;
 	} finally {
 		stop = undefined;
+		if (stdin.isRaw) stdin.setRawMode(false);
 		await demo?.close();
 		process.off('SIGHUP', onHangup);
 		process.off('SIGTERM', onTerminate);

@@ -82,7 +82,7 @@ describe('the terminal environment', () => {
 
 	it('has no colour with NO_COLOR=1, but keeps bold and the inverse text cursor', {timeout: 30_000}, async () => {
 		const term = await start([...CLI, '--demo'], {NO_COLOR: '1'});
-		await term.waitFor('Choose a stream');
+		await term.waitFor('› sandbox · st-5a1e0c9d');
 		await term.key('Enter');
 		// The filter field's grey placeholder comes from ink-text-input, outside our theme.
 		await term.waitFor(/\d+ of 150 loaded/);

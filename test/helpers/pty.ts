@@ -360,24 +360,6 @@ export async function startRecorded(commandLine: string, options: PtyOptions & {
 	};
 }
 
-/**
- * Presses `key` until `match` shows, at most `tries` times. Only for the first key on a screen that
- * appeared when a request finished: a key arriving between that frame and its key handler being
- * subscribed can be dropped (seen once under heavy load).
- */
-export async function pressUntil(term: Pty, key: KeyName, match: string | RegExp, tries = 3): Promise<string> {
-	for (let attempt = 1; ; attempt++) {
-		// eslint-disable-next-line no-await-in-loop
-		await term.key(key);
-		try {
-			// eslint-disable-next-line no-await-in-loop
-			return await term.waitFor(match, attempt < tries ? 3000 : 15_000);
-		} catch (error) {
-			if (attempt >= tries) throw error;
-		}
-	}
-}
-
 /** Retries `check` until it passes (a redraw after a resize takes a moment), at most `timeoutMs`. */
 export async function eventually<T>(check: () => Promise<T>, timeoutMs = 5000): Promise<T> {
 	const deadline = Date.now() + timeoutMs;

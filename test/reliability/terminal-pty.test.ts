@@ -6,7 +6,7 @@
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {NOT_A_TTY_MESSAGE} from '../../source/editor/run.js';
-import {chooseMenuItem as choose, eventually, pressUntil, SGR_COLOUR as COLOUR, sgrParameters, type Pty} from '../helpers/pty.js';
+import {chooseMenuItem as choose, eventually, SGR_COLOUR as COLOUR, sgrParameters, type Pty} from '../helpers/pty.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {CLI, expectTerminalRestored, usePtyCli} from './pty-session.js';
 
@@ -127,7 +127,8 @@ describe('terminal: resize and colour', () => {
 		expect(sgrParameters(await term.screen({escapes: true})).filter(p => COLOUR.test(p))).toEqual([]);
 		await term.key('Enter');
 		await term.waitFor('30 of 30 loaded');
-		await pressUntil(term, 'Down', /^> Ava/m);
+		await term.key('Down');
+		await term.waitFor(/^> Ava/m);
 		await term.key('Enter');
 		await term.waitFor('Review changes (0)');
 		await choose(term, 'Salutation', '>');
