@@ -261,9 +261,14 @@ export default function stringWidth(text, options) {
  *   contact list loads): after the first scavenge that finds it at least that big,
  *   semi-space-growth-factor becomes 1. Capping it at its first size (1 MiB) instead saved a few
  *   MiB more but cost CPU per key typed in the bench (4× the scavenges; p95 went over 16 ms).
- * Peak RSS while browsing 2,000 contacts: ~160 -> ~120 MiB (npm run bench -- --only memory).
+ * - liftoff-only: WebAssembly (yoga-layout, Ink's layout engine) stays on V8's baseline compiler.
+ *   Otherwise the first contact list to draw makes yoga's layout functions hot, and TurboFan
+ *   compiling them takes up to 30 MiB of memory for a moment, the session's peak. Typing in the
+ *   filter is no slower for it (bench: keystroke p95 and CPU per key unchanged).
+ * Peak RSS while browsing 2,000 contacts: ~160 -> ~120 MiB with the first two, ~110 -> ~97 MiB
+ * with liftoff-only (npm run bench -- --only memory).
  */
-const V8_FLAGS = '--heap-growing-percent=20';
+const V8_FLAGS = '--heap-growing-percent=20 --liftoff-only';
 const YOUNG_CAP_MIB = 8;
 const heapBanner =
 	"import {setFlagsFromString as __kcV8Flags, getHeapSpaceStatistics as __kcV8Spaces} from 'node:v8';" +

@@ -15,8 +15,11 @@ export const MIN_PHONE_DIGITS = 4;
 export const MAX_PHONE_DIGITS = 15;
 export const MAX_EXTENSION_LENGTH = 10;
 
-/** Separators people type or paste inside a number: whitespace (incl. newlines, tabs, NBSP), dashes, dots, parentheses. */
-const SEPARATORS = /[\s\p{Zs}\-‐‑‒–—―−.()]/gu;
+/**
+ * Separators people type or paste inside a number: whitespace (incl. newlines, tabs, NBSP), dashes
+ * (U+2010 to U+2015 and the minus sign U+2212, escaped: see foldText in contact-rows.ts), dots, parentheses.
+ */
+const SEPARATORS = /[\s\p{Zs}\-\u2010-\u2015\u2212.()]/gu;
 
 /** Invisible formatting that comes along with pasted numbers (bidi marks/embeddings/isolates, zero-width chars, BOM). */
 const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
