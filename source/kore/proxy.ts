@@ -1,4 +1,5 @@
 import type {Dispatcher} from 'undici';
+import {KoreError} from './errors.js';
 
 export type ProxyEnv = Record<string, string | undefined>;
 
@@ -44,13 +45,39 @@ export function hasProxyEnv(env: ProxyEnv = process.env): boolean {
 export async function createDispatcher(options: {env?: ProxyEnv} = {}): Promise<Dispatcher | undefined> {
 	const env = options.env ?? process.env;
 	if (!hasProxyEnv(env)) return undefined;
-	const http = httpProxy(env)?.value;
-	const https = httpsProxy(env)?.value;
+	const http = checkProxyUrl(httpProxy(env))?.value;
+	const https = checkProxyUrl(httpsProxy(env))?.value;
 	const {EnvHttpProxyAgent} = await import('undici');
 	return new EnvHttpProxyAgent({
 		...(http ? {httpProxy: http} : {}),
 		...(https ? {httpsProxy: https} : {}),
 		noProxy: noProxyValue(env),
+	});
+}
+
+/**
+ * A proxy variable must hold an http:// or https:// URL (a proxy that takes HTTP CONNECT). Anything
+ * else would fail deep in undici with "Invalid URL"; SOCKS URLs would work only through undici's
+ * experimental SOCKS5 support, whose warning would land on the editor's screen.
+ */
+function checkProxyUrl(chosen: {variable: string; value: string} | undefined): {variable: string; value: string} | undefined {
+	if (!chosen) return undefined;
+	let protocol = '';
+	try {
+		protocol = new URL(chosen.value).protocol;
+	} catch {
+		// Reported below.
+	}
+
+	if (protocol === 'http:' || protocol === 'https:') return chosen;
+	// Without any login in it ("socks5://user:pass@host:1080" -> "socks5://host:1080").
+	const shown = chosen.value.replace(/^([a-z][\w+.-]*:\/\/)?[^@/]*@/i, '$1');
+	throw new KoreError({
+		kind: 'proxy',
+		what: /^socks/i.test(protocol)
+			? `${chosen.variable} is a SOCKS proxy (${shown}), and kore-contacts works through HTTP proxies only`
+			: `${chosen.variable} is set to '${shown}', which is not a proxy URL`,
+		hint: `Set ${chosen.variable} to the proxy's http:// or https:// URL (for example http://proxy.example.com:3128), or unset it to connect directly`,
 	});
 }
 

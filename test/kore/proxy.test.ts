@@ -26,6 +26,26 @@ describe('proxy environment', () => {
 		await expect(createDispatcher({env: {}})).resolves.toBeUndefined();
 		await expect(createDispatcher({env: {HTTPS_PROXY: 'http://proxy.corp:3128'}})).resolves.toBeDefined();
 	});
+
+	it('refuses a proxy variable that is not an http(s) URL with one sentence naming it, without its login', async () => {
+		const cases: Array<[Record<string, string>, RegExp]> = [
+			[
+				{HTTPS_PROXY: 'proxy.corp:3128'},
+				/^HTTPS_PROXY is set to 'proxy\.corp:3128', which is not a proxy URL\. Set HTTPS_PROXY to the proxy's http:\/\/ or https:\/\/ URL/,
+			],
+			[
+				{https_proxy: 'socks5://u:secret@127.0.0.1:1080'},
+				/^https_proxy is a SOCKS proxy \(socks5:\/\/127\.0\.0\.1:1080\), and kore-contacts works through HTTP proxies only\./,
+			],
+			[{HTTP_PROXY: 'ftp://proxy:21', HTTPS_PROXY: 'http://proxy:3128'}, /^HTTP_PROXY is set to 'ftp:\/\/proxy:21'/],
+		];
+		for (const [env, message] of cases) {
+			const error = await createDispatcher({env}).catch((error_: unknown) => error_);
+			expect(error).toMatchObject({name: 'KoreError', kind: 'proxy'});
+			expect((error as Error).message).toMatch(message);
+			expect((error as Error).message).not.toContain('secret');
+		}
+	});
 });
 
 describe('through a real proxy', () => {
@@ -87,6 +107,30 @@ describe('through a real proxy', () => {
 		expect(error.message).not.toContain('pa55word');
 		expect(error.message).not.toContain('alice');
 		expect(sb.requests).toHaveLength(0);
+	});
+
+	it('a SOCKS proxy fails the request with that sentence before anything is sent, and nothing is printed', async () => {
+		const sb = sandbox();
+		const warnings: string[] = [];
+		const onWarning = (warning: Error) => warnings.push(warning.message);
+		process.on('warning', onWarning);
+		try {
+			const error = await koreFailure(
+				clientFor(sb, {env: {HTTP_PROXY: `socks5://127.0.0.1:${await closedPort()}`}}).listContacts(sb.streamId, {
+					skip: 0,
+					limit: 5,
+				}),
+				'proxy',
+			);
+			expect(error.message).toMatch(
+				/^HTTP_PROXY is a SOCKS proxy \(socks5:\/\/127\.0\.0\.1:\d+\), and kore-contacts works through HTTP proxies only\./,
+			);
+			expect(sb.requests).toHaveLength(0);
+			await new Promise(resolve => setImmediate(resolve));
+			expect(warnings).toEqual([]);
+		} finally {
+			process.off('warning', onWarning);
+		}
 	});
 
 	it('a proxy that wants a login (407) is a proxy error, and a PUT is not sent', async () => {
