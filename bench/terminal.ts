@@ -170,11 +170,10 @@ export async function browseSession(file: string, contacts: number, pauseMs = 10
 		const env: NodeJS.ProcessEnv = {...process.env, KORE_CONTACTS_CONFIG_DIR: configDir};
 		for (const name of Object.keys(env))
 			if (/^KORE_(HOST|ACCOUNT_ID|CLIENT_ID|CLIENT_SECRET|PROFILE)$/.test(name)) delete env[name];
-		// KC_NODE_ARGS: extra Node flags for the editor, to profile this session (e.g. --cpu-prof).
-		const pty = spawnInPty(
-			[process.execPath, ...(process.env.KC_NODE_ARGS ? process.env.KC_NODE_ARGS.split(' ') : []), file, '--profile', 'bench'],
-			{env},
-		);
+		// KC_NODE_ARGS: extra Node flags for the editor, to profile this session (e.g. --cpu-prof);
+		// KC_WRAP: a command to run it under (e.g. heaptrack). Both split on spaces.
+		const words = (name: string) => (process.env[name] ? process.env[name].split(' ') : []);
+		const pty = spawnInPty([...words('KC_WRAP'), process.execPath, ...words('KC_NODE_ARGS'), file, '--profile', 'bench'], {env});
 		try {
 			return await browseAndType(pty, contacts, pauseMs);
 		} finally {

@@ -32,8 +32,12 @@ const shim = name => path.join(root, 'scripts', 'shims', name);
  * 'undici/lib/...', which the undici shim itself imports, hence a plugin).
  * - undici: only fetch, EnvHttpProxyAgent and Dispatcher (what source/kore imports).
  * - undici's llhttp SIMD wasm: undici falls back to the plain wasm build, which stays.
- * - ofetch: its runtime-neutral build; the Node build imports node-fetch-native (~110 KiB) for
- *   Node versions without a global fetch, and source/kore hands ofetch undici's fetch anyway.
+ * - ofetch: createFetch alone (shims/ofetch.js); its index reads globalThis.Headers, which makes
+ *   Node 20 load its own undici (~8 MiB of memory), and source/kore hands ofetch a fetch anyway.
+ * - fetch-blob, formdata-polyfill and the multipart parser (from node-fetch): Node's own Blob and
+ *   File, and no FormData (kore-contacts sends and reads JSON text); see their shims.
+ * - undici's HTTP/2 client: undici connects with http/1.1 only unless asked (allowH2).
+ * - undici's SOCKS5 proxy agent: source/kore/proxy.ts refuses SOCKS proxy URLs first.
  * - ws: only Ink's devtools polyfill imports it (DEV=true, with react-devtools-core stubbed too).
  * - semver: conf uses it only for its `migrations` option, which source/store does not use.
  * - ajv (from conf): the settings schema compiled at build time (precompile-schema.mjs); with it
@@ -47,11 +51,32 @@ const shim = name => path.join(root, 'scripts', 'shims', name);
 const replacements = [
 	{filter: /^undici$/, path: shim('undici.js')},
 	{filter: /^\.\.\/llhttp\/llhttp_simd-wasm\.js$/, path: shim('llhttp-simd.cjs')},
-	{filter: /^ofetch$/, path: path.join(root, 'node_modules', 'ofetch', 'dist', 'index.mjs')},
+	{filter: /^ofetch$/, path: shim('ofetch.js')},
+	{filter: /^kc-ofetch-core$/, path: ofetchCore()},
+	{filter: /^fetch-blob(\/from\.js)?$/, path: shim('fetch-blob.js')},
+	{filter: /^formdata-polyfill\/esm\.min\.js$/, path: shim('formdata-polyfill.js')},
+	{filter: /^\.\/utils\/multipart-parser\.js$/, from: /[\\/]node-fetch[\\/]src[\\/]body\.js$/, path: shim('multipart-parser.js')},
+	{filter: /^\.\/client-h2\.js$/, from: /[\\/]undici[\\/]lib[\\/]dispatcher[\\/]client\.js$/, path: shim('undici-client-h2.cjs')},
+	{
+		filter: /^\.\/socks5-proxy-agent$/,
+		from: /[\\/]undici[\\/]lib[\\/]dispatcher[\\/]proxy-agent\.js$/,
+		path: shim('undici-socks5.cjs'),
+	},
 	{filter: /^ws$/, path: stub},
 	{filter: /^semver$/, path: shim('semver.js')},
 	{filter: /^ajv-formats$/, path: shim('ajv-formats.js')},
 ];
+
+/** The file ofetch's index imports createFetch from (its name carries a content hash). */
+function ofetchCore() {
+	const dist = path.join(root, 'node_modules', 'ofetch', 'dist');
+	const match = /import \{ c as createFetch \} from '(\.\/shared\/ofetch\.[\w-]+\.mjs)'/.exec(
+		readFileSync(path.join(dist, 'index.mjs'), 'utf8'),
+	);
+	if (!match)
+		throw new Error('ofetchCore: node_modules/ofetch/dist/index.mjs is not the ofetch this build knows; check shims/ofetch.js.');
+	return path.join(dist, match[1]);
+}
 
 /** The spinners source/editor/components/Waiting.tsx asks ink-spinner for. */
 const SPINNERS = ['dots', 'line'];
@@ -199,8 +224,8 @@ function sharedOutputCaches() {
 const lean = {
 	name: 'lean',
 	setup(build) {
-		for (const {filter, path: target} of replacements) {
-			build.onResolve({filter}, () => ({path: target}));
+		for (const {filter, from, path: target} of replacements) {
+			build.onResolve({filter}, args => (from && !from.test(args.importer) ? undefined : {path: target}));
 		}
 
 		build.onResolve({filter: /^ajv\/dist\/2020\.js$/}, args =>

@@ -41,28 +41,41 @@ export type KoreClientOptions = ClientOptions & {
 };
 
 /**
- * ofetch on top of undici's own fetch: Node 20's built-in fetch ignores HTTPS_PROXY and bundles
- * an older undici whose fetch does not accept undici 7 dispatchers. ofetch's own retry and
- * timeout are off (its retries reuse an already aborted signal); this file does both.
+ * ofetch on node-fetch (fetch on node:http), or on undici 7's fetch when a proxy is in play: Node
+ * 20's built-in fetch ignores HTTPS_PROXY, and its undici does not accept undici 7 dispatchers
+ * (EnvHttpProxyAgent). Not Node's built-in fetch without a proxy either: it loads Node's own copy
+ * of undici, about 13 MiB more memory than node-fetch for the same requests (npm run bench, issue
+ * 6). Reading globalThis.Headers would load it too, so ofetch gets node-fetch's Headers in both
+ * cases. ofetch's own retry and timeout are off (its retries reuse an already aborted signal);
+ * this file does both.
  *
- * ofetch, undici and jose (for the JWT) are loaded with the first request, not when this file is
- * imported: the editor's first screen needs none of them (issue 6: nothing imported before the
+ * ofetch, jose (for the JWT) and the fetch are loaded with the first request, not when this file
+ * is imported: the editor's first screen needs none of them (issue 6: nothing imported before the
  * first frame that the first screen does not need).
  */
-let transport: Promise<{$fetch: $Fetch; mintJwt: typeof import('./jwt.js').mintJwt}> | undefined;
+type Transport = {$fetch: $Fetch; mintJwt: typeof import('./jwt.js').mintJwt};
+const transports: {direct?: Promise<Transport>; proxied?: Promise<Transport>} = {};
 
-async function loadTransport() {
-	const [{createFetch}, {fetch}, {mintJwt}] = await Promise.all([import('ofetch'), import('undici'), import('./jwt.js')]);
-	return {$fetch: createFetch({fetch: fetch as unknown as typeof globalThis.fetch}), mintJwt};
+async function loadTransport(proxied: boolean): Promise<Transport> {
+	const [{createFetch}, nodeFetch, viaProxy, {mintJwt}] = await Promise.all([
+		import('ofetch'),
+		import('node-fetch'),
+		proxied ? import('undici') : undefined,
+		import('./jwt.js'),
+	]);
+	const fetch = (viaProxy ? viaProxy.fetch : nodeFetch.default) as unknown as typeof globalThis.fetch;
+	const Headers = nodeFetch.Headers as unknown as typeof globalThis.Headers;
+	return {$fetch: createFetch({fetch, Headers, AbortController}), mintJwt};
 }
 
-function useTransport() {
-	transport ??= loadTransport().catch((error: unknown) => {
+function useTransport(proxied: boolean): Promise<Transport> {
+	const which = proxied ? 'proxied' : 'direct';
+	transports[which] ??= loadTransport(proxied).catch((error: unknown) => {
 		// A failed load is tried again by the next request.
-		transport = undefined;
+		transports[which] = undefined;
 		throw error;
 	});
-	return transport;
+	return transports[which];
 }
 
 type Attempt = {type: 'response'; status: number; headers: Headers; text: string} | {type: 'network'; failure: NetworkFailure};
@@ -150,7 +163,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 		}
 	};
 
-	type Ready = [Awaited<ReturnType<typeof useTransport>>, Dispatcher | undefined];
+	type Ready = [Transport, Dispatcher | undefined];
 
 	const attempt = async (call: Call, [{$fetch, mintJwt}, agent]: Ready): Promise<Attempt> => {
 		const timer = new AbortController();
@@ -205,7 +218,8 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 	const send = async (call: Call): Promise<{status: number; text: string; body: ParsedBody}> => {
 		checkCredentials();
 		// Loaded before a limiter slot is taken, so the slot is spent on the request itself.
-		const ready: Ready = await Promise.all([useTransport(), getDispatcher()]);
+		const agent = await getDispatcher();
+		const ready: Ready = [await useTransport(agent !== undefined), agent];
 		let networkTries = 0;
 		let serverWaits = 0;
 		for (;;) {
