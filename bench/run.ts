@@ -10,6 +10,10 @@
  *                keystroke latency and CPU per key with it); no demo session, in-process keys or requests
  *   --bundle FILE  measure this bundle instead of dist/cli.js (not rebuilt), e.g. a variant build
  *   --out DIR    where the reference app, harness and results.json go (default .bench)
+ *
+ * For profiling the browse session's editor (bench/terminal.ts): KC_NODE_ARGS adds Node flags
+ * (e.g. "--cpu-prof"), KC_WRAP runs it under a command (e.g. "heaptrack -o /tmp/kc"; the memory
+ * figure then measures that command, not the editor).
  */
 import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
