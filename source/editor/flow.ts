@@ -143,7 +143,7 @@ export type FlowAction =
 	| {type: 'send-failed'; error: ErrorInfo}
 	| {type: 'result-choice'; choice: 'again' | 'contact' | 'stream' | 'quit'}
 	/**
-	 * After an unknown outcome: the card again with the unsent edit on top of `current` (the contact
+	 * After an unknown outcome: the card again with the edit on top of `current` (the contact
 	 * as re-read now; the loaded values when it could not be read), so the review checks it again.
 	 */
 	| {type: 'retry-edit'; current?: Contact}
@@ -330,11 +330,11 @@ function retryEdit(state: FlowState, current: Contact | undefined): FlowState {
 	let notice: string;
 	if (!current) {
 		notice =
-			'Your unsent edit is back on the values you loaded. Before anything is sent, the contact is read again and any change made since is shown first.';
+			'Your edit is back on the values you loaded; whether the last save went through is not known. Before anything is sent, the contact is read again and any change made since is shown first.';
 	} else if (empty) {
 		notice = 'Re-read the contact: it already holds the values you sent, so the save went through. Nothing is left to send.';
 	} else {
-		notice = `Re-read the contact: your unsent edit is kept on top of its current values. Review checks again before anything is sent.${meanwhile}`;
+		notice = `Re-read the contact: it does not hold all you sent, so your edit is kept on top of its current values. Review checks again before anything is sent.${meanwhile}`;
 	}
 
 	return {

@@ -359,7 +359,7 @@ describe('flow: retry after an unknown outcome', () => {
 			{type: 'send-unknown', message: 'Unknown.'},
 		);
 
-	it('puts the unsent edit back on the card, on top of the contact as re-read', () => {
+	it('puts the edit back on the card, on top of the contact as re-read', () => {
 		const before = unknown();
 		expect(before.edits).toEqual({});
 		const current: Contact = {...contact, salutation: 'Dr', lastName: 'Other', updatedAt: '2026-03-01T00:00:00.000Z'};
@@ -382,5 +382,10 @@ describe('flow: retry after an unknown outcome', () => {
 		const offline = run(unknown(), {type: 'retry-edit'});
 		expect(offline.contact).toEqual(contact);
 		expect(offline.edits).toEqual({firstName: 'Johnny', salutation: 'Dr'});
+		// Not "unsent": it may have been saved.
+		expect(offline.notice).toMatch(
+			/^Your edit is back on the values you loaded; whether the last save went through is not known\./,
+		);
+		expect(`${done.notice} ${offline.notice}`).not.toMatch(/unsent/i);
 	});
 });

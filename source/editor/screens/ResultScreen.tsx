@@ -87,7 +87,7 @@ export function ResultScreen(): React.JSX.Element {
 			return;
 		}
 
-		// The stored values are unknown: re-read them, then the card with the unsent edit on top.
+		// The stored values are unknown: re-read them, then the card with the edit on top.
 		void run('Re-reading the contact…', async signal => client.rereadContact(update.streamId, update.contactId, {signal})).then(
 			result => {
 				if (!result) {

@@ -163,7 +163,7 @@ describe('ResultScreen: fitting and retrying after an unknown outcome', () => {
 		}
 	});
 
-	it('"Edit this contact again" re-reads the contact and opens its card with the unsent edit kept', async () => {
+	it('"Edit this contact again" re-reads the contact and opens its card with what did not arrive still to send', async () => {
 		const {sandbox, state, services, client, contact} = await afterUnknownSend(4, {firstName: 'Retry', lastName: 'Me'});
 		// The lost PUT did not arrive for the first name; someone else changed the salutation meanwhile.
 		sandbox.editContact(contact.id, {firstName: contact.firstName ?? '', lastName: 'Me', salutation: 'Dr'});
@@ -180,7 +180,9 @@ describe('ResultScreen: fitting and retrying after an unknown outcome', () => {
 		expect(after.edits).toEqual({firstName: 'Retry'});
 		expect(after.cardFocus).toBe('review');
 		expect(after.outcome).toBeUndefined();
-		expect(after.notice).toMatch(/unsent edit is kept/);
+		expect(after.notice).toMatch(
+			/^Re-read the contact: it does not hold all you sent, so your edit is kept on top of its current values\./,
+		);
 		expect(after.notice).toMatch(/someone else meanwhile: Salutation/);
 		expect(after.stack.map(s => s.name)).toEqual(['profile', 'stream', 'contact', 'card']);
 		await r.unmount();
