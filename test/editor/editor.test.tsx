@@ -17,7 +17,7 @@ describe('Editor', () => {
 		const {onExit} = exits();
 		const r = await renderInk(<Editor services={services} onExit={onExit} />);
 		const lines = r.frame().split('\n');
-		expect(lines[0]).toBe('no profile');
+		expect(lines[0]).toBe('kore-contacts');
 		expect(lines[1]).toBe('DEMO · sandbox on 127.0.0.1, nothing real changes');
 		expect(lines[2]).toBe('Choose a profile');
 		await r.unmount();

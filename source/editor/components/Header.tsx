@@ -35,7 +35,8 @@ export function Header(props: HeaderProps): React.JSX.Element {
 	const theme = useTheme();
 	const {columns} = props;
 	const parts: string[] = [];
-	parts.push(props.profile ? truncate(sanitize(props.profile), 20) : 'no profile');
+	// Before a profile is chosen (profile and resume screens) there is no context yet: the app's name.
+	parts.push(props.profile ? truncate(sanitize(props.profile), 20) : 'kore-contacts');
 	if (props.host) {
 		parts.push(truncate(hostOnly(sanitize(props.host)), 28));
 	}
