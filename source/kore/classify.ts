@@ -248,11 +248,13 @@ export type NetworkFailure = {
 	timedOut: boolean;
 	/** The caller's signal fired. */
 	aborted: boolean;
+	/** Stopped before the request was handed to fetch: nothing reached the server. */
+	notSent?: boolean;
 };
 
 export function errorFromNetwork(failure: NetworkFailure, ctx: RequestContext): KoreError {
 	const {error} = failure;
-	const unknownOutcome = ctx.method === 'PUT' && !failedBeforeSending(error);
+	const unknownOutcome = ctx.method === 'PUT' && !failure.notSent && !failedBeforeSending(error);
 	const hostname = safeHostname(ctx.baseUrl);
 
 	if (failure.aborted) {

@@ -63,7 +63,12 @@ async function loadTransport(proxied: boolean): Promise<Transport> {
 		proxied ? import('undici') : undefined,
 		import('./jwt.js'),
 	]);
-	const fetch = (viaProxy ? viaProxy.fetch : nodeFetch.default) as unknown as typeof globalThis.fetch;
+	// Given a signal that already fired, node-fetch rejects, but also destroys the request's body
+	// stream with nothing listening for the error that follows, which crashes the process
+	// (node-fetch#1801, still open). attempt() checks first; this keeps any other path safe.
+	const direct = (input: string, init?: RequestInit) =>
+		init?.signal?.aborted ? Promise.reject(init.signal.reason) : nodeFetch.default(input, init as never);
+	const fetch = (viaProxy ? viaProxy.fetch : direct) as unknown as typeof globalThis.fetch;
 	const Headers = nodeFetch.Headers as unknown as typeof globalThis.Headers;
 	return {$fetch: createFetch({fetch, Headers, AbortController}), mintJwt};
 }
@@ -171,8 +176,12 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 			timer.abort(new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError'));
 		}, timeoutMs);
 		const signal = call.signal ? AbortSignal.any([call.signal, timer.signal]) : timer.signal;
+		let sent = false;
 		try {
 			const jwt = await mintJwt({clientId, clientSecret, ...(options.subject ? {subject: options.subject} : {})});
+			// Stopped (Ctrl+C, the timer) before anything left: the request is known not to be sent.
+			signal.throwIfAborted();
+			sent = true;
 			const response = await $fetch.raw<string, 'text'>(call.url, {
 				method: call.method,
 				...(call.query ? {query: call.query} : {}),
@@ -197,6 +206,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 					error,
 					aborted: Boolean(call.signal?.aborted),
 					timedOut: timer.signal.aborted && !call.signal?.aborted,
+					...(sent ? {} : {notSent: true}),
 				},
 			};
 		} finally {

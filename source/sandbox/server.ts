@@ -63,6 +63,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const apiActor: Actor = {userId: derivedId('u', clientId), appId: derivedId('a', clientId)};
 	const faults = createFaults();
 	const requests: RecordedRequest[] = [];
+	const arrivals: RecordedRequest[] = [];
 	const authenticate = createAuthenticator({
 		clientId,
 		clientSecret,
@@ -211,6 +212,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			headers,
 			at,
 		};
+		arrivals.push(record);
 		await handleKore(req, res, url, bodyText, record);
 	}
 
@@ -249,6 +251,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		editContact,
 		faults,
 		requests,
+		arrivals,
 		close: () =>
 			new Promise<void>(resolve => {
 				if (closing) return resolve();

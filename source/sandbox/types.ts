@@ -96,5 +96,10 @@ export type Sandbox = {
 	faults: Faults;
 	/** Every request except the /__sandbox/ control routes, oldest first. Tests may empty it (length = 0). */
 	requests: RecordedRequest[];
+	/**
+	 * The same requests as they arrive, before any latency fault holds them (status 0 until
+	 * answered; one whose client gave up meanwhile stays here only). Tests may empty it too.
+	 */
+	arrivals: RecordedRequest[];
 	close(): Promise<void>;
 };

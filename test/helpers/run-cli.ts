@@ -44,16 +44,24 @@ export async function runCli(args: string[], options: RunCliOptions = {}): Promi
 	const child = spawn(process.execPath, command, {cwd: REPO_ROOT, env, stdio: ['pipe', 'pipe', 'pipe']});
 
 	let interrupted = false;
+	let latest = {stdout: '', stderr: ''};
+	const check = () => {
+		if (!interrupted && options.sigintWhen?.(latest)) {
+			interrupted = true;
+			child.kill('SIGINT');
+		}
+	};
+	// Also between outputs: the condition may wait on something else (the sandbox getting a request).
+	const poll = options.sigintWhen ? setInterval(check, 20) : undefined;
 	return collectCli(child, args, {
 		input: options.input,
 		timeoutMs: options.timeoutMs ?? 20_000,
 		onOutput(output) {
-			if (!interrupted && options.sigintWhen?.(output)) {
-				interrupted = true;
-				child.kill('SIGINT');
-			}
+			latest = output;
+			check();
 		},
 		onClose() {
+			clearInterval(poll);
 			fs.rmSync(home, {recursive: true, force: true});
 		},
 	});

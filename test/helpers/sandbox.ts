@@ -20,7 +20,10 @@ export function useSandbox(options?: SandboxOptions): () => Sandbox {
 	});
 	beforeEach(() => {
 		sandbox?.faults.clear();
-		if (sandbox) sandbox.requests.length = 0;
+		if (sandbox) {
+			sandbox.requests.length = 0;
+			sandbox.arrivals.length = 0;
+		}
 	});
 	return () => {
 		if (!sandbox) throw new Error('The sandbox is not running: call the getter inside a test or hook.');

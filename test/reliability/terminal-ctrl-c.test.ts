@@ -271,6 +271,8 @@ describe('Ctrl+C on every screen of the editor', () => {
 		sandbox.faults.latency(3000, {method: 'PUT'});
 		await s.r.press('y');
 		await s.r.waitFor('Saving (PUT)…', 8000);
+		// Once the PUT is at the server: before it leaves, a cancel is a known "nothing was sent".
+		await s.r.waitFor(() => sandbox.arrivals.some(request => request.method === 'PUT'));
 		await s.r.press(KEY.ctrlC);
 		await s.r.waitFor(/Outcome unknown for \w+/);
 		expect(s.codes, 'Ctrl+C during the PUT aborts it, it does not quit').toEqual([]);

@@ -111,6 +111,15 @@ export function useSend(): {phase: SendPhase; abort: () => void} {
 					});
 				} else if (error instanceof JournalWriteError) {
 					dispatch({type: 'send-failed', error: {message: error.message}});
+				} else if (mine.signal.aborted && isKoreError(error) && !error.outcomeUnknown) {
+					// Cancelled while the request was being signed: it never left (the journal says failed).
+					dispatch({
+						type: 'send-failed',
+						error: {
+							message: 'Cancelled before the request went out: nothing was sent.',
+							hint: 'Press Enter to try again, or Esc to go back.',
+						},
+					});
 				} else if (mine.signal.aborted) {
 					dispatch({
 						type: 'send-unknown',

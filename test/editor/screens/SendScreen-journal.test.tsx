@@ -51,6 +51,9 @@ describe('SendScreen and the journal', () => {
 		sandbox.faults.latency(3000, {method: 'PUT'});
 		const r = await renderScreen(<SendScreen />, {state, services, client});
 		await r.waitFor('Saving (PUT)…', 8000);
+		// Once the PUT is at the server (held there by the latency): a cancel before it leaves is a
+		// known "nothing was sent" (test/kore/network.test.ts).
+		await r.waitFor(() => sandbox.arrivals.some(request => request.method === 'PUT'));
 		await r.press(KEY.ctrlC);
 		await r.waitFor(() => currentScreen(r.state()).name === 'result');
 		const [entry] = journalFor(services.store).entries({contactId: id});

@@ -56,6 +56,8 @@ describe('SendScreen', () => {
 		const footer = r.frame().split('\n').at(-1) ?? '';
 		expect(footer).toBe('Ctrl+C abort (outcome unknown)');
 		expect(r.frame().match(/Ctrl\+C/g)).toHaveLength(1);
+		// Once the PUT is at the server: before it leaves, a cancel is a known "nothing was sent".
+		await r.waitFor(() => sandbox.arrivals.some(request => request.method === 'PUT'));
 		await r.press(KEY.ctrlC);
 		await r.waitFor(() => currentScreen(r.state()).name === 'result');
 		const outcome = r.state().outcome;
