@@ -53,15 +53,27 @@ export type KoreClientOptions = ClientOptions & {
  * is imported: the editor's first screen needs none of them (issue 6: nothing imported before the
  * first frame that the first screen does not need).
  */
-type Transport = {$fetch: $Fetch; mintJwt: typeof import('./jwt.js').mintJwt};
+type Transport = {
+	$fetch: $Fetch;
+	mintJwt: typeof import('./jwt.js').mintJwt;
+	/**
+	 * node-fetch's agent for a PUT: a connection of its own, closed after it. node-fetch can take a
+	 * complete chunked answer on a reused keep-alive connection for a cut-off one ("Premature
+	 * close": node-fetch#1767, and Node 22.23, 24.17 and 26.0-26.3 made it common), which would
+	 * turn a saved PUT into an unknown outcome. A GET that hits it is simply retried.
+	 */
+	ownConnection?: (url: URL) => import('node:http').Agent;
+};
 const transports: {direct?: Promise<Transport>; proxied?: Promise<Transport>} = {};
 
 async function loadTransport(proxied: boolean): Promise<Transport> {
-	const [{createFetch}, nodeFetch, viaProxy, {mintJwt}] = await Promise.all([
+	const [{createFetch}, nodeFetch, viaProxy, {mintJwt}, http, https] = await Promise.all([
 		import('ofetch'),
 		import('node-fetch'),
 		proxied ? import('undici') : undefined,
 		import('./jwt.js'),
+		import('node:http'),
+		import('node:https'),
 	]);
 	// Given a signal that already fired, node-fetch rejects, but also destroys the request's body
 	// stream with nothing listening for the error that follows, which crashes the process
@@ -70,7 +82,12 @@ async function loadTransport(proxied: boolean): Promise<Transport> {
 		init?.signal?.aborted ? Promise.reject(init.signal.reason) : nodeFetch.default(input, init as never);
 	const fetch = (viaProxy ? viaProxy.fetch : direct) as unknown as typeof globalThis.fetch;
 	const Headers = nodeFetch.Headers as unknown as typeof globalThis.Headers;
-	return {$fetch: createFetch({fetch, Headers, AbortController}), mintJwt};
+	const once = {http: new http.Agent({keepAlive: false}), https: new https.Agent({keepAlive: false})};
+	return {
+		$fetch: createFetch({fetch, Headers, AbortController}),
+		mintJwt,
+		...(viaProxy ? {} : {ownConnection: (url: URL) => (url.protocol === 'https:' ? once.https : once.http)}),
+	};
 }
 
 function useTransport(proxied: boolean): Promise<Transport> {
@@ -112,11 +129,11 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 	const maxRequests = positive(options.maxRequestsPerMinute, 60);
 	const windowMs = positive(options.rateLimitWindowMs, DEFAULT_WINDOW_MS);
 	const env = options.env ?? process.env;
-	// Built with the first request (undici is loaded then); a bad proxy URL fails that request.
+	// Built with the first request (undici is loaded then, when a proxy applies); a bad proxy URL fails that request.
 	let dispatcher: Promise<Dispatcher | undefined> | undefined = options.dispatcher
 		? Promise.resolve(options.dispatcher)
 		: undefined;
-	const getDispatcher = () => (dispatcher ??= createDispatcher({env}));
+	const getDispatcher = () => (dispatcher ??= createDispatcher({url: baseUrl, env}));
 	const proxy = options.dispatcher ? undefined : proxyFor(baseUrl, env);
 	const key = limiterKey(baseUrl, accountId);
 	const onWait = (wait: RateLimitWait) => {
@@ -170,7 +187,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 
 	type Ready = [Transport, Dispatcher | undefined];
 
-	const attempt = async (call: Call, [{$fetch, mintJwt}, agent]: Ready): Promise<Attempt> => {
+	const attempt = async (call: Call, [{$fetch, mintJwt, ownConnection}, agent]: Ready): Promise<Attempt> => {
 		const timer = new AbortController();
 		const handle = setTimeout(() => {
 			timer.abort(new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError'));
@@ -185,7 +202,9 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 			const response = await $fetch.raw<string, 'text'>(call.url, {
 				method: call.method,
 				...(call.query ? {query: call.query} : {}),
-				...(call.body ? {body: call.body} : {}),
+				// As text: ofetch would stringify it the same way, but first ask `body instanceof FormData`,
+				// and reading Node 20's global FormData loads its built-in undici (about 9 MiB).
+				...(call.body ? {body: JSON.stringify(call.body)} : {}),
 				headers: {
 					auth: jwt,
 					accountId,
@@ -194,6 +213,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 				},
 				signal,
 				...(agent ? {dispatcher: agent as never} : {}),
+				...(call.method === 'PUT' && ownConnection ? {agent: ownConnection} : {}),
 				retry: 0,
 				ignoreResponseError: true,
 				responseType: 'text',

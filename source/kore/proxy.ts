@@ -32,27 +32,21 @@ function noProxyValue(env: ProxyEnv): string {
 	return env['no_proxy'] ?? env['NO_PROXY'] ?? '';
 }
 
-export function hasProxyEnv(env: ProxyEnv = process.env): boolean {
-	return Boolean(httpProxy(env) ?? httpsProxy(env));
-}
-
 /**
- * Node's fetch ignores HTTP(S)_PROXY; undici's EnvHttpProxyAgent honours them and NO_PROXY.
- * Resolves with undefined when no proxy variable is set (direct connections).
+ * The dispatcher for requests to `url`: undici's EnvHttpProxyAgent through the proxy the
+ * environment names for it (Node's fetch ignores HTTP(S)_PROXY), or undefined for a direct
+ * connection (no proxy variable, or NO_PROXY lists the host). Only that one proxy variable is
+ * checked and handed on, the other as '' so undici does not read it from process.env itself.
  * `env` defaults to process.env; tests pass their own. Async: undici is loaded only when a
- * request is about to be sent (see client.ts), never at start-up.
+ * request through a proxy is about to be sent (see client.ts), never at start-up.
  */
-export async function createDispatcher(options: {env?: ProxyEnv} = {}): Promise<Dispatcher | undefined> {
-	const env = options.env ?? process.env;
-	if (!hasProxyEnv(env)) return undefined;
-	const http = checkProxyUrl(httpProxy(env))?.value;
-	const https = checkProxyUrl(httpsProxy(env))?.value;
+export async function createDispatcher(options: {url: string; env?: ProxyEnv}): Promise<Dispatcher | undefined> {
+	const proxy = checkProxyUrl(chosenProxy(options.url, options.env ?? process.env));
+	if (!proxy) return undefined;
+	const https = new URL(options.url).protocol === 'https:';
 	const {EnvHttpProxyAgent} = await import('undici');
-	return new EnvHttpProxyAgent({
-		...(http ? {httpProxy: http} : {}),
-		...(https ? {httpsProxy: https} : {}),
-		noProxy: noProxyValue(env),
-	});
+	// NO_PROXY was applied above; this dispatcher serves requests to `url` only.
+	return new EnvHttpProxyAgent({httpProxy: https ? '' : proxy.value, httpsProxy: https ? proxy.value : '', noProxy: ''});
 }
 
 /**
@@ -70,8 +64,8 @@ function checkProxyUrl(chosen: {variable: string; value: string} | undefined): {
 	}
 
 	if (protocol === 'http:' || protocol === 'https:') return chosen;
-	// Without any login in it ("socks5://user:pass@host:1080" -> "socks5://host:1080").
-	const shown = chosen.value.replace(/^([a-z][\w+.-]*:\/\/)?[^@/]*@/i, '$1');
+	// Without any login in it, up to the last "@" ("socks5://u:p@ss@host:1080" -> "socks5://host:1080").
+	const shown = chosen.value.replace(/^([a-z][\w+.-]*:\/\/)?.*@/i, '$1');
 	throw new KoreError({
 		kind: 'proxy',
 		what: /^socks/i.test(protocol)
@@ -81,8 +75,8 @@ function checkProxyUrl(chosen: {variable: string; value: string} | undefined): {
 	});
 }
 
-/** Which proxy (if any) a request to `url` goes through: the same rules as EnvHttpProxyAgent. */
-export function proxyFor(url: string, env: ProxyEnv = process.env): ProxyChoice | undefined {
+/** The proxy variable (and its value) a request to `url` goes through: the same rules as EnvHttpProxyAgent. */
+function chosenProxy(url: string, env: ProxyEnv): {variable: string; value: string} | undefined {
 	const target = new URL(url);
 	const chosen = target.protocol === 'https:' ? httpsProxy(env) : httpProxy(env);
 	if (!chosen) return undefined;
@@ -98,7 +92,13 @@ export function proxyFor(url: string, env: ProxyEnv = process.env): ProxyChoice 
 		if (entryPort && entryPort !== port) continue;
 		if (hostname === entryHost || hostname.endsWith(`.${entryHost}`)) return undefined;
 	}
-	return {variable: chosen.variable, display: redactProxyUrl(chosen.value)};
+	return chosen;
+}
+
+/** Which proxy (if any) a request to `url` goes through, safe to show. */
+export function proxyFor(url: string, env: ProxyEnv = process.env): ProxyChoice | undefined {
+	const chosen = chosenProxy(url, env);
+	return chosen && {variable: chosen.variable, display: redactProxyUrl(chosen.value)};
 }
 
 /** "http://user:pass@proxy:3128" -> "http://proxy:3128". */

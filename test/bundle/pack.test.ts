@@ -219,6 +219,27 @@ describe('the npm package', () => {
 			expect(proxied).toBeGreaterThanOrEqual(1);
 		});
 
+		it("lists and saves without loading Node's own undici (about 9 MiB)", async () => {
+			// Prints, as the bundle exits, which undici modules Node loaded.
+			const probe = path.join(work, 'undici-probe.cjs');
+			fs.writeFileSync(
+				probe,
+				"process.on('exit', () => process.stderr.write('undici: ' + JSON.stringify(process.moduleLoadList.filter(m => /undici/.test(m))) + '\\n'));",
+			);
+			const env = {...credentials(), NODE_OPTIONS: `--require ${probe}`};
+			const listed = await bundle(['list', '--stream', SANDBOX_DEFAULTS.streamId, '--limit', '5', '--json'], env);
+			expect(listed.code, listed.stderr).toBe(0);
+			expect(listed.stderr).toBe('undici: []\n');
+			const id = (JSON.parse(listed.stdout) as {results: Array<{id: string}>}).results[4]!.id;
+			const saved = await bundle(
+				['update', '--stream', SANDBOX_DEFAULTS.streamId, '--contact', id, '--first-name', 'Bundled', '--yes'],
+				env,
+			);
+			expect(saved.code, saved.stderr).toBe(0);
+			expect(saved.stderr).toMatch(/undici: \[\]\n$/);
+			expect(saved.stdout).toContain('Verified');
+		});
+
 		it('stops on SIGTERM', async () => {
 			let output = '';
 			sandbox!.stdout!.on('data', (chunk: string) => {

@@ -23,27 +23,45 @@ describe('proxy environment', () => {
 		expect(proxyFor('https://platform.kore.ai', {HTTPS_PROXY: 'http://p:1', NO_PROXY: 'kore.ai:8443'})).toBeDefined();
 		expect(proxyFor('https://platform.kore.ai', {HTTPS_PROXY: 'http://p:1', NO_PROXY: '*'})).toBeUndefined();
 		expect(redactProxyUrl('http://user:secret@proxy.corp:3128/')).toBe('http://proxy.corp:3128');
-		await expect(createDispatcher({env: {}})).resolves.toBeUndefined();
-		await expect(createDispatcher({env: {HTTPS_PROXY: 'http://proxy.corp:3128'}})).resolves.toBeDefined();
+		const kore = 'https://platform.kore.ai';
+		await expect(createDispatcher({url: kore, env: {}})).resolves.toBeUndefined();
+		await expect(createDispatcher({url: kore, env: {HTTPS_PROXY: 'http://proxy.corp:3128'}})).resolves.toBeDefined();
+		await expect(
+			createDispatcher({url: kore, env: {HTTPS_PROXY: 'http://proxy.corp:3128', NO_PROXY: 'kore.ai'}}),
+		).resolves.toBeUndefined();
+		// Only the variable that applies to the host is checked: a bad one for the other scheme, or
+		// one NO_PROXY bypasses, is no reason to refuse.
+		await expect(
+			createDispatcher({url: kore, env: {HTTPS_PROXY: 'http://corp:3128', HTTP_PROXY: 'socks5://corp:1080'}}),
+		).resolves.toBeDefined();
+		await expect(createDispatcher({url: kore, env: {https_proxy: 'socks5://corp:1080', NO_PROXY: '*'}})).resolves.toBeUndefined();
 	});
 
 	it('refuses a proxy variable that is not an http(s) URL with one sentence naming it, without its login', async () => {
-		const cases: Array<[Record<string, string>, RegExp]> = [
+		const kore = 'https://platform.kore.ai';
+		const cases: Array<[string, Record<string, string>, RegExp]> = [
 			[
+				kore,
 				{HTTPS_PROXY: 'proxy.corp:3128'},
 				/^HTTPS_PROXY is set to 'proxy\.corp:3128', which is not a proxy URL\. Set HTTPS_PROXY to the proxy's http:\/\/ or https:\/\/ URL/,
 			],
 			[
-				{https_proxy: 'socks5://u:secret@127.0.0.1:1080'},
+				kore,
+				// A password with an "@" in it: nothing of it is shown.
+				{https_proxy: 'socks5://u:p@ss-secret@127.0.0.1:1080'},
 				/^https_proxy is a SOCKS proxy \(socks5:\/\/127\.0\.0\.1:1080\), and kore-contacts works through HTTP proxies only\./,
 			],
-			[{HTTP_PROXY: 'ftp://proxy:21', HTTPS_PROXY: 'http://proxy:3128'}, /^HTTP_PROXY is set to 'ftp:\/\/proxy:21'/],
+			[
+				'http://kore.internal:8080',
+				{HTTP_PROXY: 'ftp://proxy:21', HTTPS_PROXY: 'http://proxy:3128'},
+				/^HTTP_PROXY is set to 'ftp:\/\/proxy:21'/,
+			],
 		];
-		for (const [env, message] of cases) {
-			const error = await createDispatcher({env}).catch((error_: unknown) => error_);
+		for (const [url, env, message] of cases) {
+			const error = await createDispatcher({url, env}).catch((error_: unknown) => error_);
 			expect(error).toMatchObject({name: 'KoreError', kind: 'proxy'});
 			expect((error as Error).message).toMatch(message);
-			expect((error as Error).message).not.toContain('secret');
+			expect((error as Error).message).not.toMatch(/secret|ss-/);
 		}
 	});
 });
