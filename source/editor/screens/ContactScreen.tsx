@@ -120,6 +120,14 @@ export function ContactScreen(): React.JSX.Element {
 	}, [index, itemOf, byId, matching, list?.hasMore, recent, query, width]);
 
 	const loaded = list?.contacts.length ?? 0;
+	// Each page's search keys are worked out once it is on the screen (an effect runs after the
+	// frame), not on the first key typed into the filter: that key would wait for all of them.
+	const keyed = useRef(0);
+	useEffect(() => {
+		const contacts = list?.contacts ?? [];
+		for (const contact of contacts.slice(Math.min(keyed.current, contacts.length))) index.key(contact);
+		keyed.current = contacts.length;
+	}, [list, index]);
 	// After a page arrives, the highlight moves from "Load more" to the first new contact.
 	const loadedBefore = useRef(loaded);
 	// biome-ignore lint/correctness/useExhaustiveDependencies: runs when a page arrives, not when the filter or highlight change
