@@ -44,7 +44,7 @@ export type KoreClientOptions = ClientOptions & {
  * ofetch on node-fetch (fetch on node:http), or on undici 7's fetch when a proxy is in play: Node
  * 20's built-in fetch ignores HTTPS_PROXY, and its undici does not accept undici 7 dispatchers
  * (EnvHttpProxyAgent). Not Node's built-in fetch without a proxy either: it loads Node's own copy
- * of undici, about 13 MiB more memory than node-fetch for the same requests (npm run bench, issue
+ * of undici, about 10 MiB more memory than node-fetch for the same requests (npm run bench, issue
  * 6). Reading globalThis.Headers would load it too, so ofetch gets node-fetch's Headers in both
  * cases. ofetch's own retry and timeout are off (its retries reuse an already aborted signal);
  * this file does both.
