@@ -64,8 +64,8 @@ function checkProxyUrl(chosen: {variable: string; value: string} | undefined): {
 	}
 
 	if (protocol === 'http:' || protocol === 'https:') return chosen;
-	// Without any login in it, up to the last "@" ("socks5://u:p@ss@host:1080" -> "socks5://host:1080").
-	const shown = chosen.value.replace(/^([a-z][\w+.-]*:\/\/)?.*@/i, '$1');
+	// As typed (new URL would drop a default port), without any login.
+	const shown = withoutLogin(chosen.value);
 	throw new KoreError({
 		kind: 'proxy',
 		what: /^socks/i.test(protocol)
@@ -105,9 +105,16 @@ export function proxyFor(url: string, env: ProxyEnv = process.env): ProxyChoice 
 export function redactProxyUrl(value: string): string {
 	try {
 		const url = new URL(value);
-		return `${url.protocol}//${url.host}`;
+		if (url.host) return `${url.protocol}//${url.host}`;
 	} catch {
-		// Not a URL: drop anything before an "@", which might be credentials.
-		return value.replace(/^.*@/, '');
+		// Handled below.
 	}
+
+	// Not a URL with a host ("proxy.corp:3128" parses as the scheme "proxy.corp:").
+	return withoutLogin(value);
+}
+
+/** The text as typed, without anything up to its last "@" (a login): "socks5://u:p@ss@h:1" -> "socks5://h:1". */
+function withoutLogin(value: string): string {
+	return value.replace(/^([a-z][\w+.-]*:\/\/)?.*@/i, '$1');
 }

@@ -23,6 +23,9 @@ describe('proxy environment', () => {
 		expect(proxyFor('https://platform.kore.ai', {HTTPS_PROXY: 'http://p:1', NO_PROXY: 'kore.ai:8443'})).toBeDefined();
 		expect(proxyFor('https://platform.kore.ai', {HTTPS_PROXY: 'http://p:1', NO_PROXY: '*'})).toBeUndefined();
 		expect(redactProxyUrl('http://user:secret@proxy.corp:3128/')).toBe('http://proxy.corp:3128');
+		// Without a scheme it is not a URL with a host: shown as typed, never as "proxy.corp://".
+		expect(redactProxyUrl('proxy.corp:3128')).toBe('proxy.corp:3128');
+		expect(redactProxyUrl('user:p@ss@proxy.corp:3128')).toBe('proxy.corp:3128');
 		const kore = 'https://platform.kore.ai';
 		await expect(createDispatcher({url: kore, env: {}})).resolves.toBeUndefined();
 		await expect(createDispatcher({url: kore, env: {HTTPS_PROXY: 'http://proxy.corp:3128'}})).resolves.toBeDefined();
