@@ -122,11 +122,9 @@ export function ContactScreen(): React.JSX.Element {
 	const loaded = list?.contacts.length ?? 0;
 	// Each page's search keys are worked out once it is on the screen (an effect runs after the
 	// frame), not on the first key typed into the filter: that key would wait for all of them.
-	const keyed = useRef(0);
+	// The index keeps each contact's key, so only the new page's contacts cost anything here.
 	useEffect(() => {
-		const contacts = list?.contacts ?? [];
-		for (const contact of contacts.slice(Math.min(keyed.current, contacts.length))) index.key(contact);
-		keyed.current = contacts.length;
+		for (const contact of list?.contacts ?? []) index.key(contact);
 	}, [list, index]);
 	// After a page arrives, the highlight moves from "Load more" to the first new contact.
 	const loadedBefore = useRef(loaded);
