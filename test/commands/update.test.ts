@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {profileAddArgs, useSandbox} from '../helpers/sandbox.js';
+import {profileAddArgs, putArrived, useSandbox} from '../helpers/sandbox.js';
 import {runCli, tempDir} from '../helpers/run-cli.js';
 import {CONTROL_CHARACTERS, plainContactFrom, puts, sandboxEnv} from './helpers.js';
 import {runInProcess} from './in-process.js';
@@ -213,7 +213,7 @@ describe('kore-contacts update', () => {
 				env: sandboxEnv(sb),
 				// Once the PUT is at the server (held there by the latency): before that, nothing was sent
 				// and the CLI says so instead (test/kore/network.test.ts covers that moment).
-				sigintWhen: ({stderr}) => stderr.includes('Sending the update') && sb.arrivals.some(r => r.method === 'PUT'),
+				sigintWhen: ({stderr}) => stderr.includes('Sending the update') && putArrived(sb),
 			},
 		);
 		expect(result.code).toBe(130);

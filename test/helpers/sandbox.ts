@@ -97,3 +97,11 @@ export function profileAddArgs(
 		...extra,
 	];
 }
+
+/**
+ * Whether a PUT has reached the sandbox (held there by a latency fault, say). Ctrl+C tests press it
+ * only then: a cancel before the PUT leaves is a known "nothing was sent", not an unknown outcome.
+ */
+export function putArrived(sandbox: Sandbox): boolean {
+	return sandbox.arrivals.some(request => request.method === 'PUT');
+}

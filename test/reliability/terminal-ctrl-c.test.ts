@@ -15,7 +15,7 @@ import {QUIT_QUESTION} from '../../source/editor/components/ScreenLayout.js';
 import {openStore} from '../../source/store/config.js';
 import {KEY, renderInk, type Rendered} from '../editor/helpers/render.js';
 import {tempConfigDir, testClient} from '../editor/helpers/services.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {putArrived, useSandbox} from '../helpers/sandbox.js';
 import {chooseMenuRow as choose, sandboxStore} from './ink-editor.js';
 
 const getSandbox = useSandbox({contactCount: 30, rateLimitPerMinute: 0});
@@ -272,7 +272,7 @@ describe('Ctrl+C on every screen of the editor', () => {
 		await s.r.press('y');
 		await s.r.waitFor('Saving (PUT)…', 8000);
 		// Once the PUT is at the server: before it leaves, a cancel is a known "nothing was sent".
-		await s.r.waitFor(() => sandbox.arrivals.some(request => request.method === 'PUT'));
+		await s.r.waitFor(() => putArrived(sandbox));
 		await s.r.press(KEY.ctrlC);
 		await s.r.waitFor(/Outcome unknown for \w+/);
 		expect(s.codes, 'Ctrl+C during the PUT aborts it, it does not quit').toEqual([]);

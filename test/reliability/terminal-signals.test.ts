@@ -8,7 +8,7 @@ import {describe, expect, it} from 'vitest';
 import {openDrafts} from '../../source/store/drafts.js';
 import {openJournal} from '../../source/store/journal.js';
 import {chooseMenuItem as choose, eventually} from '../helpers/pty.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {putArrived, useSandbox} from '../helpers/sandbox.js';
 import {expectTerminalRestored, usePtyCli, type Run} from './pty-session.js';
 
 const getSandbox = useSandbox({contactCount: 30, rateLimitPerMinute: 0});
@@ -71,7 +71,7 @@ describe('terminal: Ctrl+C and signals in the real process', () => {
 		await r.term.send('y');
 		await r.term.waitFor('Saving (PUT)…');
 		// Once the PUT is at the server: before it leaves, a cancel is a known "nothing was sent".
-		await eventually(async () => expect(sandbox.arrivals.some(request => request.method === 'PUT')).toBe(true));
+		await eventually(async () => expect(putArrived(sandbox)).toBe(true));
 		await r.term.key('C-c');
 		const screen = (await r.term.waitFor(`Outcome unknown for ${id!}`)).replace(/\s+/g, ' ');
 		expect(screen).toContain('may or may not have stored the change');

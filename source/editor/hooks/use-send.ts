@@ -7,6 +7,8 @@ import {shortId} from '../../update/undo.js';
 import {fileErrorReason, journalFor} from '../store-files.js';
 import {useEditor} from './use-editor.js';
 
+/** After a cancel that sent nothing. */
+const TRY_AGAIN = 'Press Enter to try again, or Esc to go back.';
 export type SendPhase = 'checking' | 'saving';
 
 /** How to find out whether an interrupted save arrived. */
@@ -105,7 +107,7 @@ export function useSend(): {phase: SendPhase; abort: () => void} {
 						error: mine.signal.aborted
 							? {
 									message: 'Cancelled while re-reading the contact: nothing was sent.',
-									hint: 'Press Enter to try again, or Esc to go back.',
+									hint: TRY_AGAIN,
 								}
 							: {message: `Nothing was sent: ${describeError(error)}`},
 					});
@@ -117,7 +119,7 @@ export function useSend(): {phase: SendPhase; abort: () => void} {
 						type: 'send-failed',
 						error: {
 							message: 'Cancelled before the request went out: nothing was sent.',
-							hint: 'Press Enter to try again, or Esc to go back.',
+							hint: TRY_AGAIN,
 						},
 					});
 				} else if (mine.signal.aborted) {

@@ -9,7 +9,7 @@ import {ResultScreen} from '../../../source/editor/screens/ResultScreen.js';
 import {SendScreen} from '../../../source/editor/screens/SendScreen.js';
 import {journalFor} from '../../../source/editor/store-files.js';
 import {shortId} from '../../../source/update/undo.js';
-import {useSandbox} from '../../helpers/sandbox.js';
+import {putArrived, useSandbox} from '../../helpers/sandbox.js';
 import {frameRows, KEY, renderScreen} from '../helpers/render.js';
 import {makeServices} from '../helpers/services.js';
 import {atSend as atSendAt} from '../helpers/states.js';
@@ -53,7 +53,7 @@ describe('SendScreen and the journal', () => {
 		await r.waitFor('Saving (PUT)…', 8000);
 		// Once the PUT is at the server (held there by the latency): a cancel before it leaves is a
 		// known "nothing was sent" (test/kore/network.test.ts).
-		await r.waitFor(() => sandbox.arrivals.some(request => request.method === 'PUT'));
+		await r.waitFor(() => putArrived(sandbox));
 		await r.press(KEY.ctrlC);
 		await r.waitFor(() => currentScreen(r.state()).name === 'result');
 		const [entry] = journalFor(services.store).entries({contactId: id});

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import type {ContactFields} from '../../../source/contact/contact.js';
 import {currentScreen} from '../../../source/editor/flow.js';
 import {SendScreen} from '../../../source/editor/screens/SendScreen.js';
-import {useSandbox} from '../../helpers/sandbox.js';
+import {putArrived, useSandbox} from '../../helpers/sandbox.js';
 import {KEY, renderScreen} from '../helpers/render.js';
 import {makeServices} from '../helpers/services.js';
 import {atSend as atSendAt} from '../helpers/states.js';
@@ -57,7 +57,7 @@ describe('SendScreen', () => {
 		expect(footer).toBe('Ctrl+C abort (outcome unknown)');
 		expect(r.frame().match(/Ctrl\+C/g)).toHaveLength(1);
 		// Once the PUT is at the server: before it leaves, a cancel is a known "nothing was sent".
-		await r.waitFor(() => sandbox.arrivals.some(request => request.method === 'PUT'));
+		await r.waitFor(() => putArrived(sandbox));
 		await r.press(KEY.ctrlC);
 		await r.waitFor(() => currentScreen(r.state()).name === 'result');
 		const outcome = r.state().outcome;
