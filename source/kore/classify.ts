@@ -193,6 +193,61 @@ export function badResponse(status: number, text: string, ctx: RequestContext, e
 	);
 }
 
+/**
+ * Any 3xx: redirects are never followed, so nothing (least of all the JWT) went to the other host.
+ * For a PUT the configured server answered, but not with the stored contact: most likely it did
+ * not save (a 303 usually follows a request that was processed), so the outcome is left unknown.
+ */
+export function redirectError(status: number, location: string | null, requestUrl: string, ctx: RequestContext): KoreError {
+	const from = safeOrigin(ctx.baseUrl);
+	let to: string | undefined;
+	try {
+		if (location) to = sanitize(new URL(location, requestUrl).origin).slice(0, 120);
+	} catch {
+		// Reported as a redirect without a usable Location.
+	}
+	const where = to ? ` to ${to}` : ' without a usable Location';
+	const notSent = to && to !== from ? `; nothing was sent to ${to}` : '';
+	if (ctx.method === 'GET') {
+		return new KoreError({
+			kind: 'redirect',
+			what: `The request to ${from} was redirected${where} (${status}); kore-contacts does not follow redirects`,
+			hint: `Check the host: it should be the Kore.ai platform host itself, e.g. platform.kore.ai${notSent}`,
+			status,
+		});
+	}
+	const likely =
+		status === 303
+			? 'a 303 usually follows a request that was processed, so the change may have been saved'
+			: 'it answered with a redirect instead of the saved contact, so the change was most likely not saved';
+	return new KoreError({
+		kind: 'redirect',
+		what: `The update sent to ${from} was redirected${where} (${status}); kore-contacts does not follow redirects${notSent}. ${from} ${likely}`,
+		hint: `Check with \`${checkCommand(ctx)}\` before sending it again, and check the host: it should be the Kore.ai platform host itself, e.g. platform.kore.ai`,
+		outcomeUnknown: true,
+		status,
+	});
+}
+
+/** A 2xx answer larger than the client reads: cut off, never held whole in memory. */
+export function tooLargeError(status: number, maxBytes: number, ctx: RequestContext): KoreError {
+	const mib = Math.round(maxBytes / 1024 / 1024);
+	const what =
+		ctx.method === 'GET'
+			? `${ctx.baseUrl} answered ${status} with more than ${mib} MiB for one page of contacts; stopped reading it`
+			: `${ctx.baseUrl} answered ${status} with more than ${mib} MiB for the updated contact; stopped reading it`;
+	return withOutcome(
+		new KoreError({
+			kind: 'bad-response',
+			what,
+			hint: 'Check the host: a Kore.ai page of 50 contacts is far smaller, so this may not be a Kore.ai platform host',
+			status,
+		}),
+		ctx,
+		ctx.method === 'PUT',
+	);
+}
+
 export function rateLimitError(_ctx: RequestContext, retries: number, retryAfterSeconds?: number): KoreError {
 	return new KoreError({
 		kind: 'rate-limit',
@@ -217,9 +272,13 @@ export function networkCode(error: unknown): string | undefined {
 	return undefined;
 }
 
-/** "Proxy response (407) !== 200 when HTTP Tunneling": the proxy refused the CONNECT. */
+/**
+ * The status with which the proxy refused the CONNECT. undici gives it only in the message of its
+ * UND_ERR_ABORTED error ("Proxy response (407) !== 200 when HTTP Tunneling").
+ */
 export function proxyRefusalStatus(error: unknown): number | undefined {
 	for (const e of causes(error)) {
+		if ((e as {code?: unknown}).code !== 'UND_ERR_ABORTED') continue;
 		const match = /Proxy response \((\d+)\)/.exec(String((e as {message?: unknown}).message ?? ''));
 		if (match) return Number(match[1]);
 	}
@@ -348,7 +407,7 @@ function tlsError(code: string, hostname: string, cause: unknown): KoreError {
 /** For a PUT whose fate is unknown: say so, and how to check. */
 export function withOutcome(error: KoreError, ctx: RequestContext, unknown: boolean): KoreError {
 	if (!unknown) return error;
-	const check = `kore-contacts get --stream ${shellWord(ctx.streamId)} --contact ${shellWord(ctx.contactId ?? '')}`;
+	const check = checkCommand(ctx);
 	return new KoreError({
 		kind: error.kind,
 		what: `${stripStop(error.summary)}. The change may or may not have been saved`,
@@ -362,6 +421,18 @@ export function withOutcome(error: KoreError, ctx: RequestContext, unknown: bool
 }
 
 // ---------------------------------------------------------------- helpers
+
+function checkCommand(ctx: RequestContext): string {
+	return `kore-contacts get --stream ${shellWord(ctx.streamId)} --contact ${shellWord(ctx.contactId ?? '')}`;
+}
+
+function safeOrigin(baseUrl: string): string {
+	try {
+		return new URL(baseUrl).origin;
+	} catch {
+		return baseUrl;
+	}
+}
 
 function* causes(error: unknown): Generator<object> {
 	let current: unknown = error;

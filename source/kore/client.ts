@@ -12,6 +12,8 @@ import {
 	parseBody,
 	parseRetryAfter,
 	rateLimitError,
+	redirectError,
+	tooLargeError,
 	type NetworkFailure,
 	type ParsedBody,
 	type RequestContext,
@@ -30,6 +32,10 @@ export const DEFAULT_RETRY_DELAY_MS = 500;
 export const SERVER_RATE_LIMIT_RETRIES = 3;
 /** A Retry-After longer than this is not waited for: the error says how long instead. */
 export const MAX_SERVER_WAIT_MS = 120_000;
+/** The most of a list page's answer that is read: 50 contacts take well under 100 KiB. */
+export const LIST_BODY_LIMIT = 8 * 1024 * 1024;
+/** The most of a PUT's answer (one contact) that is read. */
+export const CONTACT_BODY_LIMIT = 1024 * 1024;
 
 export type KoreClientOptions = ClientOptions & {
 	/** Where proxy variables are read from (default process.env). */
@@ -41,53 +47,34 @@ export type KoreClientOptions = ClientOptions & {
 };
 
 /**
- * ofetch on node-fetch (fetch on node:http), or on undici 7's fetch when a proxy is in play: Node
- * 20's built-in fetch ignores HTTPS_PROXY, and its undici does not accept undici 7 dispatchers
- * (EnvHttpProxyAgent). Not Node's built-in fetch without a proxy either: it loads Node's own copy
- * of undici, about 10 MiB more memory than node-fetch for the same requests (npm run bench, issue
- * 6). Reading globalThis.Headers would load it too, so ofetch gets node-fetch's Headers in both
- * cases. ofetch's own retry and timeout are off (its retries reuse an already aborted signal);
- * this file does both.
+ * ofetch over Node's built-in fetch, or over undici 7's fetch with its EnvHttpProxyAgent when a
+ * proxy applies (Node 20's fetch ignores HTTPS_PROXY, and its older undici does not take undici 7
+ * dispatchers). Redirects are never followed (`redirect: 'manual'`): a 3xx is an error, so the JWT
+ * never goes to a host that was not configured. ofetch's own retry and timeout are off (its
+ * retries reuse an already aborted signal); this file does both.
  *
- * ofetch, jose (for the JWT) and the fetch are loaded with the first request, not when this file
- * is imported: the editor's first screen needs none of them (issue 6: nothing imported before the
- * first frame that the first screen does not need).
+ * ofetch, jose and undici are loaded with the first request, not when this file is imported: the
+ * editor's first screen needs none of them.
  */
 type Transport = {
 	$fetch: $Fetch;
 	mintJwt: typeof import('./jwt.js').mintJwt;
-	/**
-	 * node-fetch's agent for a PUT: a connection of its own, closed after it. node-fetch can take a
-	 * complete chunked answer on a reused keep-alive connection for a cut-off one ("Premature
-	 * close": node-fetch#1767, and Node 22.23, 24.17 and 26.0-26.3 made it common), which would
-	 * turn a saved PUT into an unknown outcome. A GET that hits it is simply retried.
-	 */
-	ownConnection?: (url: URL) => import('node:http').Agent;
 };
 const transports: {direct?: Promise<Transport>; proxied?: Promise<Transport>} = {};
 
 async function loadTransport(proxied: boolean): Promise<Transport> {
-	const [{createFetch}, nodeFetch, viaProxy, {mintJwt}, http, https] = await Promise.all([
+	const [{createFetch}, viaProxy, {mintJwt}] = await Promise.all([
 		import('ofetch'),
-		import('node-fetch'),
 		proxied ? import('undici') : undefined,
 		import('./jwt.js'),
-		import('node:http'),
-		import('node:https'),
 	]);
-	// Given a signal that already fired, node-fetch rejects, but also destroys the request's body
-	// stream with nothing listening for the error that follows, which crashes the process
-	// (node-fetch#1801, still open). attempt() checks first; this keeps any other path safe.
-	const direct = (input: string, init?: RequestInit) =>
-		init?.signal?.aborted ? Promise.reject(init.signal.reason) : nodeFetch.default(input, init as never);
-	const fetch = (viaProxy ? viaProxy.fetch : direct) as unknown as typeof globalThis.fetch;
-	const Headers = nodeFetch.Headers as unknown as typeof globalThis.Headers;
-	const once = {http: new http.Agent({keepAlive: false}), https: new https.Agent({keepAlive: false})};
-	return {
-		$fetch: createFetch({fetch, Headers, AbortController}),
-		mintJwt,
-		...(viaProxy ? {} : {ownConnection: (url: URL) => (url.protocol === 'https:' ? once.https : once.http)}),
-	};
+	const $fetch = viaProxy
+		? createFetch({
+				fetch: viaProxy.fetch as unknown as typeof globalThis.fetch,
+				Headers: viaProxy.Headers as unknown as typeof globalThis.Headers,
+			})
+		: createFetch({fetch: globalThis.fetch, Headers: globalThis.Headers});
+	return {$fetch, mintJwt};
 }
 
 function useTransport(proxied: boolean): Promise<Transport> {
@@ -100,7 +87,9 @@ function useTransport(proxied: boolean): Promise<Transport> {
 	return transports[which];
 }
 
-type Attempt = {type: 'response'; status: number; headers: Headers; text: string} | {type: 'network'; failure: NetworkFailure};
+type Attempt =
+	| {type: 'response'; status: number; headers: Headers; text: string; tooLarge: boolean}
+	| {type: 'network'; failure: NetworkFailure};
 
 type Call = {
 	method: 'GET' | 'PUT';
@@ -109,6 +98,8 @@ type Call = {
 	body?: UpdateBody;
 	ctx: RequestContext;
 	signal?: AbortSignal;
+	/** The most of the answer's body that is read (see LIST_BODY_LIMIT, CONTACT_BODY_LIMIT). */
+	maxBytes: number;
 };
 
 export function createKoreClient(options: KoreClientOptions): KoreClient {
@@ -187,7 +178,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 
 	type Ready = [Transport, Dispatcher | undefined];
 
-	const attempt = async (call: Call, [{$fetch, mintJwt, ownConnection}, agent]: Ready): Promise<Attempt> => {
+	const attempt = async (call: Call, [{$fetch, mintJwt}, agent]: Ready): Promise<Attempt> => {
 		const timer = new AbortController();
 		const handle = setTimeout(() => {
 			timer.abort(new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError'));
@@ -199,11 +190,9 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 			// Stopped (Ctrl+C, the timer) before anything left: the request is known not to be sent.
 			signal.throwIfAborted();
 			sent = true;
-			const response = await $fetch.raw<string, 'text'>(call.url, {
+			const response = await $fetch.raw<ReadableStream<Uint8Array> | undefined, 'stream'>(call.url, {
 				method: call.method,
 				...(call.query ? {query: call.query} : {}),
-				// As text: ofetch would stringify it the same way, but first ask `body instanceof FormData`,
-				// and reading Node 20's global FormData loads its built-in undici (about 9 MiB).
 				...(call.body ? {body: JSON.stringify(call.body)} : {}),
 				headers: {
 					auth: jwt,
@@ -212,13 +201,14 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 					'User-Agent': USER_AGENT,
 				},
 				signal,
-				...(agent ? {dispatcher: agent as never} : {}),
-				...(call.method === 'PUT' && ownConnection ? {agent: ownConnection} : {}),
-				retry: 0,
+				redirect: 'manual',
+				...(agent ? ({dispatcher: agent} as object) : {}),
+				retry: false,
 				ignoreResponseError: true,
-				responseType: 'text',
+				responseType: 'stream',
 			});
-			return {type: 'response', status: response.status, headers: response.headers, text: response._data ?? ''};
+			const {text, tooLarge} = await readLimited(response._data ?? response.body ?? undefined, call.maxBytes);
+			return {type: 'response', status: response.status, headers: response.headers, text, tooLarge};
 		} catch (error) {
 			return {
 				type: 'network',
@@ -276,6 +266,12 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 				throw errorFromNetwork(failure, call.ctx);
 			}
 
+			if (result.status >= 300 && result.status < 400) {
+				throw redirectError(result.status, result.headers.get('location'), call.url, call.ctx);
+			}
+			if (result.tooLarge && result.status >= 200 && result.status < 300) {
+				throw tooLargeError(result.status, call.maxBytes, call.ctx);
+			}
 			const body = parseBody(result.text, secrets);
 			if (isRateLimited(result.status, body)) {
 				// The server did not process the request: sending it again is safe, even a PUT.
@@ -320,6 +316,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 			url: `${apiBase(streamId)}/contacts`,
 			query: {skip, limit},
 			ctx,
+			maxBytes: LIST_BODY_LIMIT,
 			...(requestOptions.signal ? {signal: requestOptions.signal} : {}),
 		});
 		return toPage(answer, ctx, {skip, limit});
@@ -339,6 +336,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 			url: `${apiBase(streamId)}/contacts/${encodeURIComponent(contactId)}`,
 			body,
 			ctx,
+			maxBytes: CONTACT_BODY_LIMIT,
 			...(requestOptions.signal ? {signal: requestOptions.signal} : {}),
 		});
 		const json = answer.body.json;
@@ -374,6 +372,31 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 		updateContact: (streamId, contactId, body, requestOptions) => guard(updateContact(streamId, contactId, body, requestOptions)),
 		forgetCache: streamId => finder.forget(streamId),
 	};
+}
+
+/**
+ * The body as text, reading at most `maxBytes`: a larger answer is cut off there (and the
+ * connection closed) instead of being held in memory whole.
+ */
+async function readLimited(
+	body: ReadableStream<Uint8Array> | undefined,
+	maxBytes: number,
+): Promise<{text: string; tooLarge: boolean}> {
+	if (!body) return {text: '', tooLarge: false};
+	const reader = body.getReader();
+	const decoder = new TextDecoder();
+	let text = '';
+	let bytes = 0;
+	for (;;) {
+		const {done, value} = await reader.read();
+		if (done) return {text: text + decoder.decode(), tooLarge: false};
+		bytes += value.byteLength;
+		if (bytes > maxBytes) {
+			await reader.cancel().catch(() => undefined);
+			return {text, tooLarge: true};
+		}
+		text += decoder.decode(value, {stream: true});
+	}
 }
 
 function defaultServerWait(key: string, windowMs: number): number {

@@ -14,6 +14,7 @@ export type KoreErrorKind =
 	| 'proxy'
 	| 'connection'
 	| 'bad-response'
+	| 'redirect'
 	| 'aborted';
 
 export type KoreErrorInit = {

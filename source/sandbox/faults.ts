@@ -8,7 +8,7 @@ export type ResponseFault = Exclude<FaultSpec, {type: 'editAfterRead'}>;
 export type FaultPlan = {
 	/** Total extra delay in ms (all armed latency faults that match). */
 	latencyMs: number;
-	/** The first armed fail / rateLimit / drop fault that matches, if any. */
+	/** The first armed fault other than latency that matches, if any. */
 	terminal?: Exclude<ResponseFault, {type: 'latency'}>;
 };
 
@@ -21,6 +21,8 @@ export type FaultEngine = Faults & {
 
 type Armed = {spec: FaultSpec; left: number};
 
+const FAULT_TYPES = 'latency, fail, rateLimit, drop, redirect, hugeBody, ignoreSkip or editAfterRead';
+
 export class FaultError extends Error {}
 
 /**
@@ -29,7 +31,7 @@ export class FaultError extends Error {}
  */
 export function parseFault(input: unknown, options: {allowInfinity: boolean}): FaultSpec {
 	if (!input || typeof input !== 'object' || Array.isArray(input)) {
-		throw new FaultError('A fault is a JSON object with a "type": latency, fail, rateLimit, drop or editAfterRead.');
+		throw new FaultError(`A fault is a JSON object with a "type": ${FAULT_TYPES}.`);
 	}
 	const raw = input as Record<string, unknown>;
 	const common: FaultCommon = {};
@@ -86,6 +88,23 @@ export function parseFault(input: unknown, options: {allowInfinity: boolean}): F
 			}
 			return {type: 'drop', when: raw.when, ...common};
 		}
+		case 'redirect': {
+			if (typeof raw.status !== 'number' || !Number.isInteger(raw.status) || raw.status < 300 || raw.status > 399) {
+				throw new FaultError('A redirect fault needs "status": an HTTP status from 300 to 399.');
+			}
+			if (typeof raw.location !== 'string' || raw.location === '') {
+				throw new FaultError('A redirect fault needs "location": the URL sent in the Location header.');
+			}
+			return {type: 'redirect', status: raw.status, location: raw.location, ...common};
+		}
+		case 'hugeBody': {
+			if (typeof raw.bytes !== 'number' || !Number.isInteger(raw.bytes) || raw.bytes < 1) {
+				throw new FaultError('A hugeBody fault needs "bytes": a whole number of bytes, 1 or more.');
+			}
+			return {type: 'hugeBody', bytes: raw.bytes, ...common};
+		}
+		case 'ignoreSkip':
+			return {type: 'ignoreSkip', ...common};
 		case 'editAfterRead': {
 			if (typeof raw.contactId !== 'string' || raw.contactId === '') {
 				throw new FaultError('An editAfterRead fault needs "contactId".');
@@ -106,9 +125,7 @@ export function parseFault(input: unknown, options: {allowInfinity: boolean}): F
 			};
 		}
 		default:
-			throw new FaultError(
-				`Unknown fault type ${JSON.stringify(raw.type)}: use latency, fail, rateLimit, drop or editAfterRead.`,
-			);
+			throw new FaultError(`Unknown fault type ${JSON.stringify(raw.type)}: use ${FAULT_TYPES}.`);
 	}
 }
 
@@ -143,6 +160,9 @@ export function createFaults(): FaultEngine {
 		fail: (status, options) => add({type: 'fail', status, ...options}),
 		rateLimit: options => add({type: 'rateLimit', ...options}),
 		drop: options => add({type: 'drop', ...options}),
+		redirect: (status, location, options) => add({type: 'redirect', status, location, ...options}),
+		hugeBody: (bytes, options) => add({type: 'hugeBody', bytes, ...options}),
+		ignoreSkip: options => add({type: 'ignoreSkip', ...options}),
 		editAfterRead: (contactId, changes, options) => add({type: 'editAfterRead', contactId, changes, ...options}),
 		add,
 		pending: () => armed.map(e => ({...e.spec, times: e.left})),

@@ -127,6 +127,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				body: envelope(RATE_LIMIT_MESSAGE, 429),
 				headers: typeof fault.retryAfter === 'number' ? {'Retry-After': String(fault.retryAfter)} : {},
 			};
+		} else if (fault?.type === 'redirect') {
+			reply = {status: fault.status, raw: '', headers: {Location: fault.location}};
+		} else if (fault?.type === 'hugeBody') {
+			record.status = 200;
+			record.sentBytes = 0;
+			requests.push(record);
+			await streamHugeBody(res, fault.bytes, record);
+			return;
+		} else if (fault?.type === 'ignoreSkip') {
+			const first = new URL(url);
+			first.searchParams.delete('skip');
+			reply = await answerKore(req, first, bodyText, method);
 		} else {
 			reply = await answerKore(req, url, bodyText, method);
 		}
@@ -263,6 +275,32 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			}),
 	};
 	return sandbox;
+}
+
+/** A 200 "list" of `bytes` bytes in 64 KiB chunks, written only as fast as the client reads. */
+async function streamHugeBody(res: ServerResponse, bytes: number, record: RecordedRequest): Promise<void> {
+	res.writeHead(200, {'Content-Type': 'application/json; charset=utf-8'});
+	const chunk = Buffer.alloc(64 * 1024, ' ');
+	let next = Buffer.concat([Buffer.from('{"results":['), chunk]);
+	let left = bytes;
+	while (left > 0 && !res.destroyed) {
+		const piece = next.subarray(0, Math.min(left, next.length));
+		next = chunk;
+		left -= piece.length;
+		record.sentBytes = (record.sentBytes ?? 0) + piece.length;
+		if (!res.write(piece)) {
+			await new Promise<void>(resolve => {
+				const done = () => {
+					res.off('drain', done);
+					res.off('close', done);
+					resolve();
+				};
+				res.on('drain', done);
+				res.on('close', done);
+			});
+		}
+	}
+	if (!res.destroyed) res.end();
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

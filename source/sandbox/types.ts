@@ -43,6 +43,8 @@ export type RecordedRequest = {
 	headers: Record<string, string>;
 	/** Date.now() when the request arrived. */
 	at: number;
+	/** For a hugeBody answer: how many body bytes the sandbox wrote before it finished or the client hung up. */
+	sentBytes?: number;
 };
 
 export type FaultMethod = 'GET' | 'PUT';
@@ -59,6 +61,9 @@ export type FaultSpec =
 	| ({type: 'fail'; status: number; body?: string; headers?: Record<string, string>} & FaultCommon)
 	| ({type: 'rateLimit'; retryAfter?: number | null} & FaultCommon)
 	| ({type: 'drop'; when: 'before-response' | 'mid-response'} & FaultCommon)
+	| ({type: 'redirect'; status: number; location: string} & FaultCommon)
+	| ({type: 'hugeBody'; bytes: number} & FaultCommon)
+	| ({type: 'ignoreSkip'} & FaultCommon)
 	| ({type: 'editAfterRead'; contactId: string; changes: Partial<UpdateBody>} & FaultCommon);
 
 export type Faults = {
@@ -70,6 +75,12 @@ export type Faults = {
 	rateLimit(options?: FaultCommon & {retryAfter?: number | null}): void;
 	/** Destroy the socket, before any response or after headers and half the body. */
 	drop(options: FaultCommon & {when: 'before-response' | 'mid-response'}): void;
+	/** Answer with this 3xx status and Location (a host that moved, or one that hands requests elsewhere). */
+	redirect(status: number, location: string, options?: FaultCommon): void;
+	/** Answer 200 with a body of `bytes` bytes, streamed (no Content-Length) until done or the client hangs up. */
+	hugeBody(bytes: number, options?: FaultCommon): void;
+	/** Answer a list request as if `skip` had not been given: the first page again, hasMore as for skip 0. */
+	ignoreSkip(options?: FaultCommon): void;
 	/** Someone else edits this contact right after the next list response that includes it is sent. */
 	editAfterRead(contactId: string, changes: Partial<UpdateBody>, options?: FaultCommon): void;
 	/** Add a fault from its JSON description (what the HTTP control route does). */

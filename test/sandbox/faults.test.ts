@@ -120,12 +120,56 @@ describe('faults in process', () => {
 		expect(s.faults.pending()).toEqual([]);
 	});
 
+	it('redirect answers the 3xx with its Location, then normal service resumes', async () => {
+		const s = sandbox();
+		s.faults.redirect(307, 'http://192.0.2.2/moved', {method: 'PUT'});
+		const moved = await fetch(koreUrl(s, `/contacts/${s.contacts()[0]!.id}`), {
+			method: 'PUT',
+			headers: await sandboxHeaders(s),
+			body: '{}',
+			redirect: 'manual',
+		});
+		expect([moved.status, moved.headers.get('location')]).toEqual([307, 'http://192.0.2.2/moved']);
+		expect(s.requests.map(r => r.status)).toEqual([307]);
+		expect((await get(s)).status).toBe(200);
+	});
+
+	it('hugeBody streams as fast as the client reads, and stops when it hangs up', async () => {
+		const s = sandbox();
+		s.faults.hugeBody(1024 ** 3);
+		const controller = new AbortController();
+		const res = await fetch(koreUrl(s), {headers: await sandboxHeaders(s), signal: controller.signal});
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-length')).toBeNull();
+		const reader = res.body!.getReader();
+		let read = 0;
+		while (read < 1024 * 1024) read += (await reader.read()).value?.byteLength ?? 0;
+		controller.abort();
+		await expect.poll(() => s.requests[0]!.sentBytes).toBeGreaterThan(1024 * 1024);
+		expect(s.requests[0]!.sentBytes).toBeLessThan(64 * 1024 * 1024);
+		s.faults.hugeBody(10);
+		expect(await (await get(s)).text()).toBe('{"results"');
+	});
+
+	it('ignoreSkip answers every page as the first', async () => {
+		const s = sandbox();
+		s.faults.ignoreSkip({times: 2});
+		const pages = [];
+		for (const skip of [0, 10, 10]) pages.push((await (await get(s, `?skip=${skip}&limit=10`)).json()) as ContactPage);
+		expect(pages[1]!.results.map(c => c.id)).toEqual(pages[0]!.results.map(c => c.id));
+		expect(pages[1]).toMatchObject({skip: 0, hasMore: true});
+		expect(pages[2]!.results[0]!.id).toBe(s.contacts()[10]!.id);
+	});
+
 	it('refuses nonsense faults with a sentence', () => {
 		const s = sandbox();
 		expect(() => s.faults.fail(42)).toThrow(/status/);
 		expect(() => s.faults.latency(-1)).toThrow(/ms/);
 		expect(() => s.faults.drop({when: 'later' as 'mid-response'})).toThrow(/before-response/);
 		expect(() => s.faults.fail(500, {times: 0})).toThrow(/times/);
+		expect(() => s.faults.redirect(200, 'http://x/')).toThrow(/300 to 399/);
+		expect(() => s.faults.redirect(302, '')).toThrow(/location/);
+		expect(() => s.faults.hugeBody(0)).toThrow(/bytes/);
 		expect(() => s.faults.editAfterRead('x', {cellPhone: {phoneNumber: '+1', countryCode: '+1', extension: ''}})).toThrow(
 			/digits/,
 		);
@@ -242,6 +286,12 @@ describe('HTTP control routes (sandbox only)', () => {
 		await control(s, 'POST', '/faults', {type: 'editAfterRead', contactId: target.id, changes: {firstName: 'Via-HTTP'}});
 		await (await get(s, '?limit=5')).json();
 		expect(s.getContact(target.id)!.firstName).toBe('Via-HTTP');
+		await control(s, 'POST', '/faults', {type: 'redirect', status: 302, location: 'https://elsewhere.example/'});
+		expect((await fetch(koreUrl(s), {headers: await sandboxHeaders(s), redirect: 'manual'})).status).toBe(302);
+		await control(s, 'POST', '/faults', {type: 'hugeBody', bytes: 100_000});
+		expect((await (await get(s)).text()).length).toBe(100_000);
+		await control(s, 'POST', '/faults', {type: 'ignoreSkip'});
+		expect(((await (await get(s, '?skip=5')).json()) as ContactPage).skip).toBe(0);
 	});
 
 	it('refuses an invalid fault with 400 and a sentence', async () => {
