@@ -27,6 +27,8 @@ type StreamCache = {
 	nextSkip: number;
 	/** The scan reached the end of the list. */
 	done: boolean;
+	/** Contacts on the pages the scan went through, to notice a server that sends the same page again. */
+	scannedIds: Set<string>;
 	total?: number;
 	/** Serialises scans of one stream so concurrent finds share pages. */
 	queue: Promise<unknown>;
@@ -90,6 +92,7 @@ export class ContactFinder {
 		if (held && held.results.length > page.results.length) return; // keep the longer page at this skip
 		this.store(cache, skip, page);
 		if (!cache.done && skip === cache.nextSkip) {
+			for (const contact of page.results) cache.scannedIds.add(idOf(contact));
 			if (page.results.length === 0 || !page.hasMore) cache.done = true;
 			else cache.nextSkip = skip + page.results.length;
 		}
@@ -103,7 +106,14 @@ export class ContactFinder {
 	private stream(streamId: string): StreamCache {
 		let cache = this.streams.get(streamId);
 		if (!cache) {
-			cache = {pages: new Map(), where: new Map(), nextSkip: 0, done: false, queue: Promise.resolve()};
+			cache = {
+				pages: new Map(),
+				where: new Map(),
+				nextSkip: 0,
+				done: false,
+				scannedIds: new Set(),
+				queue: Promise.resolve(),
+			};
 			this.streams.set(streamId, cache);
 		}
 		return cache;
@@ -127,6 +137,7 @@ export class ContactFinder {
 		cache.where.clear();
 		cache.nextSkip = 0;
 		cache.done = false;
+		cache.scannedIds.clear();
 		delete cache.total;
 	}
 
@@ -146,6 +157,9 @@ export class ContactFinder {
 		for (let pages = 0; !cache.done && pages < MAX_PAGES; pages++) {
 			const skip = cache.nextSkip;
 			const page = await this.list(streamId, {skip, limit: SCAN_PAGE_SIZE}, options);
+			const ids = page.results.map(idOf);
+			if (ids.length > 0 && ids.every(id => cache.scannedIds.has(id))) throw repeatedPage(skip, pages + 1);
+			for (const id of ids) cache.scannedIds.add(id);
 			this.store(cache, skip, page);
 			options.onProgress?.(skip + page.results.length, page.totalResults);
 			if (page.results.length === 0 || !page.hasMore) cache.done = true;
@@ -159,6 +173,15 @@ export class ContactFinder {
 			hint: 'Check the ID, or browse the list',
 		});
 	}
+}
+
+/** Every contact on the page was on an earlier one: the server ignores `skip`, or repeats itself. */
+function repeatedPage(skip: number, pages: number): KoreError {
+	return new KoreError({
+		kind: 'bad-response',
+		what: `The list answered skip=${skip} with contacts it had already sent (page ${pages} of this search): the server seems to ignore skip, so the search stopped`,
+		hint: 'Check the host: Kore.ai pages the contact list with skip and limit; if the host is right, try again later',
+	});
 }
 
 function idOf(contact: Contact): string {
