@@ -1,6 +1,7 @@
 import type {$Fetch} from 'ofetch';
 import type {Dispatcher} from 'undici';
 import type {Contact, ContactPage, UpdateBody} from '../contact/contact.js';
+import {sanitize} from '../contact/sanitize.js';
 import {USER_AGENT} from '../version.js';
 import {
 	badResponse,
@@ -434,6 +435,13 @@ function checkStream(streamId: string): string {
 	if (typeof streamId !== 'string' || !streamId.trim()) {
 		throw new KoreError({kind: 'stream', what: 'No stream ID was given', hint: 'Type the stream (bot) ID, e.g. st-...'});
 	}
+	if (movesThePath(streamId)) {
+		throw new KoreError({
+			kind: 'stream',
+			what: `'${sanitize(streamId).slice(0, 80)}' cannot be a stream ID: it would change the request's path (an ID is never '.' or '..' and has no '/' or '\\')`,
+			hint: 'Type the stream (bot) ID from the app settings page, e.g. st-...',
+		});
+	}
 	return streamId;
 }
 
@@ -445,7 +453,20 @@ function checkContactId(contactId: string): string {
 			hint: 'Type the contact ID, or browse the list',
 		});
 	}
+	if (movesThePath(contactId)) {
+		throw new KoreError({
+			kind: 'contact-not-found',
+			what: `'${sanitize(contactId).slice(0, 80)}' cannot be a contact ID: it would change the request's path (an ID is never '.' or '..' and has no '/' or '\\')`,
+			hint: 'Type the contact ID as Kore.ai shows it, or browse the list',
+		});
+	}
 	return contactId;
+}
+
+/** '.' and '..' survive encodeURIComponent and are resolved by URL parsing; '/' and '\\' a server may decode. */
+function movesThePath(id: string): boolean {
+	const trimmed = id.trim();
+	return trimmed === '.' || trimmed === '..' || /[/\\]/.test(id);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -58,10 +58,25 @@ describe('requests', () => {
 	it('URL-encodes the stream and contact IDs in the path', async () => {
 		const sb = sandbox();
 		const client = clientFor(sb);
-		await koreFailure(client.listContacts('st x/..?y', {skip: 0, limit: 1}), 'credentials');
-		await koreFailure(client.updateContact(sb.streamId, 'a/b?c', body), 'contact-not-found');
-		expect(sb.requests[0]!.path).toBe('/agentassist/api/v1/public/st%20x%2F..%3Fy/contacts');
-		expect(sb.requests[1]!.path).toMatch(/\/contacts\/a%2Fb%3Fc$/);
+		await koreFailure(client.listContacts('st x?y#z', {skip: 0, limit: 1}), 'credentials');
+		await koreFailure(client.updateContact(sb.streamId, 'a b?c#d', body), 'contact-not-found');
+		expect(sb.requests[0]!.path).toBe('/agentassist/api/v1/public/st%20x%3Fy%23z/contacts');
+		expect(sb.requests[1]!.path).toMatch(/\/contacts\/a%20b%3Fc%23d$/);
+	});
+
+	it("refuses IDs that would change the request's path ('.', '..', '/', '\\') before sending anything", async () => {
+		const sb = sandbox();
+		const client = clientFor(sb);
+		for (const bad of ['.', '..', 'a/b', '../../x', 'a\\b']) {
+			const stream = await koreFailure(client.listContacts(bad, {skip: 0, limit: 1}), 'stream');
+			expect(stream.message).toContain("cannot be a stream ID: it would change the request's path");
+			await koreFailure(client.findContact(bad, 'c1'), 'stream');
+			const contact = await koreFailure(client.updateContact(sb.streamId, bad, body), 'contact-not-found');
+			expect(contact.message).toContain(`'${bad}' cannot be a contact ID`);
+			await koreFailure(client.findContact(sb.streamId, bad), 'contact-not-found');
+			await koreFailure(client.rereadContact(sb.streamId, bad), 'contact-not-found');
+		}
+		expect(sb.requests).toHaveLength(0);
 	});
 
 	it('updateContact returns what the server stored', async () => {
