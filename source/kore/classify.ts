@@ -248,17 +248,41 @@ export function tooLargeError(status: number, maxBytes: number, ctx: RequestCont
 	);
 }
 
-export function rateLimitError(_ctx: RequestContext, retries: number, retryAfterSeconds?: number): KoreError {
+/**
+ * The client gave up on the server's rate limit: a Retry-After too long to wait (said as its real
+ * length), or still limited after its retries (saying how long it waited).
+ */
+export function rateLimitError(given: {retries: number; waitedMs: number; askedMs?: number}): KoreError {
+	const asked = given.askedMs === undefined ? undefined : Math.ceil(given.askedMs / 1000);
+	const shared = 'other tools using the same account share its limit of 60 requests per minute';
+	if (asked !== undefined && given.retries === 0) {
+		return new KoreError({
+			kind: 'rate-limit',
+			what: `Kore.ai's rate limit was exceeded and it asks to wait ${asked} s${asked >= 120 ? ` (${aboutDuration(asked)})` : ''}`,
+			hint: `Try again in ${aboutDuration(asked)}; ${shared}`,
+			status: 429,
+			retryAfterSeconds: asked,
+		});
+	}
+	const waited = Math.round(given.waitedMs / 1000);
 	return new KoreError({
 		kind: 'rate-limit',
-		what:
-			retryAfterSeconds !== undefined && retries === 0
-				? `Kore.ai's rate limit was exceeded and it asks to wait ${retryAfterSeconds} s`
-				: `Kore.ai's per-minute rate limit was still exceeded after ${retries} retries`,
-		hint: 'Wait a minute and try again; other tools using the same account share the limit of 60 requests per minute',
+		what: `Kore.ai's per-minute rate limit was still exceeded after ${given.retries} retries over ${waited} s`,
+		hint:
+			asked === undefined
+				? `Try again in about a minute; ${shared}`
+				: `Kore.ai last asked to wait ${aboutDuration(asked)}: try again after that; ${shared}`,
 		status: 429,
-		...(retryAfterSeconds === undefined ? {} : {retryAfterSeconds}),
+		...(asked === undefined ? {} : {retryAfterSeconds: asked}),
 	});
+}
+
+/** "45 s", "about 5 minutes", "about 1 hour", "about 2.5 hours". */
+export function aboutDuration(seconds: number): string {
+	if (seconds < 120) return `${Math.max(1, Math.round(seconds))} s`;
+	if (seconds < 3600) return `about ${Math.round(seconds / 60)} minutes`;
+	const hours = Math.round(seconds / 1800) / 2;
+	return `about ${hours} hour${hours === 1 ? '' : 's'}`;
 }
 
 // ---------------------------------------------------------------- network

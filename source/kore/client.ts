@@ -23,14 +23,16 @@ import {ContactFinder} from './contacts.js';
 import {KoreError, withoutSecrets} from './errors.js';
 import {normalizeHost} from './host.js';
 import {createDispatcher, proxyFor, type ProxyEnv} from './proxy.js';
-import {acquireSlot, DEFAULT_WINDOW_MS, limiterKey, msUntilOldestLeaves, sleep} from './rate-limit.js';
+import {acquireSlot, DEFAULT_WINDOW_MS, limiterKey, sleep} from './rate-limit.js';
 import type {ClientOptions, KoreClient, RateLimitWait, RequestOptions} from './types.js';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_RETRIES = 3;
 export const DEFAULT_RETRY_DELAY_MS = 500;
-/** How often a request answered with "rate limit exceeded" is sent again. */
-export const SERVER_RATE_LIMIT_RETRIES = 3;
+/** How often a request answered with "rate limit exceeded" is sent again, at most. */
+export const SERVER_RATE_LIMIT_RETRIES = 8;
+/** All the waiting one request may do for the server's rate limit, in windows (2 minutes for Kore's). */
+const SERVER_WAIT_BUDGET_WINDOWS = 2;
 /** A Retry-After longer than this is not waited for: the error says how long instead. */
 export const MAX_SERVER_WAIT_MS = 120_000;
 /** The most of a list page's answer that is read: 50 contacts take well under 100 KiB. */
@@ -170,7 +172,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 	const waitForServer = async (ms: number, signal?: AbortSignal) => {
 		let left = ms;
 		while (left > 0) {
-			onWait({seconds: Math.max(1, Math.ceil(left / 1000)), reason: 'server'});
+			onWait({seconds: Math.max(1, Math.ceil(left / 1000)), reason: 'server', ms});
 			const step = Math.min(left, 1000);
 			await sleep(step, signal);
 			left -= step;
@@ -243,6 +245,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 		const ready: Ready = [await useTransport(agent !== undefined), agent];
 		let networkTries = 0;
 		let serverWaits = 0;
+		let serverWaitedMs = 0;
 		for (;;) {
 			try {
 				await acquireSlot(key, {max: maxRequests, windowMs, onWait, ...(call.signal ? {signal: call.signal} : {})});
@@ -278,17 +281,21 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 				// The server did not process the request: sending it again is safe, even a PUT.
 				const asked = parseRetryAfter(result.headers.get('retry-after'));
 				if (asked !== undefined && asked > MAX_SERVER_WAIT_MS) {
-					throw rateLimitError(call.ctx, serverWaits, Math.ceil(asked / 1000));
+					throw rateLimitError({retries: serverWaits, waitedMs: serverWaitedMs, askedMs: asked});
 				}
-				if (serverWaits >= SERVER_RATE_LIMIT_RETRIES) {
-					throw rateLimitError(call.ctx, serverWaits, asked === undefined ? undefined : Math.ceil(asked / 1000));
+				// Without Retry-After: from 1/60 of the window (1 s for Kore's minute), doubling, with jitter.
+				const waitMs = asked ?? serverBackoff(serverWaits, windowMs);
+				if (serverWaits >= SERVER_RATE_LIMIT_RETRIES || serverWaitedMs + waitMs > SERVER_WAIT_BUDGET_WINDOWS * windowMs) {
+					throw rateLimitError({
+						retries: serverWaits,
+						waitedMs: serverWaitedMs,
+						...(asked === undefined ? {} : {askedMs: asked}),
+					});
 				}
 				serverWaits++;
-				// Without Retry-After: wait until the oldest request of our own window leaves it
-				// (at least 1 s, at most one window), the best guess for a per-minute budget.
-				const waitMs = asked ?? defaultServerWait(key, windowMs);
+				serverWaitedMs += waitMs;
 				try {
-					await waitForServer(Math.max(asked === undefined ? 1000 : 0, waitMs), call.signal);
+					await waitForServer(waitMs, call.signal);
 				} catch (error) {
 					throw abortedError(call.ctx, error);
 				}
@@ -400,8 +407,10 @@ async function readLimited(
 	}
 }
 
-function defaultServerWait(key: string, windowMs: number): number {
-	return Math.min(windowMs, Math.max(1000, msUntilOldestLeaves(key, windowMs)));
+/** The `waits`-th wait (from 0) after a 429 without Retry-After: doubling from window/60, ±25 %, at most one window. */
+function serverBackoff(waits: number, windowMs: number): number {
+	const base = Math.min(windowMs, (windowMs / 60) * 2 ** waits);
+	return Math.round(Math.min(windowMs, base * (0.75 + Math.random() * 0.5)));
 }
 
 function toPage(

@@ -38,13 +38,6 @@ export function msUntilFree(key: string, options: {max?: number; windowMs?: numb
 	return Math.max(0, list[list.length - max]! + windowMs - now);
 }
 
-/** How long until the oldest request recorded for this key leaves the window (0 when none). */
-export function msUntilOldestLeaves(key: string, windowMs = DEFAULT_WINDOW_MS): number {
-	const now = Date.now();
-	const oldest = recent(key, windowMs, now)[0];
-	return oldest === undefined ? 0 : Math.max(0, oldest + windowMs - now);
-}
-
 /**
  * Waits until one more request fits into the sliding window, then records it.
  * Calls `onWait({seconds, reason: 'client'})` about once per second of waiting.

@@ -13,6 +13,8 @@ export type RateLimitWait = {
 	seconds: number;
 	/** 'client' when our own limiter holds the request back, 'server' after a 429. */
 	reason: 'client' | 'server';
+	/** For a server wait: its whole length in ms (the same on each of its once-a-second calls). */
+	ms?: number;
 };
 
 export type ClientOptions = KoreCredentials & {

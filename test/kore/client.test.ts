@@ -1,6 +1,7 @@
 import {jwtVerify} from 'jose';
 import {describe, expect, it} from 'vitest';
 import type {UpdateBody} from '../../source/contact/contact.js';
+import type {RateLimitWait} from '../../source/kore/types.js';
 import {RATE_LIMIT_MESSAGE} from '../../source/sandbox/index.js';
 import {USER_AGENT} from '../../source/version.js';
 import {useSandbox} from '../helpers/sandbox.js';
@@ -232,25 +233,54 @@ describe('the server rate limit', () => {
 		const page = await clientFor(sb, {onRateLimitWait: w => waits.push(w)}).listContacts(sb.streamId, {skip: 0, limit: 5});
 		expect(Date.now() - started).toBeGreaterThanOrEqual(950);
 		expect(page.results).toHaveLength(5);
-		expect(waits).toEqual([{seconds: 1, reason: 'server'}]);
+		expect(waits).toEqual([{seconds: 1, reason: 'server', ms: 1000}]);
 		expect(sb.requests.map(r => r.status)).toEqual([429, 200]);
 	});
 
-	it('429 without Retry-After: waits a default (at least 1 s) and retries, PUT included', async () => {
+	it('429 without Retry-After: waits about 1 s (not the whole minute) and retries, PUT included', async () => {
 		const sb = sandbox();
 		sb.faults.rateLimit({retryAfter: null, method: 'PUT'});
-		const waits: Array<{seconds: number; reason: string}> = [];
+		const waits: RateLimitWait[] = [];
 		const started = Date.now();
 		const id = sb.contacts()[1]!.id;
-		const stored = await clientFor(sb, {onRateLimitWait: w => waits.push(w), rateLimitWindowMs: 1000}).updateContact(
-			sb.streamId,
-			id,
-			body,
-		);
-		expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+		const stored = await clientFor(sb, {onRateLimitWait: w => waits.push(w)}).updateContact(sb.streamId, id, body);
 		expect(stored.firstName).toBe('Asha');
-		expect(waits[0]).toEqual({seconds: 1, reason: 'server'});
+		// One wait, told once a second (twice when the jitter takes it past 1 s).
+		expect(new Set(waits.map(w => w.ms)).size).toBe(1);
+		expect(waits[0]).toMatchObject({seconds: Math.ceil(waits[0]!.ms! / 1000), reason: 'server'});
+		expect(waits[0]!.ms).toBeGreaterThanOrEqual(750);
+		expect(waits[0]!.ms).toBeLessThanOrEqual(1250);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(waits[0]!.ms! - 20);
 		expect(sb.requests.map(r => `${r.method} ${r.status}`)).toEqual(['PUT 429', 'PUT 200']);
+	});
+
+	it('a 429 storm without Retry-After: doubling waits with jitter, capped by the window, then a total limit', async () => {
+		const sb = sandbox();
+		sb.faults.rateLimit({retryAfter: null, times: Number.POSITIVE_INFINITY});
+		const waits: RateLimitWait[] = [];
+		// A 600 ms window stands for Kore's 60 s one: the first wait is 1/60 of it, the total limit 2 windows.
+		const window = 600;
+		const error = await koreFailure(
+			clientFor(sb, {rateLimitWindowMs: window, onRateLimitWait: w => waits.push(w)}).listContacts(sb.streamId, {
+				skip: 0,
+				limit: 5,
+			}),
+			'rate-limit',
+		);
+		const lengths = waits.filter(w => w.reason === 'server').map(w => w.ms!);
+		expect(lengths.length).toBeGreaterThanOrEqual(5);
+		lengths.forEach((ms, n) => {
+			const base = Math.min(window, (window / 60) * 2 ** n);
+			expect(ms, `wait ${n}`).toBeGreaterThanOrEqual(Math.floor(base * 0.75));
+			expect(ms, `wait ${n}`).toBeLessThanOrEqual(Math.min(window, Math.ceil(base * 1.25)));
+		});
+		const total = lengths.reduce((a, b) => a + b, 0);
+		expect(total).toBeLessThanOrEqual(2 * window);
+		expect(sb.requests).toHaveLength(lengths.length + 1);
+		expect(error.message).toContain(
+			`still exceeded after ${lengths.length} retries over ${Math.round(total / 1000)} s. Try again in about a minute`,
+		);
+		expect(error.message).toContain('60 requests per minute');
 	});
 
 	it('the rate-limit message is recognised whatever the status', async () => {
@@ -261,12 +291,12 @@ describe('the server rate limit', () => {
 		expect(sb.requests.map(r => r.status)).toEqual([400, 200]);
 	});
 
-	it('gives up after 3 retries with kind rate-limit', async () => {
+	it('gives up after 8 retries with kind rate-limit, even when each Retry-After is 0', async () => {
 		const sb = sandbox();
-		sb.faults.rateLimit({retryAfter: 0, times: 10});
+		sb.faults.rateLimit({retryAfter: 0, times: 20});
 		const error = await koreFailure(clientFor(sb).listContacts(sb.streamId, {skip: 0, limit: 5}), 'rate-limit');
-		expect(error.message).toMatch(/rate limit/);
-		expect(sb.requests).toHaveLength(4);
+		expect(error.message).toContain('still exceeded after 8 retries over 0 s');
+		expect(sb.requests).toHaveLength(9);
 	});
 
 	it('does not wait for a very long Retry-After: says how long instead', async () => {
@@ -274,6 +304,8 @@ describe('the server rate limit', () => {
 		sb.faults.rateLimit({retryAfter: 3600});
 		const error = await koreFailure(clientFor(sb).listContacts(sb.streamId, {skip: 0, limit: 5}), 'rate-limit');
 		expect(error.retryAfterSeconds).toBe(3600);
+		expect(error.message).toContain('it asks to wait 3600 s (about 1 hour). Try again in about 1 hour');
+		expect(error.message).not.toContain('a minute');
 		expect(sb.requests).toHaveLength(1);
 	});
 });

@@ -69,7 +69,7 @@ describe('no error ever shows the client secret or a JWT', () => {
 		await collect(() => client.findContact(sb.streamId, `missing-${secret}-${jwt}`));
 		sb.faults.fail(412, {body: echo('firstName is bad')});
 		await collect(() => client.updateContact(sb.streamId, id, body));
-		sb.faults.rateLimit({retryAfter: 0, times: 4});
+		sb.faults.rateLimit({retryAfter: 0, times: 9});
 		await collect(list);
 		sb.faults.fail(405, {body: echo('Method not allowed')});
 		await collect(list);
