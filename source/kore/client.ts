@@ -20,7 +20,7 @@ import {
 	type RequestContext,
 } from './classify.js';
 import {ContactFinder} from './contacts.js';
-import {KoreError, withoutSecrets} from './errors.js';
+import {containsSecret, KoreError, REDACT_MIN_LENGTH, withoutSecrets} from './errors.js';
 import {normalizeHost} from './host.js';
 import {createDispatcher, proxyFor, type ProxyEnv} from './proxy.js';
 import {acquireSlot, DEFAULT_WINDOW_MS, limiterKey, sleep} from './rate-limit.js';
@@ -110,6 +110,14 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 	const clientId = String(options.clientId ?? '').trim();
 	const clientSecret = String(options.clientSecret ?? '');
 	const secrets = clientSecret ? [clientSecret] : [];
+	if (clientSecret && hostHoldsSecret(String(options.host ?? ''), clientSecret)) {
+		// Refused before any request: looking the name up would send the secret to a DNS server.
+		throw new KoreError({
+			kind: 'bad-host',
+			what: 'The host is (or contains) the client secret',
+			hint: 'Type the host name, e.g. platform.kore.ai, as the host, and the secret only where the client secret is asked for',
+		});
+	}
 	let baseUrl: string;
 	try {
 		baseUrl = normalizeHost(options.host);
@@ -438,6 +446,19 @@ function toPage(
 	if (totalPages !== undefined) page.totalPages = totalPages;
 	if (totalResults !== undefined) page.totalResults = totalResults;
 	return page;
+}
+
+/** The secret typed as the host (any case, or as its host name), or a long secret anywhere in it. */
+function hostHoldsSecret(host: string, secret: string): boolean {
+	const typed = host.trim();
+	let hostname = '';
+	try {
+		hostname = new URL(/^[a-z][a-z\d+.-]*:\/\//i.test(typed) ? typed : `https://${typed}`).hostname;
+	} catch {
+		// Not a URL: only the text as typed is compared.
+	}
+	const same = (a: string) => a !== '' && a.toLowerCase() === secret.toLowerCase();
+	return same(typed) || same(hostname) || (secret.length >= REDACT_MIN_LENGTH && containsSecret(typed, secret));
 }
 
 function checkStream(streamId: string): string {

@@ -90,12 +90,12 @@ export function describeError(error: unknown): string {
 export function withoutSecrets<T>(error: T, secrets: readonly string[]): T | KoreError {
 	if (!isKoreError(error)) return error;
 	const present = secrets.filter(
-		secret => secret && [error.summary, error.hint, error.serverMessage ?? ''].some(text => text.includes(secret)),
+		secret => secret && [error.summary, error.hint, error.serverMessage ?? ''].some(text => containsSecret(text, secret)),
 	);
 	if (present.length === 0) return error;
 	let summary = error.summary;
 	let serverMessage = error.serverMessage;
-	if (serverMessage !== undefined && present.some(secret => serverMessage!.includes(secret))) {
+	if (serverMessage !== undefined && present.some(secret => containsSecret(serverMessage!, secret))) {
 		const scrubbed = scrubSecrets(serverMessage, present);
 		summary = summary.split(serverMessage).join(scrubbed);
 		serverMessage = scrubbed;
@@ -128,31 +128,64 @@ const JWT_PATTERN = /eyJ[\w-]*\.[\w-]*\.[\w-]*/g;
 /**
  * Makes text that came from elsewhere (a server's message, a response body, a network error)
  * safe to show: JWT-looking strings become "[token]", a secret of REDACT_MIN_LENGTH or more
- * characters becomes "[secret]", and when a shorter secret occurs the whole text is replaced
- * by WITHHELD_MESSAGE (replacing a short secret would garble ordinary words and show which
- * word it is). Never use it on our own sentences.
+ * characters becomes "[secret]" in any of its forms (see secretForms), and when a shorter secret
+ * occurs the whole text is replaced by WITHHELD_MESSAGE (replacing a short secret would garble
+ * ordinary words and show which word it is). Never use it on our own sentences.
  */
 export function scrubSecrets(text: string, secrets: readonly string[] = []): string {
 	let out = text.replace(JWT_PATTERN, '[token]');
 	for (const secret of secrets) {
-		if (!secret || !out.includes(secret)) continue;
+		if (!secret || !containsSecret(out, secret)) continue;
 		if (secret.length < REDACT_MIN_LENGTH) return WITHHELD_MESSAGE;
-		out = out.split(secret).join('[secret]');
+		for (const form of formPatterns(secret)) out = out.replace(form, '[secret]');
 	}
 	return out;
 }
 
+/** Whether the text holds the secret in any of its forms, in any case. */
+export function containsSecret(text: string, secret: string): boolean {
+	return Boolean(secret) && formPatterns(secret).some(form => new RegExp(form.source, 'iu').test(text));
+}
+
 /**
- * In one of our sentences: a long secret anywhere; a short one only as a whole quoted value
- * ('…', "…" or `…`), which is where we echo what was typed or received.
+ * The forms a secret takes once it has gone through a URL or a server: as typed, percent-encoded
+ * (path, query), and as a parsed host name (lower-cased, punycode). Matched in any case.
+ */
+function secretForms(secret: string): string[] {
+	const forms = new Set([secret, encodeURIComponent(secret), encodeURI(secret)]);
+	forms.add(new URLSearchParams({s: secret}).toString().slice(2));
+	if (!/[/?#@:\\%\s]/.test(secret)) {
+		try {
+			forms.add(new URL(`https://${secret}`).hostname);
+		} catch {
+			// Not a host name: no such form.
+		}
+	}
+	return [...forms].filter(Boolean).sort((a, b) => b.length - a.length);
+}
+
+function formPatterns(secret: string): RegExp[] {
+	return secretForms(secret).map(form => new RegExp(escapeRegExp(form), 'giu'));
+}
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * In one of our sentences: a long secret anywhere (any form, any case); a short one only as a
+ * whole quoted value ('…', "…" or `…`), which is where we echo what was typed or received.
  */
 function redactEchoes(text: string, secrets: readonly string[]): string {
 	let out = text;
 	for (const secret of secrets) {
 		if (secret.length >= REDACT_MIN_LENGTH) {
-			out = out.split(secret).join('[secret]');
+			for (const form of formPatterns(secret)) out = out.replace(form, '[secret]');
 		} else {
-			for (const q of ["'", '"', '`']) out = out.split(`${q}${secret}${q}`).join(`${q}[secret]${q}`);
+			for (const form of secretForms(secret)) {
+				for (const q of ["'", '"', '`'])
+					out = out.replace(new RegExp(escapeRegExp(`${q}${form}${q}`), 'giu'), `${q}[secret]${q}`);
+			}
 		}
 	}
 	return out;

@@ -1,9 +1,10 @@
 import {describe, expect, it} from 'vitest';
 import type {UpdateBody} from '../../source/contact/contact.js';
+import {createKoreClient} from '../../source/kore/client.js';
 import {describeError, isKoreError, type KoreError, type KoreErrorKind} from '../../source/kore/errors.js';
 import {normalizeHost} from '../../source/kore/host.js';
 import {useSandbox} from '../helpers/sandbox.js';
-import {clientFor, closedPort} from './kore-test-helpers.js';
+import {clientFor, closedPort, koreFailure} from './kore-test-helpers.js';
 
 const body: UpdateBody = {
 	firstName: 'S',
@@ -28,6 +29,7 @@ const ALL_KINDS: KoreErrorKind[] = [
 	'proxy',
 	'connection',
 	'bad-response',
+	'redirect',
 	'aborted',
 ];
 
@@ -86,6 +88,8 @@ describe('no error ever shows the client secret or a JWT', () => {
 		await collect(() => client.listContacts(sb.streamId, {skip: 0, limit: 1}, {signal: AbortSignal.abort()}));
 		sb.faults.drop({when: 'before-response'});
 		await collect(list);
+		sb.faults.redirect(302, `https://${secret.toUpperCase()}.example.com/?jwt=${jwt}`);
+		await collect(list);
 
 		const port = await closedPort();
 		const other = {retries: 0, timeoutMs: 2000};
@@ -120,5 +124,66 @@ describe('no error ever shows the client secret or a JWT', () => {
 				expect(text).not.toMatch(/\n\s+at /);
 			}
 		}
+	});
+});
+
+describe('a secret in any case or form (issue 13 #5)', () => {
+	const sandbox = useSandbox({rateLimitPerMinute: 0, clientSecret: 'S3cret-XyZ-Pa ss/Wörd+9'});
+
+	it('a host that is the secret (any case) is refused when the client is made, before any request or DNS query', () => {
+		const sb = sandbox();
+		for (const host of ['S3cret-xyz', 's3cret-XYZ', 'https://S3CRET-xyz/', ' s3cret-xyz ']) {
+			let thrown: unknown;
+			try {
+				createKoreClient({host, accountId: 'a', clientId: 'c', clientSecret: 'S3cret-xyz', env: {}});
+			} catch (error) {
+				thrown = error;
+			}
+			expect(isKoreError(thrown) && thrown.kind, host).toBe('bad-host');
+			const message = (thrown as KoreError).message;
+			expect(message).toContain('The host is (or contains) the client secret');
+			expect(message.toLowerCase()).not.toContain('s3cret-xyz');
+		}
+		// A long secret inside a host name: refused too (its DNS query would carry it).
+		expect(() => clientFor(sb, {host: `https://${encodeURIComponent(sb.clientSecret)}.example.com`})).toThrow(
+			/contains\) the client secret/,
+		);
+		expect(sb.requests).toHaveLength(0);
+	});
+
+	it('a server echoing the secret lower-cased, upper-cased, percent-encoded or as a query value: never shown', async () => {
+		const sb = sandbox();
+		const secret = sb.clientSecret;
+		const forms = [
+			secret.toLowerCase(),
+			secret.toUpperCase(),
+			encodeURIComponent(secret),
+			encodeURIComponent(secret).toLowerCase(),
+			new URLSearchParams({s: secret}).toString().slice(2),
+		];
+		const client = clientFor(sb, {retries: 0});
+		for (const form of forms) {
+			sb.faults.fail(401, {body: JSON.stringify({errors: [{msg: `Invalid SDK credentials for ${form}`, code: 4002}]})});
+			const error = await koreFailure(client.listContacts(sb.streamId, {skip: 0, limit: 1}), 'credentials');
+			for (const text of [error.message, error.serverMessage ?? '', describeError(error)]) {
+				for (const shown of forms) expect(text.toLowerCase(), form).not.toContain(shown.toLowerCase());
+			}
+			expect(error.serverMessage).toBe('Invalid SDK credentials for [secret]');
+		}
+		// Typed as the stream ID in another case: echoed in our sentence, redacted there too.
+		const stream = await koreFailure(client.listContacts(secret.toUpperCase(), {skip: 0, limit: 1}), 'stream');
+		expect(stream.message.toLowerCase()).not.toContain(secret.toLowerCase());
+		expect(stream.message).toContain("'[secret]'");
+	});
+
+	it('a short secret in another case withholds the whole server message', async () => {
+		const sb = sandbox();
+		sb.faults.fail(401, {body: JSON.stringify({errors: [{msg: 'bad key ABC12', code: 4002}]})});
+		const error = await koreFailure(
+			clientFor(sb, {clientSecret: 'abc12', retries: 0}).listContacts(sb.streamId, {skip: 0, limit: 1}),
+			'credentials',
+		);
+		expect(error.message).not.toMatch(/abc12/i);
+		expect(error.serverMessage).toContain('withheld');
 	});
 });
