@@ -2,11 +2,12 @@ import {execFile} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
-import {afterAll, describe, expect, it} from 'vitest';
+import {afterAll, describe, expect, it, vi} from 'vitest';
 import type {UpdateBody} from '../../source/contact/contact.js';
 import {createKoreClient} from '../../source/kore/client.js';
+import type {Sandbox} from '../../source/sandbox/index.js';
 import {useSandbox} from '../helpers/sandbox.js';
-import {clientFor, closedPort, koreFailure, selfSignedCert, sleep} from './kore-test-helpers.js';
+import {clientFor, closedPort, koreFailure, selfSignedCert} from './kore-test-helpers.js';
 
 const body: UpdateBody = {
 	firstName: 'Timed',
@@ -14,6 +15,15 @@ const body: UpdateBody = {
 	salutation: 'Mr',
 	cellPhone: {phoneNumber: '9550100002', countryCode: '+91', extension: '+'},
 };
+const puts = (sb: Sandbox) => sb.arrivals.filter(r => r.method === 'PUT').length;
+
+/** Resolves once the sandbox holds `count` requests of this method (arrived, maybe held by a latency fault). */
+const arrived = (sb: Sandbox, method: 'GET' | 'PUT', count = 1) =>
+	vi.waitFor(() => expect(sb.arrivals.filter(r => r.method === method).length).toBeGreaterThanOrEqual(count), {
+		timeout: 10_000,
+		interval: 5,
+	});
+
 const credentials = {accountId: 'acc', clientId: 'cid', clientSecret: 'a-secret-value-42', env: {}, retryDelayMs: 10};
 
 describe('timeouts, drops and cancelling', () => {
@@ -21,9 +31,10 @@ describe('timeouts, drops and cancelling', () => {
 
 	it('a GET that times out is retried and succeeds', async () => {
 		const sb = sandbox();
-		sb.faults.latency(1500, {method: 'GET'});
-		const page = await clientFor(sb, {timeoutMs: 300}).listContacts(sb.streamId, {skip: 0, limit: 5});
+		sb.faults.latency(5000, {method: 'GET'});
+		const page = await clientFor(sb, {timeoutMs: 1000}).listContacts(sb.streamId, {skip: 0, limit: 5});
 		expect(page.results).toHaveLength(5);
+		expect(sb.arrivals.map(r => r.method)).toEqual(['GET', 'GET']);
 	});
 
 	it('a GET that keeps timing out fails with the limit and how to raise it', async () => {
@@ -47,9 +58,10 @@ describe('timeouts, drops and cancelling', () => {
 		expect(error.outcomeUnknown).toBe(true);
 		expect(error.message).toContain('may or may not have been saved');
 		expect(error.message).toContain(`kore-contacts get --stream ${sb.streamId} --contact ${id}`);
-		await sleep(900); // let the slow PUT land on the server
+		// The client returns only after its last try; a GET answered after that is a barrier for any PUT in transit.
+		await clientFor(sb).listContacts(sb.streamId, {skip: 0, limit: 1});
+		expect(puts(sb)).toBe(1);
 		expect(sb.faults.pending()).toEqual([{type: 'latency', ms: 800, method: 'PUT', times: 1}]);
-		expect(sb.requests.filter(r => r.method === 'PUT').length).toBeLessThanOrEqual(1);
 	});
 
 	it('a dropped connection mid-response is retried for a GET', async () => {
@@ -86,27 +98,27 @@ describe('timeouts, drops and cancelling', () => {
 
 	it('cancelling by the caller is aborted, not retried', async () => {
 		const sb = sandbox();
-		sb.faults.latency(1000, {method: 'GET'});
+		sb.faults.latency(5000, {method: 'GET'});
 		const controller = new AbortController();
-		setTimeout(() => controller.abort(), 100);
-		const error = await koreFailure(
-			clientFor(sb).listContacts(sb.streamId, {skip: 0, limit: 5}, {signal: controller.signal}),
-			'aborted',
-		);
+		const pending = clientFor(sb).listContacts(sb.streamId, {skip: 0, limit: 5}, {signal: controller.signal});
+		await arrived(sb, 'GET');
+		controller.abort();
+		const error = await koreFailure(pending, 'aborted');
 		expect(error.outcomeUnknown).toBe(false);
+		expect(sb.arrivals).toHaveLength(1);
 		const already = await koreFailure(clientFor(sb).findContact(sb.streamId, 'x', {signal: AbortSignal.abort()}), 'aborted');
 		expect(already.message).toContain('Cancelled');
+		expect(sb.arrivals).toHaveLength(1);
 	});
 
 	it('cancelling a PUT in flight leaves its outcome unknown', async () => {
 		const sb = sandbox();
-		sb.faults.latency(1000, {method: 'PUT'});
+		sb.faults.latency(5000, {method: 'PUT'});
 		const controller = new AbortController();
-		setTimeout(() => controller.abort(), 100);
-		const error = await koreFailure(
-			clientFor(sb).updateContact(sb.streamId, sb.contacts()[8]!.id, body, {signal: controller.signal}),
-			'aborted',
-		);
+		const pending = clientFor(sb).updateContact(sb.streamId, sb.contacts()[8]!.id, body, {signal: controller.signal});
+		await arrived(sb, 'PUT');
+		controller.abort();
+		const error = await koreFailure(pending, 'aborted');
 		expect(error.outcomeUnknown).toBe(true);
 	});
 
@@ -122,20 +134,21 @@ describe('timeouts, drops and cancelling', () => {
 			['two turns', abort => setImmediate(() => setImmediate(abort))],
 			['0 ms', abort => setTimeout(abort, 0)],
 			['1 ms', abort => setTimeout(abort, 1)],
-			['in flight', abort => setTimeout(abort, 150)],
+			['in flight', abort => void arrived(sb, 'PUT', puts(sb) + 1).then(abort)],
 		];
 		const outcomes: string[] = [];
 		for (const [moment, schedule] of moments) {
 			for (let round = 0; round < 4; round++) {
 				sb.faults.latency(400, {method: 'PUT'});
-				const before = sb.arrivals.filter(r => r.method === 'PUT').length;
+				const before = puts(sb);
 				const controller = new AbortController();
 				schedule(() => controller.abort());
 				// eslint-disable-next-line no-await-in-loop
 				const error = await koreFailure(client.updateContact(sb.streamId, id, body, {signal: controller.signal}), 'aborted');
+				// A barrier instead of a sleep: a PUT written before this GET has arrived by the time the GET is answered.
 				// eslint-disable-next-line no-await-in-loop
-				await sleep(50);
-				const reached = sb.arrivals.filter(r => r.method === 'PUT').length > before;
+				await client.listContacts(sb.streamId, {skip: 0, limit: 1});
+				const reached = puts(sb) > before;
 				// "Nothing was sent" must be true; "may or may not" is always allowed.
 				if (!error.outcomeUnknown) expect(reached, `${moment}: said not sent, but the PUT arrived`).toBe(false);
 				outcomes.push(error.outcomeUnknown ? 'unknown' : 'not sent');
@@ -145,7 +158,7 @@ describe('timeouts, drops and cancelling', () => {
 
 		// The PUT was at the server (held by the latency) when cancelled in flight.
 		expect(outcomes.slice(-4)).toEqual(['unknown', 'unknown', 'unknown', 'unknown']);
-		expect(sb.arrivals.filter(r => r.method === 'PUT').length).toBeGreaterThanOrEqual(4);
+		expect(puts(sb)).toBeGreaterThanOrEqual(4);
 		expect(outcomes).toContain('not sent');
 	});
 });
