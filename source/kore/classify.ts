@@ -15,9 +15,9 @@ export type RequestContext = {
 	secrets: string[];
 };
 
-export const RATE_LIMIT_TEXT = 'exceeded the per-minute rate limit';
+const RATE_LIMIT_TEXT = 'exceeded the per-minute rate limit';
 
-export const TLS_CODES = new Set([
+const TLS_CODES = new Set([
 	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
 	'SELF_SIGNED_CERT_IN_CHAIN',
 	'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -278,7 +278,7 @@ export function rateLimitError(given: {retries: number; waitedMs: number; askedM
 }
 
 /** "45 s", "about 5 minutes", "about 1 hour", "about 2.5 hours". */
-export function aboutDuration(seconds: number): string {
+function aboutDuration(seconds: number): string {
 	if (seconds < 120) return `${Math.max(1, Math.round(seconds))} s`;
 	if (seconds < 3600) return `about ${Math.round(seconds / 60)} minutes`;
 	const hours = Math.round(seconds / 1800) / 2;
@@ -300,7 +300,7 @@ export function networkCode(error: unknown): string | undefined {
  * The status with which the proxy refused the CONNECT. undici gives it only in the message of its
  * UND_ERR_ABORTED error ("Proxy response (407) !== 200 when HTTP Tunneling").
  */
-export function proxyRefusalStatus(error: unknown): number | undefined {
+function proxyRefusalStatus(error: unknown): number | undefined {
 	for (const e of causes(error)) {
 		if ((e as {code?: unknown}).code !== 'UND_ERR_ABORTED') continue;
 		const match = /Proxy response \((\d+)\)/.exec(String((e as {message?: unknown}).message ?? ''));
@@ -429,7 +429,7 @@ function tlsError(code: string, hostname: string, cause: unknown): KoreError {
 }
 
 /** For a PUT whose fate is unknown: say so, and how to check. */
-export function withOutcome(error: KoreError, ctx: RequestContext, unknown: boolean): KoreError {
+function withOutcome(error: KoreError, ctx: RequestContext, unknown: boolean): KoreError {
 	if (!unknown) return error;
 	const check = checkCommand(ctx);
 	return new KoreError({

@@ -26,15 +26,15 @@ import {createDispatcher, proxyFor, type ProxyEnv} from './proxy.js';
 import {acquireSlot, DEFAULT_WINDOW_MS, limiterKey, sleep} from './rate-limit.js';
 import type {ClientOptions, KoreClient, RateLimitWait, RequestOptions} from './types.js';
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
-export const DEFAULT_RETRIES = 3;
-export const DEFAULT_RETRY_DELAY_MS = 500;
+const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_RETRIES = 3;
+const DEFAULT_RETRY_DELAY_MS = 500;
 /** How often a request answered with "rate limit exceeded" is sent again, at most. */
-export const SERVER_RATE_LIMIT_RETRIES = 8;
+const SERVER_RATE_LIMIT_RETRIES = 8;
 /** All the waiting one request may do for the server's rate limit, in windows (2 minutes for Kore's). */
 const SERVER_WAIT_BUDGET_WINDOWS = 2;
 /** A Retry-After longer than this is not waited for: the error says how long instead. */
-export const MAX_SERVER_WAIT_MS = 120_000;
+const MAX_SERVER_WAIT_MS = 120_000;
 /** The most of a list page's answer that is read: 50 contacts take well under 100 KiB. */
 export const LIST_BODY_LIMIT = 8 * 1024 * 1024;
 /** The most of a PUT's answer (one contact) that is read. */

@@ -4,7 +4,7 @@ import {KoreError} from './errors.js';
 import type {FoundContact, RequestOptions} from './types.js';
 
 /** Page size findContact asks for (the server may grant less). */
-export const SCAN_PAGE_SIZE = 50;
+const SCAN_PAGE_SIZE = 50;
 /** A runaway guard: no stream is scanned past this many pages. */
 const MAX_PAGES = 10_000;
 
@@ -14,7 +14,7 @@ export type PageLister = (
 	options?: RequestOptions,
 ) => Promise<ContactPage>;
 
-export type FindOptions = RequestOptions & {onProgress?: (scanned: number, total?: number) => void};
+type FindOptions = RequestOptions & {onProgress?: (scanned: number, total?: number) => void};
 
 type Location = {skip: number; limit: number};
 

@@ -17,7 +17,7 @@ export type KoreErrorKind =
 	| 'redirect'
 	| 'aborted';
 
-export type KoreErrorInit = {
+type KoreErrorInit = {
 	kind: KoreErrorKind;
 	/** What happened, one sentence without the trailing hint. */
 	what: string;

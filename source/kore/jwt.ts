@@ -1,11 +1,11 @@
 import {randomUUID} from 'node:crypto';
 import {SignJWT} from 'jose';
 
-export const DEFAULT_SUBJECT = 'kore-contacts';
+const DEFAULT_SUBJECT = 'kore-contacts';
 /** Lifetime of each token: well inside the 1 hour "Enforce JTI" allows. */
-export const JWT_LIFETIME_SECONDS = 300;
+const JWT_LIFETIME_SECONDS = 300;
 
-export type JwtInput = {clientId: string; clientSecret: string; subject?: string};
+type JwtInput = {clientId: string; clientSecret: string; subject?: string};
 
 /**
  * A fresh HS256 token for one request: `appId` = client ID, `sub`, `iat`, `exp` = iat + 300

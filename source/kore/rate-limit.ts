@@ -1,6 +1,6 @@
 import type {RateLimitWait} from './types.js';
 
-export const DEFAULT_MAX_REQUESTS_PER_MINUTE = 60;
+const DEFAULT_MAX_REQUESTS_PER_MINUTE = 60;
 export const DEFAULT_WINDOW_MS = 60_000;
 
 /**
@@ -9,7 +9,7 @@ export const DEFAULT_WINDOW_MS = 60_000;
  */
 const windows = new Map<string, number[]>();
 
-export type LimiterOptions = {
+type LimiterOptions = {
 	/** Requests allowed per window (default 60). */
 	max?: number;
 	/** Window length (default 60 000 ms; tests use a shorter one). */
