@@ -103,6 +103,30 @@ describe('through a real proxy', () => {
 		expect(sb.requests).toHaveLength(1);
 	});
 
+	it('a redirect is not followed through it either: the other host gets nothing', async () => {
+		const sb = sandbox();
+		let elsewhere = 0;
+		const other = http.createServer((_req, res) => {
+			elsewhere++;
+			res.end('{}');
+		});
+		await new Promise<void>(resolve => other.listen(0, '127.0.0.1', resolve));
+		try {
+			const target = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+			sb.faults.redirect(302, `${target}/agentassist/api/v1/public/${sb.streamId}/contacts`);
+			const error = await koreFailure(
+				clientFor(sb, {env: {HTTP_PROXY: proxyUrl}}).listContacts(sb.streamId, {skip: 0, limit: 5}),
+				'redirect',
+			);
+			expect(error.message).toContain(`The request to ${sb.url} was redirected to ${target} (302)`);
+			expect(elsewhere).toBe(0);
+			expect(seen).toBe(1);
+			expect(sb.requests).toHaveLength(1);
+		} finally {
+			await new Promise(resolve => other.close(resolve));
+		}
+	});
+
 	it('NO_PROXY bypasses it', async () => {
 		const sb = sandbox();
 		const page = await clientFor(sb, {env: {HTTP_PROXY: proxyUrl, NO_PROXY: 'localhost,127.0.0.1'}}).listContacts(sb.streamId, {
