@@ -71,12 +71,9 @@ async function loadTransport(proxied: boolean): Promise<Transport> {
 		proxied ? import('undici') : undefined,
 		import('./jwt.js'),
 	]);
-	const $fetch = viaProxy
-		? createFetch({
-				fetch: viaProxy.fetch as unknown as typeof globalThis.fetch,
-				Headers: viaProxy.Headers as unknown as typeof globalThis.Headers,
-			})
-		: createFetch({fetch: globalThis.fetch, Headers: globalThis.Headers});
+	// Headers: the global class in both cases (undici's fetch takes any iterable of headers).
+	const fetch = viaProxy ? (viaProxy.fetch as unknown as typeof globalThis.fetch) : globalThis.fetch;
+	const $fetch = createFetch({fetch, Headers: globalThis.Headers});
 	return {$fetch, mintJwt};
 }
 
