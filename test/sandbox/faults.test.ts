@@ -1,4 +1,4 @@
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import type {Contact, ContactPage} from '../../source/contact/contact.js';
 import {OTHER_EDITOR, RATE_LIMIT_MESSAGE, type Sandbox} from '../../source/sandbox/index.js';
 import {koreUrl, mintTestJwt, sandboxHeaders, useSandbox} from '../helpers/sandbox.js';
@@ -35,7 +35,7 @@ describe('faults in process', () => {
 		const order: string[] = [];
 		const id = s.contacts()[0]!.id;
 		const slow = put(s, id, {firstName: 'Slow'}).then(r => order.push(`put ${r.status}`));
-		await new Promise(r => setTimeout(r, 20));
+		await vi.waitFor(() => expect(s.arrivals).toHaveLength(1), {timeout: 10_000, interval: 5});
 		const fast = get(s).then(r => order.push(`get ${r.status}`));
 		await Promise.all([slow, fast]);
 		expect(order).toEqual(['get 200', 'put 200']);
