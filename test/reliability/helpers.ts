@@ -87,7 +87,8 @@ export function cannotRunAs(uid: number): string | undefined {
 		timeout: 60_000,
 	});
 	if (probe.status === 0) return undefined;
-	const why = probe.error?.message ?? (probe.stderr.trim().split('\n')[0] || `exit ${probe.status}`);
+	const lines = probe.stderr.trim().split('\n');
+	const why = probe.error?.message ?? lines.find(line => /Error/.test(line)) ?? (lines[0] || `exit ${probe.status}`);
 	return `user ${uid} cannot run ${process.execPath} ${bin}: ${why}`;
 }
 
