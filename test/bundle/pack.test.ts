@@ -219,6 +219,23 @@ describe('the npm package', () => {
 			expect(proxied).toBeGreaterThanOrEqual(1);
 		});
 
+		it('saves a contact through HTTP_PROXY, and reads it back', async () => {
+			const listed = await bundle(['list', '--stream', SANDBOX_DEFAULTS.streamId, '--limit', '5', '--json'], credentials());
+			expect(listed.code, listed.stderr).toBe(0);
+			const id = (JSON.parse(listed.stdout) as {results: Array<{id: string}>}).results[4]!.id;
+			const before = proxied;
+			const saved = await bundle(
+				['update', '--stream', SANDBOX_DEFAULTS.streamId, '--contact', id, '--first-name', 'Bundled', '--yes'],
+				{...credentials(), HTTP_PROXY: proxyUrl},
+			);
+			expect(saved.code, saved.stderr).toBe(0);
+			expect(saved.stdout).toContain('Verified');
+			expect(proxied).toBeGreaterThan(before);
+			const got = await bundle(['get', '--stream', SANDBOX_DEFAULTS.streamId, '--contact', id, '--json'], credentials());
+			expect(got.code, got.stderr).toBe(0);
+			expect(got.stdout).toContain('"firstName": "Bundled"');
+		});
+
 		it('stops on SIGTERM', async () => {
 			let output = '';
 			sandbox!.stdout!.on('data', (chunk: string) => {
