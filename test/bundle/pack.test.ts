@@ -1,9 +1,9 @@
 /**
  * The published package, as npm packs it (`npm pack` runs prepack, which builds dist/cli.js): its
  * size, that it has no runtime dependencies, what it ships, and that the bundle works on its own,
- * extracted far from this repository's node_modules: --version, --help, its sandbox, a request
- * directly and through a proxy (the bundle carries a trimmed undici), and the demo started with
- * npx from an empty folder in a real terminal.
+ * extracted far from this repository's node_modules: --version, --help, its settings schema, its
+ * sandbox, a request directly and through a proxy, and the demo started with npx from an empty
+ * folder in a real terminal.
  */
 import {execFile, spawn} from 'node:child_process';
 import fs from 'node:fs';
@@ -21,7 +21,7 @@ import {REPO_ROOT} from '../helpers/run-cli.js';
 
 const run = promisify(execFile);
 
-const MAX_TARBALL_BYTES = 350 * 1024;
+const MAX_TARBALL_BYTES = 600 * 1024;
 const SHIPPED = ['LICENSE', 'README.md', 'dist/cli.js', 'package.json'];
 
 type PackResult = {filename: string; size: number; files: Array<{path: string}>};
@@ -104,7 +104,7 @@ describe('the npm package', () => {
 		const size = fs.statSync(tarball).size;
 		expect(
 			size,
-			`${packed.filename} is ${(size / 1024).toFixed(1)} KiB; see the size notes in scripts/build.mjs (node scripts/build.mjs --meta)`,
+			`${packed.filename} is ${(size / 1024).toFixed(1)} KiB; see what takes the room with node scripts/build.mjs --meta (dist/meta.json, esbuild's analyser)`,
 		).toBeLessThanOrEqual(MAX_TARBALL_BYTES);
 	});
 
@@ -141,7 +141,7 @@ describe('the npm package', () => {
 		expect(help.stderr).toBe('');
 	});
 
-	it('checks the settings file against the schema compiled into it', async () => {
+	it('checks the settings file against its schema', async () => {
 		const dir = path.join(work, 'bad-config');
 		fs.mkdirSync(dir, {mode: 0o700});
 		fs.writeFileSync(path.join(dir, 'config.json'), '{"version": 1, "profiles": [{"name": "x"}]}', {mode: 0o600});
@@ -219,25 +219,21 @@ describe('the npm package', () => {
 			expect(proxied).toBeGreaterThanOrEqual(1);
 		});
 
-		it("lists and saves without loading Node's own undici (about 9 MiB)", async () => {
-			// Prints, as the bundle exits, which undici modules Node loaded.
-			const probe = path.join(work, 'undici-probe.cjs');
-			fs.writeFileSync(
-				probe,
-				"process.on('exit', () => process.stderr.write('undici: ' + JSON.stringify(process.moduleLoadList.filter(m => /undici/.test(m))) + '\\n'));",
-			);
-			const env = {...credentials(), NODE_OPTIONS: `--require ${probe}`};
-			const listed = await bundle(['list', '--stream', SANDBOX_DEFAULTS.streamId, '--limit', '5', '--json'], env);
+		it('saves a contact through HTTP_PROXY, and reads it back', async () => {
+			const listed = await bundle(['list', '--stream', SANDBOX_DEFAULTS.streamId, '--limit', '5', '--json'], credentials());
 			expect(listed.code, listed.stderr).toBe(0);
-			expect(listed.stderr).toBe('undici: []\n');
 			const id = (JSON.parse(listed.stdout) as {results: Array<{id: string}>}).results[4]!.id;
+			const before = proxied;
 			const saved = await bundle(
 				['update', '--stream', SANDBOX_DEFAULTS.streamId, '--contact', id, '--first-name', 'Bundled', '--yes'],
-				env,
+				{...credentials(), HTTP_PROXY: proxyUrl},
 			);
 			expect(saved.code, saved.stderr).toBe(0);
-			expect(saved.stderr).toMatch(/undici: \[\]\n$/);
 			expect(saved.stdout).toContain('Verified');
+			expect(proxied).toBeGreaterThan(before);
+			const got = await bundle(['get', '--stream', SANDBOX_DEFAULTS.streamId, '--contact', id, '--json'], credentials());
+			expect(got.code, got.stderr).toBe(0);
+			expect(got.stdout).toContain('"firstName": "Bundled"');
 		});
 
 		it('stops on SIGTERM', async () => {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {JournalEntry} from '../../source/store/types.js';
-import {REPO_ROOT, runCli, tempDir, type CliResult} from '../helpers/run-cli.js';
+import {cliBin, REPO_ROOT, runCli, tempDir, type CliResult} from '../helpers/run-cli.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {plainContactFrom, puts, sandboxEnv} from './helpers.js';
 import {runInProcess} from './in-process.js';
@@ -89,19 +89,7 @@ describe('the change journal across processes', () => {
 
 		const child = spawn(
 			process.execPath,
-			[
-				'--import',
-				'tsx',
-				path.join('source', 'cli.tsx'),
-				'update',
-				'--stream',
-				sb.streamId,
-				'--contact',
-				contact.id,
-				'--last-name',
-				'Killed',
-				'--yes',
-			],
+			[cliBin(), 'update', '--stream', sb.streamId, '--contact', contact.id, '--last-name', 'Killed', '--yes'],
 			{
 				cwd: REPO_ROOT,
 				env: {PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: tempDir('kc-home-'), ...env},

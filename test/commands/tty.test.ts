@@ -3,7 +3,7 @@ import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {useSandbox} from '../helpers/sandbox.js';
 import {startPty, type Pty} from '../helpers/pty.js';
-import {REPO_ROOT, tempDir} from '../helpers/run-cli.js';
+import {cliCommandLine, REPO_ROOT, tempDir} from '../helpers/run-cli.js';
 import {plainContactFrom, puts, sandboxEnv} from './helpers.js';
 
 const sandbox = useSandbox({rateLimitPerMinute: 0});
@@ -18,9 +18,7 @@ afterEach(async () => {
  */
 async function cliOnTerminal(args: string[], env: Record<string, string>): Promise<Pty> {
 	const home = tempDir('kc-home-');
-	const bin = process.env['KORE_CONTACTS_BIN'];
-	const entry = bin ? `"${path.resolve(REPO_ROOT, bin)}"` : `--import tsx ${path.join('source', 'cli.tsx')}`;
-	const script = `"${process.execPath}" ${entry} "$@"; echo "[exit $?]"`;
+	const script = `${cliCommandLine()} "$@"; echo "[exit $?]"`;
 	const pty = await startPty(['sh', '-c', script, 'kore-contacts', ...args], {
 		cols: 100,
 		rows: 40,

@@ -4,9 +4,10 @@ import {fileURLToPath} from 'node:url';
 import {afterEach, describe, expect, it} from 'vitest';
 import {DEMO_CONTACTS_VARIABLE} from '../../source/editor/run.js';
 import {startPty, type Pty} from '../helpers/pty.js';
+import {cliCommand} from '../helpers/run-cli.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const DEMO = ['node', '--import', 'tsx', 'source/cli.tsx', '--demo'];
+const DEMO = [...cliCommand(), '--demo'];
 
 let pty: Pty | undefined;
 afterEach(async () => {

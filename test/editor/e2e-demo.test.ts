@@ -9,9 +9,10 @@ import {fileURLToPath} from 'node:url';
 import stringWidth from 'string-width';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {chooseMenuItem as choose, eventually, SGR_COLOUR as COLOUR, sgrParameters, startPty, type Pty} from '../helpers/pty.js';
+import {cliCommand} from '../helpers/run-cli.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const DEMO = ['node', '--import', 'tsx', 'source/cli.tsx', '--demo'];
+const DEMO = [...cliCommand(), '--demo'];
 
 let pty: Pty | undefined;
 // The CLI's temporary folder (TMPDIR): demo mode's throwaway settings folder must be gone after exit.

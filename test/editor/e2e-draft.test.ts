@@ -10,11 +10,12 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {openStore} from '../../source/store/config.js';
 import {openDrafts} from '../../source/store/drafts.js';
 import {startPty, type Pty} from '../helpers/pty.js';
+import {cliCommand} from '../helpers/run-cli.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {sandboxProfile, tempConfigDir} from './helpers/services.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = ['node', '--import', 'tsx', 'source/cli.tsx', '--profile', 'sandbox'];
+const CLI = [...cliCommand(), '--profile', 'sandbox'];
 
 const getSandbox = useSandbox({contactCount: 30});
 

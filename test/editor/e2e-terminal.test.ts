@@ -9,9 +9,10 @@ import {fileURLToPath} from 'node:url';
 import {afterEach, describe, expect, it} from 'vitest';
 import {NOT_A_TTY_MESSAGE, splitKeypresses, stripColour} from '../../source/editor/run.js';
 import {startPty, type Pty} from '../helpers/pty.js';
+import {cliCommand, cliCommandLine} from '../helpers/run-cli.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = ['node', '--import', 'tsx', 'source/cli.tsx'];
+const CLI = cliCommand();
 const COLOUR = /^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$/;
 
 let pty: Pty | undefined;
@@ -62,7 +63,7 @@ describe('without a terminal', () => {
 	});
 
 	it('exits 2 with the sentence on the terminal when only stdout is redirected', {timeout: 30_000}, async () => {
-		const term = await start(['sh', '-c', 'node --import tsx source/cli.tsx > /dev/null']);
+		const term = await start(['sh', '-c', `${cliCommandLine()} > /dev/null`]);
 		expect(await term.waitForExit()).toBe(2);
 		const screen = await term.screen({joinWrapped: true, history: true});
 		expect(screen).toContain(NOT_A_TTY_MESSAGE);

@@ -2,6 +2,7 @@
  * Every screen at 60×20 with the DEMO banner: the live area stays shorter than the terminal (taller
  * output makes Ink clear and redraw the whole screen, which flickers over SSH) and no line is wider.
  */
+import stripAnsi from 'strip-ansi';
 import {describe, expect, it} from 'vitest';
 import {Editor} from '../../source/editor/editor.js';
 import {useSandbox} from '../helpers/sandbox.js';
@@ -20,8 +21,7 @@ async function cardItem(r: Rendered, n: number): Promise<void> {
 	await r.press(KEY.enter);
 }
 
-function fits(r: Rendered, where: string): void {
-	const frame = r.frame();
+function fits(frame: string, where: string): void {
 	const rows = frameRows(frame);
 	const wide = frame.split('\n').find(line => stringWidth(line) > 60);
 	expect({where, rows: rows < 20, wide}).toEqual({where, rows: true, wide: undefined});
@@ -38,7 +38,7 @@ describe('60×20 terminal', () => {
 		services.store.saveProfile(sandboxProfile(sandbox, {name: 'zz-sandbox'}));
 		const r = await renderInk(<Editor services={services} onExit={() => {}} />, {columns: 60, rows: 20});
 		await r.waitFor('Choose a profile');
-		fits(r, 'profiles');
+		fits(r.frame(), 'profiles');
 
 		// The profile form with every field wrong.
 		await r.press(KEY.end);
@@ -49,7 +49,7 @@ describe('60×20 terminal', () => {
 		await r.paste('http://example.com/with/a/path');
 		await r.press(KEY.enter);
 		await r.waitFor('was not saved');
-		fits(r, 'profile form with errors');
+		fits(r.frame(), 'profile form with errors');
 		await r.press(KEY.escape);
 		await r.waitFor('Choose a profile');
 
@@ -58,19 +58,19 @@ describe('60×20 terminal', () => {
 		await r.press(KEY.up);
 		await r.press(KEY.enter);
 		await r.waitFor('Stream ID');
-		fits(r, 'stream ID form');
+		fits(r.frame(), 'stream ID form');
 		await r.paste(sandbox.streamId);
 		await r.press(KEY.enter);
 		await r.waitFor('50 of 150 loaded');
-		fits(r, 'contact list');
+		fits(r.frame(), 'contact list');
 		await r.press(KEY.end);
 		await r.waitFor('100 of 150 loaded');
-		fits(r, 'contact list, page 2');
+		fits(r.frame(), 'contact list, page 2');
 
 		// The card and every form.
 		await r.press(KEY.enter);
 		await r.waitFor('Review changes (0)');
-		fits(r, 'card');
+		fits(r.frame(), 'card');
 		await cardItem(r, 0);
 		await r.waitFor('Edit name');
 		await r.press(KEY.backspace.repeat(1));
@@ -82,16 +82,16 @@ describe('60×20 terminal', () => {
 		await r.press(KEY.tab);
 		await r.paste('\u0007'.repeat(1) + 'x'.repeat(120));
 		await r.press(KEY.enter);
-		fits(r, 'name form with errors');
+		fits(r.frame(), 'name form with errors');
 		await r.press(KEY.escape);
 		await r.waitFor('Review changes (0)');
 		await cardItem(r, 1);
 		await r.waitFor('Edit salutation');
-		fits(r, 'salutation');
+		fits(r.frame(), 'salutation');
 		await r.press(KEY.end);
 		await r.press(KEY.enter);
 		await r.paste('y'.repeat(150));
-		fits(r, 'salutation, other');
+		fits(r.frame(), 'salutation, other');
 		await r.press(KEY.escape);
 		await r.press(KEY.escape);
 		await r.waitFor('Review changes (0)');
@@ -104,7 +104,7 @@ describe('60×20 terminal', () => {
 		await r.press(KEY.down);
 		await r.paste('zz');
 		await r.press(KEY.enter);
-		fits(r, 'phone form with errors');
+		fits(r.frame(), 'phone form with errors');
 		// Start again with valid values: Esc cancels the form.
 		await r.press(KEY.escape);
 		await r.waitFor('Review changes (0)');
@@ -117,30 +117,34 @@ describe('60×20 terminal', () => {
 		await r.paste('+34 612 345 678');
 		await r.press(KEY.enter);
 		await r.waitFor(/Review changes \(\d\)/);
-		fits(r, 'card with edits');
+		fits(r.frame(), 'card with edits');
 
 		// Review, curl, conflict, result.
 		await cardItem(r, 3);
 		await r.waitFor('PUT …/contacts/');
-		fits(r, 'review');
+		fits(r.frame(), 'review');
 		await r.press('c');
 		await r.waitFor('$KORE_JWT');
-		fits(r, 'curl');
+		fits(r.frame(), 'curl');
 		await r.press('c');
 		const id = /Review \d+ changes? to (\S+)/.exec(r.frame())?.[1];
 		expect(id).toBeDefined();
 		sandbox.editContact(id!, {firstName: 'SomeoneElse'});
 		await r.press(KEY.enter);
 		await r.waitFor('changed since you loaded it');
-		fits(r, 'conflict');
+		fits(r.frame(), 'conflict');
 		await r.press(KEY.enter);
 		await r.waitFor('PUT …/contacts/');
+		// Slow enough that the send screen is drawn before the answer comes.
 		sandbox.faults.latency(400, {method: 'PUT'});
 		await r.press('y');
-		await r.waitFor('Saving (PUT)…');
-		fits(r, 'send');
-		await r.waitFor('Verified', 8000);
-		fits(r, 'result');
+		await r.waitFor('Verified', 15_000);
+		fits(r.frame(), 'result');
+		expect(sandbox.requests.filter(request => request.method === 'PUT')).toHaveLength(1);
+		// The send screen lasts only as long as the PUT: checked in every frame Ink wrote meanwhile.
+		const sending = r.stdout.frames.map(frame => stripAnsi(frame)).filter(frame => frame.includes('Saving (PUT)…'));
+		expect(sending.length).toBeGreaterThan(0);
+		for (const frame of sending) fits(frame, 'send');
 		await r.unmount();
 	});
 });

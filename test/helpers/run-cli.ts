@@ -20,16 +20,46 @@ export type RunCliOptions = {
 	sigintWhen?: (output: {stdout: string; stderr: string}) => boolean;
 };
 
+/**
+ * The kore-contacts under test: the built bundle, dist/cli.js (what npx runs; vitest's globalSetup
+ * builds it from the current source), or the file KORE_CONTACTS_BIN names.
+ */
+export function cliBin(): string {
+	const named = process.env['KORE_CONTACTS_BIN'];
+	const bin = path.resolve(REPO_ROOT, named ?? path.join('dist', 'cli.js'));
+	if (!fs.existsSync(bin)) {
+		throw new Error(
+			named
+				? `KORE_CONTACTS_BIN names ${bin}, which does not exist.`
+				: `${bin} does not exist: run npm run build (npx vitest builds it first unless KORE_CONTACTS_BIN is set).`,
+		);
+	}
+
+	return bin;
+}
+
+/** The command that runs kore-contacts: this node and the bundle (see cliBin). */
+export function cliCommand(): string[] {
+	return [process.execPath, cliBin()];
+}
+
+/** cliCommand as a shell command line (for `sh -c`). */
+export function cliCommandLine(): string {
+	return cliCommand()
+		.map(word => `'${word.replaceAll("'", `'\\''`)}'`)
+		.join(' ');
+}
+
 /** A fresh private folder, like the app's settings folder (removed by the OS's temp cleaning). */
 export function tempDir(prefix = 'kc-'): string {
 	return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
 /**
- * Runs `kore-contacts ...args` as a child process: `node --import tsx source/cli.tsx`, or the file
- * named by KORE_CONTACTS_BIN (e.g. the built dist/cli.js). The environment is clean: PATH, a temp
- * HOME, a temp KORE_CONTACTS_CONFIG_DIR (unless options.env gives one), no proxies, no KORE_*
- * variables unless given, no NO_COLOR/TERM. Resolves with the exit code (128 + n for a signal).
+ * Runs `kore-contacts ...args` as a child process (`node dist/cli.js`, see cliBin). The environment
+ * is clean: PATH, a temp HOME, a temp KORE_CONTACTS_CONFIG_DIR (unless options.env gives one), no
+ * proxies, no KORE_* variables unless given, no NO_COLOR/TERM. Resolves with the exit code (128 + n
+ * for a signal).
  */
 export async function runCli(args: string[], options: RunCliOptions = {}): Promise<CliResult> {
 	const home = tempDir('kc-home-');
@@ -39,9 +69,7 @@ export async function runCli(args: string[], options: RunCliOptions = {}): Promi
 		KORE_CONTACTS_CONFIG_DIR: path.join(home, 'config'),
 		...options.env,
 	};
-	const bin = process.env['KORE_CONTACTS_BIN'];
-	const command = bin ? [path.resolve(REPO_ROOT, bin), ...args] : ['--import', 'tsx', path.join('source', 'cli.tsx'), ...args];
-	const child = spawn(process.execPath, command, {cwd: REPO_ROOT, env, stdio: ['pipe', 'pipe', 'pipe']});
+	const child = spawn(process.execPath, [cliBin(), ...args], {cwd: REPO_ROOT, env, stdio: ['pipe', 'pipe', 'pipe']});
 
 	let interrupted = false;
 	let latest = {stdout: '', stderr: ''};

@@ -2,12 +2,12 @@
 // without a home, and shared by two kore-contacts at once. Real folders, real child processes.
 import fs from 'node:fs';
 import path from 'node:path';
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {openStore} from '../../source/store/config.js';
 import {openJournal} from '../../source/store/journal.js';
 import {runCli, tempDir} from '../helpers/run-cli.js';
 import {profileAddArgs, useSandbox} from '../helpers/sandbox.js';
-import {expectCleanFailure, plainContactFrom, sandboxEnv, sharedTempDir, sleep, spawnCli} from './helpers.js';
+import {cannotRunAs, expectCleanFailure, plainContactFrom, sandboxEnv, sharedTempDir, spawnCli} from './helpers.js';
 
 const sandbox = useSandbox({rateLimitPerMinute: 0});
 
@@ -15,9 +15,23 @@ const PATH = process.env['PATH'] ?? '/usr/bin:/bin';
 /** Running as root, permissions do not stop us: the read-only cases run the CLI as "nobody". */
 const AS_ROOT = process.getuid?.() === 0;
 const NOBODY = 65534;
+/** Why "nobody" cannot run the CLI here (then those cases are skipped with this reason). */
+const nobodyCannotRun = (): string | undefined => (AS_ROOT ? cannotRunAs(NOBODY) : undefined);
 const SLOW_MS = 60_000;
 
 const addArgs = (sb: ReturnType<typeof sandbox>, name: string) => profileAddArgs(sb, name);
+
+/** Whether reading a file updates its access time in `dir` (not on a noatime mount). */
+function readsShowInAccessTime(dir: string): boolean {
+	const probe = path.join(dir, 'atime-probe');
+	fs.writeFileSync(probe, 'probe');
+	const unread = fs.statSync(probe).mtimeMs - 3_600_000;
+	fs.utimesSync(probe, unread / 1000, fs.statSync(probe).mtime);
+	fs.readFileSync(probe);
+	const seen = fs.statSync(probe).atimeMs > unread;
+	fs.rmSync(probe);
+	return seen;
+}
 
 // Child processes only: on a loaded machine each start-up can take seconds, hence the roomy limits.
 describe('the settings file and folder', {timeout: 90_000}, () => {
@@ -49,7 +63,11 @@ describe('the settings file and folder', {timeout: 90_000}, () => {
 		).toEqual(['fresh']);
 	});
 
-	it('a read-only settings folder: reading works; saving says what to do (exit 2, no stack); a folder that cannot be created too', async () => {
+	it('a read-only settings folder: reading works; saving says what to do (exit 2, no stack); a folder that cannot be created too', async ({
+		skip,
+	}) => {
+		const cannot = nobodyCannotRun();
+		skip(cannot !== undefined, cannot);
 		const sb = sandbox();
 		const root = sharedTempDir();
 		const dir = path.join(root, 'settings');
@@ -122,7 +140,9 @@ describe('the settings file and folder', {timeout: 90_000}, () => {
 		expect(fs.readdirSync(cwd)).toEqual([]);
 	});
 
-	it.runIf(AS_ROOT)('no HOME for a system user whose home does not exist: a clear sentence, exit 2', async () => {
+	it.runIf(AS_ROOT)('no HOME for a system user whose home does not exist: a clear sentence, exit 2', async ({skip}) => {
+		const cannot = nobodyCannotRun();
+		skip(cannot !== undefined, cannot);
 		const cwd = sharedTempDir();
 		const result = await spawnCli(['profile', 'list'], {env: {PATH}, cwd, uid: NOBODY});
 		expectCleanFailure(result, 2);
@@ -154,9 +174,10 @@ describe('two kore-contacts writing at once', {timeout: 90_000}, () => {
 		expect(fs.readdirSync(dir).sort()).toEqual(['config.json']);
 	});
 
-	it('a save waits while another process holds the settings lock, then goes through; a lock left by a dead process is taken over', async () => {
+	it('a save waits while another process holds the settings lock, then goes through', async ({skip}) => {
 		const sb = sandbox();
 		const held = tempDir();
+		skip(!readsShowInAccessTime(held), 'reading a file does not update its access time here (noatime): the wait cannot be seen');
 		const file = path.join(held, 'config.json');
 		openStore({configDir: held}).saveProfile({
 			name: 'first',
@@ -165,16 +186,25 @@ describe('two kore-contacts writing at once', {timeout: 90_000}, () => {
 			clientId: sb.clientId,
 			protected: false,
 		});
-		// This test process is alive: its pid in the lock means "busy".
-		fs.writeFileSync(`${file}.lock`, String(process.pid));
+		// This test process is alive: its pid in the lock means "busy". Its access time is set in the
+		// past, so the first time the CLI reads the lock (finding it busy) shows.
+		const lock = `${file}.lock`;
+		fs.writeFileSync(lock, String(process.pid));
+		const unread = fs.statSync(lock).mtimeMs - 3_600_000;
+		fs.utimesSync(lock, unread / 1000, fs.statSync(lock).mtime);
 		const waiting = runCli(addArgs(sb, 'second'), {
 			timeoutMs: SLOW_MS,
 			env: {KORE_CONTACTS_CONFIG_DIR: held},
 			input: `${sb.clientSecret}\n`,
 		});
-		await sleep(1500);
+		await vi.waitFor(
+			() => {
+				expect(fs.statSync(lock).atimeMs, 'the CLI has read the lock').toBeGreaterThan(unread);
+			},
+			{timeout: SLOW_MS, interval: 20},
+		);
 		expect(openStore({configDir: held}).getProfile('second')).toBeUndefined();
-		fs.rmSync(`${file}.lock`);
+		fs.rmSync(lock);
 		const result = await waiting;
 		expect(result.code, result.stderr).toBe(0);
 		expect(
@@ -182,7 +212,10 @@ describe('two kore-contacts writing at once', {timeout: 90_000}, () => {
 				.listProfiles()
 				.map(p => p.name),
 		).toEqual(['first', 'second']);
+	});
 
+	it('a lock left by a dead process is taken over', async () => {
+		const sb = sandbox();
 		const stale = tempDir();
 		// A pid that cannot be running (above the kernel's pid_max).
 		fs.writeFileSync(path.join(stale, 'config.json.lock'), '99999999');

@@ -1,11 +1,10 @@
-import {spawn} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {pathToFileURL} from 'node:url';
 import {expect} from 'vitest';
 import {startSandbox, type Sandbox, type SandboxOptions} from '../../source/sandbox/index.js';
-import {collectCli, REPO_ROOT, type CliResult} from '../helpers/run-cli.js';
+import {cliBin, collectCli, REPO_ROOT, type CliResult} from '../helpers/run-cli.js';
 
 export {closedPort, selfSignedCert, sleep} from '../kore/kore-test-helpers.js';
 export {CONTROL_CHARACTERS, plainContactFrom, puts, sandboxEnv} from '../commands/helpers.js';
@@ -40,22 +39,57 @@ export type SpawnOptions = {
 };
 
 /**
- * `kore-contacts ...args` as a child process with exactly the given environment (runCli always
- * adds HOME; the "no HOME" and "other user" cases need full control).
+ * `kore-contacts ...args` as a child process (the bundle, see cliBin) with exactly the given
+ * environment (runCli always adds HOME; the "no HOME" and "other user" cases need full control).
+ * With `uid`, it runs the copy made by bundleForOtherUsers, from that copy's folder unless `cwd`
+ * says otherwise: that user may not be able to read the checkout.
  */
 export function spawnCli(args: string[], options: SpawnOptions): Promise<CliResult> {
-	const bin = process.env['KORE_CONTACTS_BIN'];
-	const cli = path.join(REPO_ROOT, 'source', 'cli.tsx');
-	// tsx by absolute URL: the child may start in another folder (or as another user).
-	const tsx = pathToFileURL(path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-	const command = bin ? [path.resolve(REPO_ROOT, bin), ...args] : ['--import', tsx, cli, ...args];
-	const child = spawn(process.execPath, command, {
-		cwd: options.cwd ?? REPO_ROOT,
+	const bin = options.uid === undefined ? cliBin() : bundleForOtherUsers();
+	const child = spawn(process.execPath, [bin, ...args], {
+		cwd: options.cwd ?? (options.uid === undefined ? REPO_ROOT : path.dirname(bin)),
 		env: options.env,
 		stdio: ['pipe', 'pipe', 'pipe'],
 		...(options.uid === undefined ? {} : {uid: options.uid, gid: options.gid ?? options.uid}),
 	});
 	return collectCli(child, args, {input: options.input, timeoutMs: options.timeoutMs ?? 60_000});
+}
+
+let sharedBundle: string | undefined;
+
+/**
+ * The bundle copied into a folder every user can read: a checkout inside a private (0700) folder,
+ * as CI clones it when it runs as root, is out of reach for "nobody". One file is all it needs.
+ */
+export function bundleForOtherUsers(): string {
+	if (!sharedBundle) {
+		const copy = path.join(sharedTempDir('kc-bundle-'), 'cli.js');
+		fs.copyFileSync(cliBin(), copy);
+		fs.chmodSync(copy, 0o755);
+		sharedBundle = copy;
+	}
+
+	return sharedBundle;
+}
+
+/**
+ * Why user `uid` cannot run kore-contacts here (e.g. node itself lives in a folder only its owner
+ * can enter, or the temp folder is private), or undefined when it can: for a skip with the reason.
+ */
+export function cannotRunAs(uid: number): string | undefined {
+	const bin = bundleForOtherUsers();
+	const probe = spawnSync(process.execPath, [bin, '--version'], {
+		cwd: path.dirname(bin),
+		env: {PATH: process.env['PATH'] ?? '/usr/bin:/bin'},
+		uid,
+		gid: uid,
+		encoding: 'utf8',
+		timeout: 60_000,
+	});
+	if (probe.status === 0) return undefined;
+	const lines = probe.stderr.trim().split('\n');
+	const why = probe.error?.message ?? lines.find(line => /Error/.test(line)) ?? (lines[0] || `exit ${probe.status}`);
+	return `user ${uid} cannot run ${process.execPath} ${bin}: ${why}`;
 }
 
 /** A temp folder another user can enter (for tests that run the CLI as that user). */

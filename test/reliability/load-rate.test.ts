@@ -139,7 +139,7 @@ describe('load: browsing 20,000 contacts with the rate limit on', () => {
 		console.info(
 			`[load-rate] ${CONTACTS} contacts, limit ${LIMIT}/min: ${sandbox.requests.length} requests in ${span.toFixed(1)} s ` +
 				`(peak ${peakPerMinute(times)} in any 60 s), 0 × 429, then the client waited; ` +
-				`CLI (node --import tsx) RSS with 50 loaded: ${atStart.rssMb} MB, with ${loaded} loaded: ${during.rssMb} MB, peak ${Math.max(during.peakMb, after.peakMb)} MB`,
+				`CLI (bundle) RSS with 50 loaded: ${atStart.rssMb} MB, with ${loaded} loaded: ${during.rssMb} MB, peak ${Math.max(during.peakMb, after.peakMb)} MB`,
 		);
 		// A sanity bound, not a benchmark: 3,000 contacts must not cost hundreds of MB.
 		expect(after.peakMb).toBeLessThan(400);

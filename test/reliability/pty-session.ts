@@ -1,5 +1,5 @@
 /**
- * The real CLI (`node --import tsx source/cli.tsx`) in a real pseudo-terminal (tmux, through
+ * The real CLI (the bundle, dist/cli.js) in a real pseudo-terminal (tmux, through
  * startRecorded), for the terminal rows of the reliability matrix: a temp folder per test file,
  * one running terminal at a time (killed after each test), settings folders that hold the profile
  * "sandbox", and the check that the terminal was restored.
@@ -13,9 +13,10 @@ import type {Sandbox} from '../../source/sandbox/index.js';
 import {openStore} from '../../source/store/config.js';
 import {sandboxProfile} from '../editor/helpers/services.js';
 import {eventually, startRecorded, type RecordedRun} from '../helpers/pty.js';
+import {cliCommandLine} from '../helpers/run-cli.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CLI = 'node --import tsx source/cli.tsx';
+export const CLI = cliCommandLine();
 
 /**
  * Saves the profile "sandbox" (for `sandbox`) in the settings folder `configDir` with its stream

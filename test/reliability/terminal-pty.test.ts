@@ -1,7 +1,7 @@
 /**
  * Reliability matrix, terminal rows (issue 7), in a real pseudo-terminal (tmux, test/helpers/pty.ts):
  * 40 columns, resizing to 40 columns and back, NO_COLOR, TERM=dumb. The real CLI
- * (`node --import tsx source/cli.tsx`), driven only through the keyboard.
+ * (the bundle, dist/cli.js), driven only through the keyboard.
  */
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';

@@ -1,7 +1,7 @@
 /**
  * Reliability matrix, terminal rows (issue 7), in a real pseudo-terminal (tmux, test/helpers/pty.ts):
  * Ctrl+C and its exit code, Ctrl+C during the PUT, SIGTERM and SIGHUP. The real CLI
- * (`node --import tsx source/cli.tsx`) against this file's sandbox, with a real settings folder;
+ * (the bundle, dist/cli.js) against this file's sandbox, with a real settings folder;
  * afterwards the terminal must be back in cooked mode with echo and a visible cursor.
  */
 import {describe, expect, it} from 'vitest';
