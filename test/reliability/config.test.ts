@@ -2,14 +2,23 @@
 // without a home, and shared by two kore-contacts at once. Real folders, real child processes.
 import fs from 'node:fs';
 import path from 'node:path';
-import {describe, expect, it, vi} from 'vitest';
+import {afterAll, describe, expect, it, vi} from 'vitest';
 import {openStore} from '../../source/store/config.js';
 import {openJournal} from '../../source/store/journal.js';
 import {runCli, tempDir} from '../helpers/run-cli.js';
 import {profileAddArgs, useSandbox} from '../helpers/sandbox.js';
-import {cannotRunAs, expectCleanFailure, plainContactFrom, sandboxEnv, sharedTempDir, spawnCli} from './helpers.js';
+import {
+	cannotRunAs,
+	expectCleanFailure,
+	plainContactFrom,
+	removeBundleForOtherUsers,
+	sandboxEnv,
+	sharedTempDir,
+	spawnCli,
+} from './helpers.js';
 
 const sandbox = useSandbox({rateLimitPerMinute: 0});
+afterAll(removeBundleForOtherUsers);
 
 const PATH = process.env['PATH'] ?? '/usr/bin:/bin';
 /** Running as root, permissions do not stop us: the read-only cases run the CLI as "nobody". */

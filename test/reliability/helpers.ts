@@ -72,6 +72,12 @@ export function bundleForOtherUsers(): string {
 	return sharedBundle;
 }
 
+/** Removes the copy bundleForOtherUsers made (afterAll of the test files that use it). */
+export function removeBundleForOtherUsers(): void {
+	if (sharedBundle) fs.rmSync(path.dirname(sharedBundle), {recursive: true, force: true});
+	sharedBundle = undefined;
+}
+
 /**
  * Why user `uid` cannot run kore-contacts here (e.g. node itself lives in a folder only its owner
  * can enter, or the temp folder is private), or undefined when it can: for a skip with the reason.
