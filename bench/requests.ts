@@ -6,9 +6,9 @@
  */
 import {createKoreClient} from '../source/kore/client.js';
 import {startSandbox} from '../source/sandbox/index.js';
-import {checkConflict} from '../source/update/conflict.js';
-import {prepareUpdate} from '../source/update/prepare.js';
-import {sendUpdate} from '../source/update/send.js';
+import {checkConflict} from '../source/core/conflict.js';
+import {prepareUpdate} from '../source/core/prepare.js';
+import {sendUpdate} from '../source/core/send.js';
 
 export type RequestCount = {
 	position: number;

@@ -4,7 +4,7 @@ import {parsePhoneInput, validateCountryCode} from '../contact/phone.js';
 import {sanitize} from '../contact/sanitize.js';
 import {renderDiff} from '../output/contact-view.js';
 import {toSafeJson} from '../output/json.js';
-import {prepareUpdate} from '../update/prepare.js';
+import {prepareUpdate} from '../core/prepare.js';
 import {connect, rememberUse, type GlobalOptions} from './context.js';
 import {EXIT, UsageError} from './errors.js';
 import {findWithProgress} from './find.js';

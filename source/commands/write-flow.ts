@@ -11,10 +11,10 @@ import type {Style} from '../output/color.js';
 import {renderBody, renderCard} from '../output/contact-view.js';
 import {wrap} from '../output/text.js';
 import type {Journal, ResolvedCredentials} from '../store/types.js';
-import {checkConflict} from '../update/conflict.js';
-import {curlCommand} from '../update/curl.js';
-import {fitShellLines} from '../update/curl-lines.js';
-import type {PreparedUpdate} from '../update/prepare.js';
+import {checkConflict} from '../core/conflict.js';
+import {curlCommand} from '../core/curl.js';
+import {fitShellLines} from '../core/curl-lines.js';
+import type {PreparedUpdate} from '../core/prepare.js';
 import {
 	journalIdOf,
 	JournalWriteError,
@@ -22,7 +22,7 @@ import {
 	type JournalContext,
 	type SendOutcome,
 	type SendResult,
-} from '../update/send.js';
+} from '../core/send.js';
 import {JournalOpenError, openCommandJournal, type Connection} from './context.js';
 import {EXIT, InterruptedError, reportError, UsageError} from './errors.js';
 import {humanWidth, isInteractive, outputWidth, printErr, stderrStyle, stdoutStyle, type CommandIo} from './io.js';

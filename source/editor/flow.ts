@@ -9,9 +9,9 @@ import type {Contact, ContactFields, ContactPage, FieldName} from '../contact/co
 import type {FieldChange} from '../contact/diff.js';
 import type {KoreCredentials, RateLimitWait} from '../kore/types.js';
 import type {Draft} from '../store/types.js';
-import type {PreparedUpdate} from '../update/prepare.js';
+import type {PreparedUpdate} from '../core/prepare.js';
 import {fieldsOf, FIELD_LABELS, FIELD_NAMES} from '../contact/fields.js';
-import {prepareUpdate} from '../update/prepare.js';
+import {prepareUpdate} from '../core/prepare.js';
 
 /** The profile the operator is working with, with every credential resolved. */
 export type Session = {

@@ -12,7 +12,7 @@ import {Editor, NO_DRAFT_NOTICE, type EditorServices} from '../../source/editor/
 import {openDrafts} from '../../source/store/drafts.js';
 import {openJournal} from '../../source/store/journal.js';
 import {openStore} from '../../source/store/config.js';
-import {shortId} from '../../source/update/undo.js';
+import {shortId} from '../../source/core/undo.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {frameRows, KEY, renderInk, type Rendered} from './helpers/render.js';
 import {sandboxProfile, tempConfigDir, testClient} from './helpers/services.js';

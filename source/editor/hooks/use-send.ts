@@ -1,9 +1,9 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import {describeError, isKoreError} from '../../kore/errors.js';
 import type {Journal} from '../../store/types.js';
-import {checkConflict} from '../../update/conflict.js';
-import {journalIdOf, JournalWriteError, sendUpdate, type JournalContext} from '../../update/send.js';
-import {shortId} from '../../update/undo.js';
+import {checkConflict} from '../../core/conflict.js';
+import {journalIdOf, JournalWriteError, sendUpdate, type JournalContext} from '../../core/send.js';
+import {shortId} from '../../core/undo.js';
 import {fileErrorReason, journalFor} from '../store-files.js';
 import {useEditor} from './use-editor.js';
 

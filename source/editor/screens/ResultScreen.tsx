@@ -15,7 +15,7 @@ import {Waiting} from '../components/Waiting.js';
 import {useEditor, useEscape} from '../hooks/use-editor.js';
 import {useTask} from '../hooks/use-task.js';
 import {useTheme} from '../theme.js';
-import {shortId} from '../../update/undo.js';
+import {shortId} from '../../core/undo.js';
 import {phoneText} from './CardScreen.js';
 
 type Choice = 'check' | 'again' | 'history' | 'contact' | 'stream' | 'quit';

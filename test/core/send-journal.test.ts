@@ -3,7 +3,7 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {openJournal} from '../../source/store/journal.js';
 import type {Journal} from '../../source/store/types.js';
-import {journalIdOf, JournalWriteError, sendUpdate} from '../../source/update/send.js';
+import {journalIdOf, JournalWriteError, sendUpdate} from '../../source/core/send.js';
 import {tempDir} from '../helpers/run-cli.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {clientFor, prepareAt, puts} from './helpers.js';

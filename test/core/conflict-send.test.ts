@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {checkConflict} from '../../source/update/conflict.js';
-import type {PreparedUpdate} from '../../source/update/prepare.js';
-import {sendUpdate} from '../../source/update/send.js';
+import {checkConflict} from '../../source/core/conflict.js';
+import type {PreparedUpdate} from '../../source/core/prepare.js';
+import {sendUpdate} from '../../source/core/send.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {clientFor, prepareAt, puts} from './helpers.js';
 
