@@ -1,37 +1,41 @@
-import type {Contact} from '../contact/contact.js';
+import type {Contact, ContactFields, FieldName} from '../contact/contact.js';
 import {diffFields, type FieldChange} from '../contact/diff.js';
 import {fieldsOf} from '../contact/fields.js';
-import type {KoreClient, RequestOptions} from '../kore/types.js';
-import type {PreparedUpdate} from './prepare.js';
+import {prepareUpdate, type PreparedUpdate} from './prepare.js';
 
-export type ConflictCheck =
-	| {conflict: false; current: Contact}
-	| {
-			conflict: true;
-			current: Contact;
-			/** The editable fields someone else changed since the contact was read (may be empty when only updatedAt moved). */
-			theirs: FieldChange[];
-	  };
+export type FreshCheck =
+	/** Nobody changed an editable field: send the update as prepared. */
+	| {kind: 'unchanged'}
+	/** Someone else changed other fields: the same edits, rebuilt on the fresh copy. */
+	| {kind: 'rebuilt'; update: PreparedUpdate; theirs: FieldChange[]}
+	/** Someone else changed a field this update changes (or the edits no longer apply): send nothing. */
+	| {kind: 'conflict'; theirs: FieldChange[]};
+
+/** The phone's three parts travel as one object (cellPhone): a change to one touches them all. */
+const GROUP: Record<FieldName, string> = {
+	firstName: 'firstName',
+	lastName: 'lastName',
+	salutation: 'salutation',
+	countryCode: 'cellPhone',
+	phoneNumber: 'cellPhone',
+	extension: 'cellPhone',
+};
 
 /**
- * Reads the contact again, from the server (the page it was found on), and compares it with the
- * copy the update was prepared from: any editable field that differs, or a different updatedAt,
- * means someone else saved it meanwhile, and the update must not be sent as it is.
+ * Compares the contact as read again just before sending with the copy the update was prepared
+ * from. Every PUT sends all fields, so another writer's change to a field this update does not
+ * touch is kept by rebuilding the body on the fresh copy; a change to the same field is a
+ * conflict the operator must look at. Pure.
  */
-export async function checkConflict(
-	client: KoreClient,
-	update: PreparedUpdate,
-	options: RequestOptions = {},
-): Promise<ConflictCheck> {
-	const {contact: current} = await client.rereadContact(update.streamId, update.contactId, options);
+export function checkFresh(update: PreparedUpdate, current: Contact): FreshCheck {
 	const theirs = diffFields(fieldsOf(update.loaded), fieldsOf(current)).filter(row => row.changed);
-	if (theirs.length > 0 || updatedAtMoved(update.loaded, current)) return {conflict: true, current, theirs};
-	return {conflict: false, current};
-}
+	if (theirs.length === 0) return {kind: 'unchanged'};
+	const mine = new Set(update.changes.map(change => GROUP[change.field]));
+	if (theirs.some(change => mine.has(GROUP[change.field]))) return {kind: 'conflict', theirs};
 
-function updatedAtMoved(loaded: Contact, current: Contact): boolean {
-	const a = loaded.updatedAt;
-	const b = current.updatedAt;
-	if (a === undefined || a === null || b === undefined || b === null) return false;
-	return String(a) !== String(b);
+	const edits: Partial<ContactFields> = {};
+	for (const change of update.changes) edits[change.field] = update.after[change.field];
+	const rebuilt = prepareUpdate({streamId: update.streamId, loaded: current, edits});
+	if (!rebuilt.ok || rebuilt.update.changes.length === 0) return {kind: 'conflict', theirs};
+	return {kind: 'rebuilt', update: rebuilt.update, theirs};
 }

@@ -70,7 +70,8 @@ export type Outcome =
 			kind: 'saved';
 			update: PreparedUpdate;
 			stored: Contact;
-			verification: {ok: boolean; mismatches: FieldChange[]};
+			/** changedSince: fields someone else changed right after the save (core/write's verification). */
+			verification: {ok: boolean; mismatches: FieldChange[]; changedSince?: FieldChange[]};
 			undoOf?: string;
 			note?: string;
 	  }
@@ -138,7 +139,14 @@ export type FlowAction =
 	| {type: 'conflict-apply'}
 	| {type: 'conflict-reload'}
 	| {type: 'conflict-cancel'}
-	| {type: 'sent'; stored: Contact; verification: {ok: boolean; mismatches: FieldChange[]}; note?: string}
+	/** `update`: what was sent (rebuilt on a fresh copy when someone else changed other fields). */
+	| {
+			type: 'sent';
+			update?: PreparedUpdate;
+			stored: Contact;
+			verification: {ok: boolean; mismatches: FieldChange[]; changedSince?: FieldChange[]};
+			note?: string;
+	  }
 	| {type: 'send-unknown'; message: string}
 	| {type: 'send-failed'; error: ErrorInfo}
 	| {type: 'result-choice'; choice: 'again' | 'contact' | 'stream' | 'quit'}
@@ -663,7 +671,7 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
 				edits: {},
 				outcome: {
 					kind: 'saved',
-					update: state.prepared,
+					update: action.update ?? state.prepared,
 					stored: action.stored,
 					verification: action.verification,
 					...(state.undoOf ? {undoOf: state.undoOf} : {}),

@@ -60,6 +60,12 @@ function mismatchText(rows: FieldChange[]): string {
 		.join('; ');
 }
 
+function changedText(rows: FieldChange[]): string {
+	return rows
+		.map(row => `${row.label}: saved ${sanitize(row.before) || '(empty)'}, now ${sanitize(row.after) || '(empty)'}`)
+		.join('; ');
+}
+
 /** After the PUT: what the server stored and whether it equals what was intended; what next. */
 export function ResultScreen(): React.JSX.Element {
 	const {state, dispatch, client, active, size} = useEditor();
@@ -191,10 +197,17 @@ export function ResultScreen(): React.JSX.Element {
 	const stored = fieldsOf(outcome.stored);
 	const {verification, note} = outcome;
 	const verifiedText = `${theme.symbols.ok} Verified: the stored values are exactly what you intended.`;
-	const mismatch = {
-		message: `The server stored something other than what you sent: ${mismatchText(verification.mismatches)}.`,
-		hint: 'Edit this contact again to correct it, or check the value rules.',
-	};
+	const changedSince = verification.changedSince ?? [];
+	const mismatch =
+		verification.mismatches.length > 0
+			? {
+					message: `The server stored something other than what you sent: ${mismatchText(verification.mismatches)}.`,
+					hint: 'Edit this contact again to correct it, or check the value rules.',
+				}
+			: {
+					message: `Someone else changed this contact right after your save: ${changedText(changedSince)}.`,
+					hint: 'It no longer holds all of what you sent: check it, and edit it again if needed.',
+				};
 	// "Stored on the server now:" and the four field rows (each cut to one row), then the verdict.
 	const used =
 		STORED_ROWS +

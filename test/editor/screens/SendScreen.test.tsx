@@ -35,14 +35,27 @@ describe('SendScreen', () => {
 		await r.unmount();
 	});
 
-	it('someone else changed it meanwhile: the conflict screen, nothing sent', async () => {
+	it('someone else changed the same field meanwhile: the conflict screen, nothing sent', async () => {
 		const sandbox = getSandbox();
 		const {state, client, id} = await atSend(4);
-		sandbox.editContact(id, {lastName: 'TheirEdit'});
+		sandbox.editContact(id, {firstName: 'TheirEdit'});
 		const r = await renderScreen(<SendScreen />, {state, services: makeServices(), client});
 		await r.waitFor(() => currentScreen(r.state()).name === 'conflict', 8000);
-		expect(r.state().conflict?.theirs.map(c => c.field)).toEqual(['lastName']);
+		expect(r.state().conflict?.theirs.map(c => c.field)).toEqual(['firstName']);
 		expect(sandbox.requests.filter(q => q.method === 'PUT')).toHaveLength(0);
+		await r.unmount();
+	});
+
+	it('someone else changed another field meanwhile: saved on their copy, keeping theirs, and the result says so', async () => {
+		const sandbox = getSandbox();
+		const {state, client, id} = await atSend(11);
+		sandbox.editContact(id, {lastName: 'TheirEdit'});
+		const r = await renderScreen(<SendScreen />, {state, services: makeServices(), client});
+		await r.waitFor(() => currentScreen(r.state()).name === 'result', 8000);
+		const outcome = r.state().outcome;
+		expect(outcome?.kind === 'saved' && outcome.note).toContain('Someone else changed Last name meanwhile');
+		expect(outcome?.update.body).toMatchObject({firstName: 'Changed', lastName: 'TheirEdit'});
+		expect(sandbox.getContact(id)).toMatchObject({firstName: 'Changed', lastName: 'TheirEdit'});
 		await r.unmount();
 	});
 
