@@ -156,6 +156,19 @@ describe('the change journal across processes', () => {
 		expect(entry!.error).toContain('may or may not have been saved');
 	});
 
+	it('history and undo on an unreadable journal: a clear message, not "a bug"', async () => {
+		const dir = tempDir();
+		// A folder where the file should be: unreadable as a file, also for root.
+		fs.mkdirSync(path.join(dir, 'journal.jsonl'));
+		const env = {KORE_CONTACTS_CONFIG_DIR: dir};
+		for (const args of [['history'], ['undo', '--yes']]) {
+			const result = await kc(args, env);
+			expect(result.code).toBe(1);
+			expect(result.stderr).toMatch(/The change journal .*journal\.jsonl could not be read \(EISDIR\)/);
+			expect(result.stderr).not.toMatch(/a bug|\n\s+at /);
+		}
+	});
+
 	it('never prints the client secret or a JWT', () => {
 		expect(outputs.length).toBeGreaterThan(8);
 		const all = outputs.map(r => r.stdout + r.stderr).join('\n');

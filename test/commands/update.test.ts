@@ -133,6 +133,27 @@ describe('kore-contacts update', () => {
 		expect(json['result']).toBeNull();
 	});
 
+	it('--json prints one object with the outcome and the error when the send fails, is unknown, or is refused', async () => {
+		const sb = sandbox();
+		const rejected = plainContactFrom(sb, 80).contact;
+		const dropped = plainContactFrom(sb, 85).contact;
+		sb.faults.fail(412, {method: 'PUT'});
+		const failed = await update(sb, rejected.id, ['--first-name', 'Nope', '--yes', '--json']);
+		sb.faults.fail(500, {method: 'PUT'});
+		const unknown = await update(sb, dropped.id, ['--first-name', 'Maybe', '--yes', '--json']);
+		const refused = await update(sb, dropped.id, ['--first-name', 'Again', '--json']);
+
+		const [a, b, c] = [failed, unknown, refused].map(r => JSON.parse(r.stdout) as {outcome: string; error?: {message: string}});
+		expect([failed.code, unknown.code, refused.code]).toEqual([1, 1, 2]);
+		expect(a).toMatchObject({outcome: 'failed', sent: false, error: {message: expect.stringMatching(/^Not saved: /)}});
+		expect(b).toMatchObject({
+			outcome: 'unknown',
+			sent: false,
+			error: {message: expect.stringMatching(/^The outcome is unknown: /)},
+		});
+		expect(c).toMatchObject({outcome: 'not-sent', error: {message: expect.stringContaining('--yes')}});
+	});
+
 	it('keeps a change someone else made to another field after the read: the body is rebuilt on their copy', async () => {
 		const sb = sandbox();
 		const {contact} = plainContactFrom(sb, 62);
