@@ -7,6 +7,8 @@ import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {fieldsOf} from '../../source/contact/fields.js';
+import {prepareUpdate} from '../../source/core/prepare.js';
 import {openJournal} from '../../source/store/journal.js';
 import {plainContactFrom, puts, sandboxEnv} from '../commands/helpers.js';
 import {collectCli, REPO_ROOT, tempDir} from '../helpers/run-cli.js';
@@ -73,5 +75,46 @@ describe('a full journal (file-size limit)', () => {
 				.entries()
 				.map(entry => entry.contactId),
 		).toEqual([earlier.id]);
+	});
+
+	it('reports a completion that does not fit with the saved outcome; history shows the entry as OUTCOME UNKNOWN', async () => {
+		const sb = sandbox();
+		const dir = tempDir();
+		const file = path.join(dir, 'journal.jsonl');
+		const {contact} = plainContactFrom(sb, 45);
+		// The pending line's size, measured by writing the same entry elsewhere (id and time are fixed-width).
+		const scratch = tempDir();
+		const before = fieldsOf(contact);
+		const prepared = prepareUpdate({streamId: sb.streamId, loaded: contact, edits: {firstName: 'Fits-Once'}});
+		if (!prepared.ok) throw new Error('bad edit');
+		openJournal(scratch).begin({
+			host: sb.url,
+			streamId: sb.streamId,
+			contactId: contact.id,
+			before,
+			after: prepared.update.after,
+			body: prepared.update.body,
+			kind: 'update',
+		});
+		const pendingSize = fs.statSync(path.join(scratch, 'journal.jsonl')).size;
+		// Room for the pending line and 40 bytes more: the completion (~100 bytes) does not fit.
+		const filler = BLOCK * BLOCKS - pendingSize - 40;
+		fs.writeFileSync(file, `${JSON.stringify({note: 'x'.repeat(filler - 12)})}\n`);
+		expect(fs.statSync(file).size).toBe(filler);
+
+		const result = await kcLimited(
+			['update', '--stream', sb.streamId, '--contact', contact.id, '--first-name', 'Fits-Once', '--yes'],
+			{...sandboxEnv(sb), KORE_CONTACTS_CONFIG_DIR: dir},
+		);
+
+		expect(result.stderr).toMatch(
+			/Warning: The outcome could not be written to the change journal .* shows entry \S+ as OUTCOME UNKNOWN/,
+		);
+		expect(result.stdout).toContain('Saved. The server now stores:');
+		expect(result.code).toBe(0);
+		expect(sb.getContact(contact.id)!.firstName).toBe('Fits-Once');
+		const [entry] = openJournal(dir).entries();
+		expect(entry).toMatchObject({contactId: contact.id, status: 'unknown'});
+		expect(entry!.completedAt).toBeUndefined();
 	});
 });
