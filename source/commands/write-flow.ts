@@ -121,7 +121,7 @@ export async function confirmAndWrite(
 }
 
 /** The exit code of a write (undefined: the operator did not answer y). */
-export function exitCodeOfWrite(outcome: CliWrite): number {
+function exitCodeOfWrite(outcome: CliWrite): number {
 	if (outcome === undefined) return EXIT.usage;
 	switch (outcome.outcome) {
 		case 'saved': {
@@ -214,14 +214,14 @@ export function jsonOutcome(outcome: CliWrite): {
 }
 
 /** A blank line, the green `title` and the stored contact as a card. */
-export function sayStored(out: HumanOutput, title: string, stored: Contact): void {
+function sayStored(out: HumanOutput, title: string, stored: Contact): void {
 	out.say();
 	out.say(out.style.green(title));
 	for (const line of renderCard(stored, out.style)) out.say(line);
 }
 
 /** Says whether the server holds what was sent (also when read back after the PUT). */
-export function reportVerification(io: CommandIo, out: HumanOutput, verification: Verification): void {
+function reportVerification(io: CommandIo, out: HumanOutput, verification: Verification): void {
 	if (verification.ok) {
 		out.say(
 			verification.reread
@@ -250,7 +250,7 @@ export function reportVerification(io: CommandIo, out: HumanOutput, verification
 }
 
 /** y/N on a terminal; without one, --yes is required (UsageError). False when the answer is not yes (already reported). */
-export async function confirmSend(io: CommandIo, yes: boolean | undefined, question: string): Promise<boolean> {
+async function confirmSend(io: CommandIo, yes: boolean | undefined, question: string): Promise<boolean> {
 	if (yes) return true;
 	if (!isInteractive(io)) {
 		throw new UsageError(

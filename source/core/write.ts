@@ -91,13 +91,13 @@ export type WriteOutcomeName = WriteOutcome['outcome'];
 const FOLDER_HINT = 'Check that the settings folder is writable and has room, or point KORE_CONTACTS_CONFIG_DIR at one that is.';
 
 /** How to find out whether a write whose outcome is unknown arrived. */
-export function howToCheck(streamId: string, contactId: string): string {
+function howToCheck(streamId: string, contactId: string): string {
 	const contact = sanitize(contactId);
 	return `Check the contact before sending again: kore-contacts history --contact ${contact}, or kore-contacts get --stream ${sanitize(streamId)} --contact ${contact}.`;
 }
 
 /** What the journal holds about a write that did not end in "saved". */
-export function journalNote(journalId: string, status: 'unknown' | 'failed'): string {
+function journalNote(journalId: string, status: 'unknown' | 'failed'): string {
 	return status === 'unknown'
 		? `The change journal records it as OUTCOME UNKNOWN (entry ${sanitize(journalId)}).`
 		: `The change journal records it as failed (entry ${sanitize(journalId)}); nothing was changed.`;
