@@ -17,9 +17,11 @@ function sendPhase(phase: WritePhase): SendPhase {
  * Runs the core write for the confirmed update (the review screen is the editor's confirmation)
  * and reports its outcome to the flow. `abort()` (Ctrl+C, Esc before the PUT) cancels it.
  */
-export function useSend(): {phase: SendPhase; abort: () => void} {
+export function useSend(): {phase: SendPhase; waiting: boolean; abort: () => void} {
 	const {client, dispatch, state, services} = useEditor();
 	const [phase, setPhase] = useState<SendPhase>('checking');
+	// Another kore-contacts on this machine is saving this contact: the lock is awaited.
+	const [waiting, setWaiting] = useState(false);
 	const controller = useRef<AbortController | undefined>(undefined);
 	const started = useRef(false);
 	const update = state.prepared;
@@ -50,6 +52,7 @@ export function useSend(): {phase: SendPhase; abort: () => void} {
 			signal: mine.signal,
 			onPhase(next) {
 				setPhase(sendPhase(next));
+				setWaiting(next === 'waiting');
 			},
 		})
 			.then(outcome => {
@@ -104,5 +107,5 @@ export function useSend(): {phase: SendPhase; abort: () => void} {
 		controller.current?.abort();
 	}, []);
 
-	return {phase, abort};
+	return {phase, waiting, abort};
 }

@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import type {ContactFields} from '../../../source/contact/contact.js';
 import {currentScreen} from '../../../source/editor/flow.js';
 import {SendScreen} from '../../../source/editor/screens/SendScreen.js';
+import {acquireLock} from '../../../source/store/lock.js';
 import {putArrived, useSandbox} from '../../helpers/sandbox.js';
 import {KEY, renderScreen} from '../helpers/render.js';
 import {makeServices} from '../helpers/services.js';
@@ -91,6 +92,26 @@ describe('SendScreen', () => {
 		await r.waitFor(() => currentScreen(r.state()).name === 'review', 8000);
 		expect(r.state().error?.message).toMatch(/^Not saved: .*Invalid phone number/);
 		expect(r.state().edits).toMatchObject({firstName: 'Changed'});
+		await r.unmount();
+	});
+
+	it("waits while another kore-contacts holds the contact's lock, says so, and sends once it is free", async () => {
+		const sandbox = getSandbox();
+		const {state, client, id} = await atSend(13);
+		const services = makeServices();
+		const key = {
+			host: client.baseUrl,
+			accountId: state.session!.credentials.accountId,
+			streamId: sandbox.streamId,
+			contactId: id,
+		};
+		const held = await acquireLock(services.store.dir, key);
+		const r = await renderScreen(<SendScreen />, {state, services, client});
+		await r.waitFor('Waiting: another kore-contacts on this machine is saving this contact');
+		expect(sandbox.requests).toEqual([]);
+		held.release();
+		await r.waitFor(() => currentScreen(r.state()).name === 'result', 8000);
+		expect(sandbox.requests.filter(q => q.method === 'PUT')).toHaveLength(1);
 		await r.unmount();
 	});
 
