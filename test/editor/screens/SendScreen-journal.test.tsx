@@ -8,7 +8,6 @@ import {currentScreen} from '../../../source/editor/flow.js';
 import {ResultScreen} from '../../../source/editor/screens/ResultScreen.js';
 import {SendScreen} from '../../../source/editor/screens/SendScreen.js';
 import {journalFor} from '../../../source/editor/store-files.js';
-import {shortId} from '../../../source/core/undo.js';
 import {putArrived, useSandbox} from '../../helpers/sandbox.js';
 import {frameRows, KEY, renderScreen} from '../helpers/render.js';
 import {makeServices} from '../helpers/services.js';
