@@ -1,9 +1,9 @@
-import path from 'node:path';
 /**
  * The history screen against the sandbox, with a real journal in a temp settings folder: the
  * entries (newest first, status in words), Enter prepares the undo for the review, and the
  * refusals: the contact changed since (with "undo anyway"), a failed entry, unsaved edits.
  */
+import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {Contact, ContactFields} from '../../../source/contact/contact.js';
 import {fieldsOf} from '../../../source/contact/fields.js';
