@@ -1,32 +1,36 @@
 /**
  * How many HTTP requests it takes to find a contact at a given position and save it: an
  * in-process sandbox (2,500 contacts, no rate limit), one fresh client (session) per position,
- * the project's own path: client.findContact, then prepareUpdate, checkConflict and sendUpdate.
+ * the project's own path: client.findContact, then prepareUpdate and the core write (re-read, PUT,
+ * verification read).
  * Then the same contact is found again in the same session, which should cost nothing.
  */
 import {createKoreClient} from '../source/kore/client.js';
 import {startSandbox} from '../source/sandbox/index.js';
-import {checkConflict} from '../source/update/conflict.js';
-import {prepareUpdate} from '../source/update/prepare.js';
-import {sendUpdate} from '../source/update/send.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {prepareUpdate} from '../source/core/prepare.js';
+import {write} from '../source/core/write.js';
 
 export type RequestCount = {
 	position: number;
 	find: number;
 	save: number;
 	total: number;
-	/** ⌈position / page size⌉ + 2. */
+	/** ⌈position / page size⌉ + 3. */
 	target: number;
 	findAgain: number;
 };
 
 export const POSITIONS = [10, 500, 2000];
 
-/** The API's largest page: the target is ⌈position / 50⌉ + 2 (the pages, one re-read, one PUT). */
+/** The API's largest page: the target is ⌈position / 50⌉ + 3 (the pages, one re-read, one PUT, one verification read). */
 export const PAGE_SIZE = 50;
 
 export async function measureRequests(positions = POSITIONS, contactCount = 2500): Promise<RequestCount[]> {
 	const sandbox = await startSandbox({contactCount, rateLimitPerMinute: 0, port: 0});
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-bench-'));
 	try {
 		const results: RequestCount[] = [];
 		for (const position of positions) {
@@ -51,9 +55,8 @@ export async function measureRequests(positions = POSITIONS, contactCount = 2500
 				edits: {firstName: `Bench ${position}`},
 			});
 			if (!prepared.ok) throw new Error(`prepareUpdate refused the benchmark's edit: ${JSON.stringify(prepared.errors)}`);
-			const check = await checkConflict(client, prepared.update);
-			if (check.conflict) throw new Error('checkConflict reported a conflict nobody caused.');
-			const sent = await sendUpdate(client, prepared.update);
+			const sent = await write({client, update: prepared.update, kind: 'update', dir, accountId: sandbox.accountId});
+			if (sent.outcome !== 'saved') throw new Error(`The write ended ${sent.outcome}.`);
 			if (!sent.verification.ok) throw new Error('The server did not store what was sent.');
 			const save = sandbox.requests.length - find;
 
@@ -65,13 +68,14 @@ export async function measureRequests(positions = POSITIONS, contactCount = 2500
 				find,
 				save,
 				total: find + save,
-				target: Math.ceil(position / PAGE_SIZE) + 2,
+				target: Math.ceil(position / PAGE_SIZE) + 3,
 				findAgain: sandbox.requests.length,
 			});
 		}
 
 		return results;
 	} finally {
+		fs.rmSync(dir, {recursive: true, force: true});
 		await sandbox.close();
 	}
 }

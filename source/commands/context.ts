@@ -1,11 +1,12 @@
 import type {Contact} from '../contact/contact.js';
-import {sanitize} from '../contact/sanitize.js';
+import {rememberRecent} from '../core/recents.js';
 import {createKoreClient} from '../kore/client.js';
 import type {KoreClient, KoreCredentials, RateLimitWait} from '../kore/types.js';
 import {CREDENTIAL_ENV, missingMessage, resolveCredentials} from '../store/credentials.js';
 import {defaultConfigDir} from '../store/files.js';
 import {openJournal} from '../store/journal.js';
 import type {Journal, ResolvedCredentials, Store} from '../store/types.js';
+import {errorReason} from '../util.js';
 import {UsageError} from './errors.js';
 import {isInteractive, printErr, type CommandIo} from './io.js';
 import {askSecret, readStdinSecret} from './prompt.js';
@@ -172,9 +173,8 @@ export function openCommandJournal(io: CommandIo, store?: Store): Journal {
 	try {
 		return openJournal(dir);
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message.split('\n')[0] : String(error));
 		throw new JournalOpenError(
-			`The change journal in ${dir} could not be opened (${code}): check that the folder is writable, or point KORE_CONTACTS_CONFIG_DIR at one that is.`,
+			`The change journal in ${dir} could not be opened (${errorReason(error)}): check that the folder is writable, or point KORE_CONTACTS_CONFIG_DIR at one that is.`,
 		);
 	}
 }
@@ -184,21 +184,7 @@ export class JournalOpenError extends Error {
 	override readonly name = 'JournalOpenError';
 }
 
-/**
- * Remembers the stream and contact in the profile's recents (what the editor offers first).
- * Only when a saved profile is in use; a failure to write them is ignored (a convenience only).
- */
+/** Remembers the stream and contact in the profile's recents (core/recents: one place for both front-ends). */
 export function rememberUse(connection: Pick<Connection, 'store' | 'resolved'>, streamId: string, contact?: Contact): void {
-	const {store, resolved} = connection;
-	const profile = resolved.profileName;
-	if (!store || !profile || !store.getProfile(profile)) return;
-	try {
-		store.rememberStream(profile, streamId);
-		if (contact) {
-			const name = sanitize([contact.firstName, contact.lastName].filter(Boolean).join(' ') || contact.fullName).trim();
-			store.rememberContact(profile, streamId, String(contact.id), name === '' ? undefined : name);
-		}
-	} catch {
-		// Remembering is a convenience only.
-	}
+	rememberRecent(connection.store, connection.resolved.profileName, streamId, contact);
 }

@@ -1,5 +1,7 @@
 import {describeError, isKoreError, type KoreError} from '../kore/errors.js';
 import {isStoreError} from '../store/errors.js';
+import {JournalReadError} from '../store/journal.js';
+import {withStop} from '../util.js';
 import {printErrWrapped, type CommandIo} from './io.js';
 
 /** The documented exit codes. */
@@ -39,6 +41,7 @@ export function isInterrupted(error: unknown, signal?: AbortSignal): boolean {
 export function exitCodeFor(error: unknown, signal?: AbortSignal): number {
 	if (isInterrupted(error, signal)) return EXIT.interrupted;
 	if (error instanceof UsageError || isStoreError(error)) return EXIT.usage;
+	if (error instanceof JournalReadError) return EXIT.failed;
 	if (isKoreError(error)) return koreExitCode(error);
 	return EXIT.failed;
 }
@@ -63,8 +66,8 @@ function koreExitCode(error: KoreError): number {
 export function reportError(io: CommandIo, error: unknown): number {
 	const code = exitCodeFor(error, io.signal);
 	// On a terminal the sentence wraps at word boundaries (a pipe or a log gets it on one line).
-	printErrWrapped(io, messageFor(error, code));
-	const expected = code !== EXIT.failed || isKoreError(error);
+	printErrWrapped(io, failureMessage(error, io.signal));
+	const expected = code !== EXIT.failed || isKoreError(error) || error instanceof JournalReadError;
 	if (!expected && debugEnabled(io.env) && error instanceof Error && error.stack) {
 		io.stderr.write(`${error.stack}\n`);
 	} else if (!expected) {
@@ -73,19 +76,17 @@ export function reportError(io: CommandIo, error: unknown): number {
 	return code;
 }
 
-function messageFor(error: unknown, code: number): string {
+/** The operator sentence reportError prints for a failure (also the `error` of a --json answer). */
+export function failureMessage(error: unknown, signal?: AbortSignal): string {
+	const code = exitCodeFor(error, signal);
 	if (code === EXIT.interrupted) {
 		if (isKoreError(error) && error.outcomeUnknown) {
 			return `Interrupted while the update was being sent: the change may or may not have been saved. ${withStop(error.hint)}`;
 		}
 		return 'Interrupted; nothing was changed.';
 	}
-	if (error instanceof UsageError || isStoreError(error)) return error.message;
+	if (error instanceof UsageError || isStoreError(error) || error instanceof JournalReadError) return error.message;
 	return describeError(error);
-}
-
-function withStop(text: string): string {
-	return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 export function debugEnabled(env: NodeJS.ProcessEnv): boolean {

@@ -2,7 +2,7 @@ import type {JournalEntry} from '../store/types.js';
 import {sanitize} from '../contact/sanitize.js';
 import {toSafeJson} from '../output/json.js';
 import {renderHistory, undoneIds} from '../output/history-table.js';
-import {uniquePrefixes} from '../update/undo.js';
+import {uniquePrefixes} from '../core/undo.js';
 import {JournalOpenError, openCommandJournal} from './context.js';
 import {EXIT} from './errors.js';
 import {outputWidth, printErr, printOut, stdoutStyle, type CommandIo} from './io.js';

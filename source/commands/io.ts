@@ -19,7 +19,19 @@ export type CommandIo = {
 };
 
 export function processIo(signal: AbortSignal): CommandIo {
+	ignoreBrokenPipe(process.stdout);
+	ignoreBrokenPipe(process.stderr);
 	return {stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, signal};
+}
+
+/**
+ * `kore-contacts update … | head -1`: once the reader is gone, further output is dropped instead of
+ * crashing with EPIPE, so a write already sent still gets its journal completion and exit code.
+ */
+function ignoreBrokenPipe(stream: NodeJS.WriteStream): void {
+	stream.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+	});
 }
 
 /** A person can answer a question: keys come from a terminal and the question is shown on one. */

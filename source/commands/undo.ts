@@ -6,20 +6,23 @@ import {shortTime, statusWords} from '../output/history-table.js';
 import {toSafeJson} from '../output/json.js';
 import {wrap} from '../output/text.js';
 import type {JournalEntry} from '../store/types.js';
-import type {PreparedUpdate} from '../update/prepare.js';
-import {findEntry, latestUndoable, prepareUndo, undoneBy} from '../update/undo.js';
+import type {PreparedUpdate} from '../core/prepare.js';
+import type {WriteOutcomeName} from '../core/write.js';
+import {findEntry, latestUndoable, prepareUndo, undoneBy} from '../core/undo.js';
 import {connect, JournalOpenError, openCommandJournal, type GlobalOptions} from './context.js';
 import {EXIT, UsageError} from './errors.js';
 import {outputWidth, printErr, stderrStyle, type CommandIo} from './io.js';
 import {
-	confirmAndSend,
+	confirmAndWrite,
 	humanOutput,
+	jsonFailure,
+	jsonOutcome,
 	quote,
-	reportVerification,
+	reportWrite,
 	sayBody,
 	sayDryRun,
-	sayStored,
 	throwIfInterrupted,
+	type CliWrite,
 } from './write-flow.js';
 
 export type UndoOptions = {
@@ -30,8 +33,9 @@ export type UndoOptions = {
 	confirmContact?: string;
 };
 
-/** The `--json` shape of `undo` (printed on exit 0 and 3; nothing on stdout otherwise). */
+/** The `--json` shape of `undo`, printed whatever happens (before the entry is known: only `outcome` and `error`). */
 export type UndoJson = {
+	outcome: WriteOutcomeName;
 	/** The journal entry being undone. */
 	entry: JournalEntry;
 	/** The contact's fields now. */
@@ -44,6 +48,8 @@ export type UndoJson = {
 	sent: boolean;
 	/** The contact as the server stored it, or null when nothing was sent. */
 	result: Contact | null;
+	journalId?: string;
+	error?: {message: string; hint?: string};
 };
 
 /**
@@ -52,6 +58,10 @@ export type UndoJson = {
  * what that write stored, unless --force.
  */
 export async function runUndo(io: CommandIo, globals: GlobalOptions, options: UndoOptions, entryText?: string): Promise<number> {
+	return options.json ? jsonFailure(io, () => undo(io, globals, options, entryText)) : undo(io, globals, options, entryText);
+}
+
+async function undo(io: CommandIo, globals: GlobalOptions, options: UndoOptions, entryText?: string): Promise<number> {
 	let entries: JournalEntry[];
 	try {
 		entries = openCommandJournal(io).entries();
@@ -86,8 +96,20 @@ export async function runUndo(io: CommandIo, globals: GlobalOptions, options: Un
 	const emitJson = (json: UndoJson) => {
 		if (options.json) io.stdout.write(`${toSafeJson(json)}\n`);
 	};
-	const finishJson = (update: PreparedUpdate, sent: boolean, result: Contact | null) =>
-		emitJson({entry: entry!, before: update.before, after: update.after, body: update.body, sent, result});
+	const finishJson = (update: PreparedUpdate, outcome: CliWrite | 'not-sent') => {
+		const {outcome: name, ...rest} = outcome === 'not-sent' ? {outcome: 'not-sent' as const} : jsonOutcome(outcome);
+		const saved = outcome !== 'not-sent' && outcome?.outcome === 'saved' ? outcome.stored : null;
+		emitJson({
+			outcome: name,
+			entry: entry!,
+			before: update.before,
+			after: update.after,
+			body: update.body,
+			sent: saved !== null,
+			result: saved,
+			...rest,
+		});
+	};
 
 	sayWrapped(describeEntry(entry, humanStyle.bold), '  ');
 	const undone = undoneBy(entries, entry.id);
@@ -114,11 +136,10 @@ export async function runUndo(io: CommandIo, globals: GlobalOptions, options: Un
 			sayWrapped(prepared.message);
 			say('Nothing was sent.');
 			const now = fieldsOf(prepared.current);
-			emitJson({entry, before: now, after: now, body: null, sent: false, result: null});
+			emitJson({outcome: 'not-sent', entry, before: now, after: now, body: null, sent: false, result: null});
 			return EXIT.ok;
 		}
-		printErr(io, `Nothing was sent. ${prepared.message}`);
-		return EXIT.usage;
+		throw new UsageError(`Nothing was sent. ${prepared.message}`);
 	}
 	const update = prepared.update;
 
@@ -129,7 +150,7 @@ export async function runUndo(io: CommandIo, globals: GlobalOptions, options: Un
 		for (const change of prepared.theirs) printErr(io, `  ${change.label}: ${quote(change.before)} -> ${quote(change.after)}`);
 		if (!options.force) {
 			printErr(io, 'Nothing was sent. Check the contact (kore-contacts get); add --force to put the earlier values back anyway.');
-			finishJson(update, false, null);
+			finishJson(update, 'not-sent');
 			return EXIT.conflict;
 		}
 		printErr(
@@ -148,26 +169,18 @@ export async function runUndo(io: CommandIo, globals: GlobalOptions, options: Un
 
 	if (options.dryRun) {
 		sayDryRun(io, out, connection, update);
-		finishJson(update, false, null);
+		finishJson(update, 'not-sent');
 		return EXIT.ok;
 	}
 
-	const sent = await confirmAndSend(io, connection, update, {
+	const outcome = await confirmAndWrite(io, connection, update, {
 		kind: 'undo',
 		undoOf: entry.id,
 		yes: options.yes,
 		confirmContact: options.confirmContact,
-		onConflict: () => finishJson(update, false, null),
 	});
-	if (typeof sent === 'number') return sent;
-	const {stored, verification} = sent;
-
-	sayStored(out, 'Undone. The server now stores:', stored);
-	if (sent.journalId !== undefined) {
-		for (const line of wrap(`Journal entry ${sent.journalId} (undo of ${sanitize(entry.id)}).`, width)) say(humanStyle.dim(line));
-	}
-	const code = reportVerification(io, out, verification);
-	finishJson(update, true, stored);
+	const code = reportWrite(io, out, outcome, {title: 'Undone. The server now stores:', undoOf: entry.id});
+	finishJson(outcome?.update ?? update, outcome);
 	return code;
 }
 

@@ -4,12 +4,13 @@ import {parsePhoneInput, validateCountryCode} from '../contact/phone.js';
 import {sanitize} from '../contact/sanitize.js';
 import {renderDiff} from '../output/contact-view.js';
 import {toSafeJson} from '../output/json.js';
-import {prepareUpdate} from '../update/prepare.js';
+import {prepareUpdate} from '../core/prepare.js';
+import type {WriteOutcomeName} from '../core/write.js';
 import {connect, rememberUse, type GlobalOptions} from './context.js';
 import {EXIT, UsageError} from './errors.js';
 import {findWithProgress} from './find.js';
 import {outputWidth, printErr, type CommandIo} from './io.js';
-import {confirmAndSend, humanOutput, reportVerification, sayBody, sayDryRun, sayStored} from './write-flow.js';
+import {confirmAndWrite, humanOutput, jsonFailure, jsonOutcome, reportWrite, sayBody, sayDryRun} from './write-flow.js';
 
 export type UpdateOptions = {
 	stream: string;
@@ -26,8 +27,12 @@ export type UpdateOptions = {
 	confirmContact?: string;
 };
 
-/** The `--json` shape of `update` (printed on exit 0 and 3; nothing on stdout otherwise). */
+/**
+ * The `--json` shape of `update`, printed whatever happens once the contact was read (before it,
+ * only `outcome` and `error`).
+ */
 export type UpdateJson = {
+	outcome: WriteOutcomeName;
 	before: ContactFields;
 	after: ContactFields;
 	body: UpdateBody;
@@ -35,6 +40,8 @@ export type UpdateJson = {
 	sent: boolean;
 	/** The contact as the server stored it, or null when nothing was sent. */
 	result: Contact | null;
+	journalId?: string;
+	error?: {message: string; hint?: string};
 };
 
 /** Which flag sets which field (for error messages). */
@@ -50,6 +57,10 @@ export const FIELD_FLAGS: Record<FieldName, string> = {
 const EDIT_FLAGS = ['firstName', 'lastName', 'salutation', 'phone', 'countryCode', 'extension'] as const;
 
 export async function runUpdate(io: CommandIo, globals: GlobalOptions, options: UpdateOptions): Promise<number> {
+	return options.json ? jsonFailure(io, () => update(io, globals, options)) : update(io, globals, options);
+}
+
+async function update(io: CommandIo, globals: GlobalOptions, options: UpdateOptions): Promise<number> {
 	if (!EDIT_FLAGS.some(flag => options[flag] !== undefined)) {
 		throw new UsageError(
 			'Nothing to change: give at least one of --first-name, --last-name, --salutation, --phone, --country-code, --extension.',
@@ -78,9 +89,19 @@ export async function runUpdate(io: CommandIo, globals: GlobalOptions, options: 
 	// Human output goes to stdout, unless stdout is reserved for the JSON result.
 	const out = humanOutput(io, options.json);
 	const {say, sayWrapped, style: humanStyle} = out;
-	const finishJson = (sent: boolean, result: Contact | null) => {
+	const finishJson = (outcome: Parameters<typeof jsonOutcome>[0] | 'not-sent', shown = update) => {
 		if (!options.json) return;
-		const json: UpdateJson = {before: update.before, after: update.after, body: update.body, sent, result};
+		const {outcome: name, ...rest} = outcome === 'not-sent' ? {outcome: 'not-sent' as const} : jsonOutcome(outcome);
+		const saved = outcome !== 'not-sent' && outcome?.outcome === 'saved' ? outcome.stored : null;
+		const json: UpdateJson = {
+			outcome: name,
+			before: shown.before,
+			after: shown.after,
+			body: shown.body,
+			sent: saved !== null,
+			result: saved,
+			...rest,
+		};
 		io.stdout.write(`${toSafeJson(json)}\n`);
 	};
 
@@ -95,7 +116,7 @@ export async function runUpdate(io: CommandIo, globals: GlobalOptions, options: 
 	if (update.changes.length === 0) {
 		say();
 		sayWrapped('No change: the contact already has these values. Nothing was sent.');
-		finishJson(false, null);
+		finishJson('not-sent');
 		return EXIT.ok;
 	}
 
@@ -103,26 +124,17 @@ export async function runUpdate(io: CommandIo, globals: GlobalOptions, options: 
 
 	if (options.dryRun) {
 		sayDryRun(io, out, connection, update);
-		finishJson(false, null);
+		finishJson('not-sent');
 		return EXIT.ok;
 	}
 
-	const sent = await confirmAndSend(io, connection, update, {
+	const outcome = await confirmAndWrite(io, connection, update, {
 		kind: 'update',
 		yes: options.yes,
 		confirmContact: options.confirmContact,
-		onConflict: () => finishJson(false, null),
 	});
-	if (typeof sent === 'number') return sent;
-	const {stored, verification} = sent;
-
-	sayStored(out, 'Saved. The server now stores:', stored);
-	if (sent.journalId !== undefined) {
-		say(humanStyle.dim(`Journal entry ${sent.journalId}.`));
-		say(humanStyle.dim(`To put the earlier values back: kore-contacts undo ${sent.journalId}`));
-	}
-	const code = reportVerification(io, out, verification);
-	finishJson(true, stored);
+	const code = reportWrite(io, out, outcome, {title: 'Saved. The server now stores:'});
+	finishJson(outcome, outcome?.update ?? update);
 	return code;
 }
 

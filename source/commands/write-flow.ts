@@ -1,31 +1,30 @@
 /**
- * The steps `update` and `undo` share once they have a prepared write: the human output, the body
- * and dry-run preview, the guard (protected profile, journal, y/N), the conflict check, the
- * journaled PUT and the verification report.
+ * What `update` and `undo` share around the core write: the human output, the body and dry-run
+ * preview, the CLI's guard (protected profile, y/N), and the rendering of the write's outcome.
  */
 import type {Contact} from '../contact/contact.js';
-import type {FieldChange} from '../contact/diff.js';
 import {sanitize} from '../contact/sanitize.js';
-import {isKoreError} from '../kore/errors.js';
+import {checkContactConfirmation} from '../core/confirmation.js';
+import {curlCommand} from '../core/curl.js';
+import {fitShellLines} from '../core/curl-lines.js';
+import type {PreparedUpdate} from '../core/prepare.js';
+import {write, type Verification, type WriteOutcome, type WriteOutcomeName} from '../core/write.js';
 import type {Style} from '../output/color.js';
 import {renderBody, renderCard} from '../output/contact-view.js';
+import {toSafeJson} from '../output/json.js';
 import {wrap} from '../output/text.js';
-import type {Journal, ResolvedCredentials} from '../store/types.js';
-import {checkConflict} from '../update/conflict.js';
-import {curlCommand} from '../update/curl.js';
-import {fitShellLines} from '../update/curl-lines.js';
-import type {PreparedUpdate} from '../update/prepare.js';
+import {settingsDir, type Connection} from './context.js';
+import {EXIT, exitCodeFor, failureMessage, InterruptedError, UsageError} from './errors.js';
 import {
-	journalIdOf,
-	JournalWriteError,
-	sendUpdate,
-	type JournalContext,
-	type SendOutcome,
-	type SendResult,
-} from '../update/send.js';
-import {JournalOpenError, openCommandJournal, type Connection} from './context.js';
-import {EXIT, InterruptedError, reportError, UsageError} from './errors.js';
-import {humanWidth, isInteractive, outputWidth, printErr, stderrStyle, stdoutStyle, type CommandIo} from './io.js';
+	humanWidth,
+	isInteractive,
+	outputWidth,
+	printErr,
+	printErrWrapped,
+	stderrStyle,
+	stdoutStyle,
+	type CommandIo,
+} from './io.js';
 import {confirm} from './prompt.js';
 
 /** Where the human-readable lines go: stdout, or stderr when stdout is reserved for `--json`. */
@@ -66,97 +65,192 @@ export function sayDryRun(io: CommandIo, out: HumanOutput, connection: Connectio
 	for (const line of fitShellLines(curl.split('\n'), outputWidth(io) - 1)) out.say(line);
 }
 
-export type ConfirmAndSendOptions = {
+export type ConfirmAndWriteOptions = {
 	kind: 'update' | 'undo';
 	/** With kind 'undo': the journal entry it undoes. */
 	undoOf?: string;
 	yes?: boolean;
 	confirmContact?: string;
-	/** Called after a conflict was reported (nothing sent), before returning EXIT.conflict. */
-	onConflict: () => void;
 };
 
+/** The write's outcome, or undefined when the operator did not answer y (already reported). */
+export type CliWrite = WriteOutcome | undefined;
+
 /**
- * From the guard to the answered PUT: --confirm-contact on protected profiles, the journal, y/N,
- * the conflict check (the contact may have changed while the question was open: it is read once
- * more), then the journaled send. Returns the outcome, or an exit code after reporting why nothing
- * (or not everything) happened.
+ * The CLI's guard, then the core write: the protected-profile confirmation (--confirm-contact,
+ * the contact ID in full), y/N or --yes, then core/write. Reports progress on stderr; the outcome
+ * is rendered by reportWrite.
  */
-export async function confirmAndSend(
+export async function confirmAndWrite(
 	io: CommandIo,
 	connection: Connection,
 	update: PreparedUpdate,
-	options: ConfirmAndSendOptions,
-): Promise<SendOutcome | number> {
+	options: ConfirmAndWriteOptions,
+): Promise<CliWrite> {
 	const {client, resolved} = connection;
-	requireContactConfirmation(resolved, update.contactId, options.confirmContact);
-	const journal = openJournalOrReport(io, connection.store);
-	if (!journal) return EXIT.failed;
-	if (!(await confirmSend(io, options.yes, `Send this ${options.kind}?`))) return EXIT.usage;
+	const check = checkContactConfirmation({
+		contactId: update.contactId,
+		typed: options.confirmContact,
+		protected: resolved.protected,
+		...(resolved.profileName === undefined ? {} : {profileName: resolved.profileName}),
+		wording: {ask: 'with --confirm-contact', given: '--confirm-contact'},
+	});
+	if (!check.ok) throw new UsageError(check.message);
+	if (!(await confirmSend(io, options.yes, `Send this ${options.kind}?`))) return undefined;
 
 	throwIfInterrupted(io);
-	const check = await checkConflict(client, update, {signal: io.signal});
-	if (check.conflict) {
-		reportConflict(io, update, check.current, check.theirs);
-		options.onConflict();
-		return EXIT.conflict;
-	}
-
-	throwIfInterrupted(io);
-	printErr(io, `Sending the ${options.kind}…`);
-	return sendJournaled(io, client, update, {
-		journal,
-		host: client.baseUrl,
-		...(resolved.profileName === undefined ? {} : {profile: resolved.profileName}),
+	return write({
+		client,
+		update,
 		kind: options.kind,
 		...(options.undoOf === undefined ? {} : {undoOf: options.undoOf}),
+		dir: settingsDir(io, connection.store),
+		accountId: connection.credentials.accountId,
+		...(resolved.profileName === undefined ? {} : {profile: resolved.profileName}),
+		...(connection.store ? {store: connection.store} : {}),
+		signal: io.signal,
+		onPhase(phase, detail) {
+			if (phase === 'waiting') {
+				const who = detail?.owner ? ` (pid ${detail.owner.pid})` : '';
+				printErr(io, `Waiting for another kore-contacts${who} that is saving this contact…`);
+			} else if (phase === 'saving') {
+				printErr(io, `Sending the ${options.kind}…`);
+			}
+		},
 	});
 }
 
+/** The exit code of a write (undefined: the operator did not answer y). */
+function exitCodeOfWrite(outcome: CliWrite): number {
+	if (outcome === undefined) return EXIT.usage;
+	switch (outcome.outcome) {
+		case 'saved': {
+			return outcome.verification.ok ? EXIT.ok : EXIT.failed;
+		}
+
+		case 'unknown': {
+			return outcome.interrupted ? EXIT.interrupted : EXIT.failed;
+		}
+
+		case 'failed': {
+			return exitCodeFor(outcome.error);
+		}
+
+		case 'conflict': {
+			return EXIT.conflict;
+		}
+
+		case 'not-sent': {
+			if (outcome.reason === 'cancelled') return EXIT.interrupted;
+			return outcome.reason === 'reread' ? exitCodeFor(outcome.error) : EXIT.failed;
+		}
+	}
+}
+
+/**
+ * Prints a write's outcome: the stored card and the verification after a save (titled `saved`),
+ * else the one sentence and what to do, on stderr. Returns the exit code.
+ */
+export function reportWrite(io: CommandIo, out: HumanOutput, outcome: CliWrite, saved: {title: string; undoOf?: string}): number {
+	const code = exitCodeOfWrite(outcome);
+	if (outcome === undefined) return code;
+	const err = stderrStyle(io);
+	for (const warning of outcome.warnings) printErrWrapped(io, `Warning: ${warning}`);
+	switch (outcome.outcome) {
+		case 'saved': {
+			if (outcome.rebuilt) {
+				out.sayWrapped(
+					`Someone else changed ${outcome.rebuilt.map(change => change.label).join(', ')} after it was read: the change was made on their copy, keeping theirs.`,
+				);
+			}
+
+			sayStored(out, saved.title, outcome.stored);
+			if (saved.undoOf === undefined) {
+				out.say(out.style.dim(`Journal entry ${outcome.journalId}.`));
+				out.say(out.style.dim(`To put the earlier values back: kore-contacts undo ${outcome.journalId}`));
+			} else {
+				out.sayWrapped(out.style.dim(`Journal entry ${outcome.journalId} (undo of ${sanitize(saved.undoOf)}).`));
+			}
+
+			reportVerification(io, out, outcome.verification);
+			break;
+		}
+
+		case 'conflict': {
+			printErr(io);
+			printErrWrapped(io, err.red(outcome.message));
+			if (outcome.theirs.length > 0) {
+				printErr(io, 'Their changes (as read -> now):');
+				for (const change of outcome.theirs) printErr(io, `  ${change.label}: ${quote(change.before)} -> ${quote(change.after)}`);
+			}
+
+			printErrWrapped(io, 'Check the contact (kore-contacts get), then run the command again if it is still needed.');
+			break;
+		}
+
+		default: {
+			printErrWrapped(io, outcome.message);
+			if (outcome.hint) printErrWrapped(io, outcome.hint);
+		}
+	}
+
+	return code;
+}
+
+/** The `outcome` and `error` fields every --json answer of a write carries. */
+export function jsonOutcome(outcome: CliWrite): {
+	outcome: WriteOutcomeName;
+	error?: {message: string; hint?: string};
+	journalId?: string;
+} {
+	if (outcome === undefined) return {outcome: 'not-sent', error: {message: 'Nothing was sent (you did not answer y).'}};
+	const journalId = 'journalId' in outcome && outcome.journalId !== undefined ? {journalId: outcome.journalId} : {};
+	if (outcome.outcome === 'saved') return {outcome: 'saved', ...journalId};
+	return {
+		outcome: outcome.outcome,
+		error: {message: outcome.message, ...(outcome.hint === undefined ? {} : {hint: outcome.hint})},
+		...journalId,
+	};
+}
+
 /** A blank line, the green `title` and the stored contact as a card. */
-export function sayStored(out: HumanOutput, title: string, stored: Contact): void {
+function sayStored(out: HumanOutput, title: string, stored: Contact): void {
 	out.say();
 	out.say(out.style.green(title));
 	for (const line of renderCard(stored, out.style)) out.say(line);
 }
 
-/** Says whether the server stored what was sent; EXIT.ok when it did, EXIT.failed (after a warning) when not. */
-export function reportVerification(io: CommandIo, out: HumanOutput, verification: SendResult['verification']): number {
+/** Says whether the server holds what was sent (also when read back after the PUT). */
+function reportVerification(io: CommandIo, out: HumanOutput, verification: Verification): void {
 	if (verification.ok) {
-		out.say('Verified: the stored values are the ones sent.');
-		return EXIT.ok;
+		out.say(
+			verification.reread
+				? 'Verified: the stored values are the ones sent.'
+				: 'Verified: the server answered with the values sent (reading it back failed).',
+		);
+		return;
 	}
 
 	const err = stderrStyle(io);
-	printErr(io, err.red('Warning: the server stored other values than were sent:'));
-	for (const mismatch of verification.mismatches) {
-		printErr(io, `  ${mismatch.label}: sent ${quote(mismatch.before)}, stored ${quote(mismatch.after)}`);
+	if (verification.mismatches.length > 0) {
+		printErr(io, err.red('Warning: the server stored other values than were sent:'));
+		for (const mismatch of verification.mismatches) {
+			printErr(io, `  ${mismatch.label}: sent ${quote(mismatch.before)}, stored ${quote(mismatch.after)}`);
+		}
 	}
-	printErr(io, 'Check the contact in Kore.ai; the values above are what it holds now.');
-	return EXIT.failed;
-}
 
-/**
- * Protected profiles always need --confirm-contact; when given anyway, it must match too (a
- * script's guard). Throws UsageError (exit 2, nothing sent).
- */
-export function requireContactConfirmation(
-	resolved: ResolvedCredentials,
-	contactId: string,
-	confirmContact: string | undefined,
-): void {
-	const mustConfirm = resolved.protected || confirmContact !== undefined;
-	if (!mustConfirm || confirmContact?.trim() === contactId) return;
-	const profile = resolved.profileName ? `Profile "${sanitize(resolved.profileName)}"` : 'This profile';
-	throw new UsageError(
-		confirmContact === undefined
-			? `Nothing was sent: ${profile} is protected. Repeat the contact ID with --confirm-contact to send.`
-			: `Nothing was sent: --confirm-contact does not match the contact ID ${sanitize(contactId)}${resolved.protected ? ` (${profile} is protected)` : ''}.`,
-	);
+	if (verification.changedSince.length > 0) {
+		printErr(io, err.red('Warning: someone else changed the contact right after this save (as saved -> now):'));
+		for (const change of verification.changedSince) {
+			printErr(io, `  ${change.label}: ${quote(change.before)} -> ${quote(change.after)}`);
+		}
+	}
+
+	printErr(io, 'Check the contact in Kore.ai; the values above are what it holds now.');
 }
 
 /** y/N on a terminal; without one, --yes is required (UsageError). False when the answer is not yes (already reported). */
-export async function confirmSend(io: CommandIo, yes: boolean | undefined, question: string): Promise<boolean> {
+async function confirmSend(io: CommandIo, yes: boolean | undefined, question: string): Promise<boolean> {
 	if (yes) return true;
 	if (!isInteractive(io)) {
 		throw new UsageError(
@@ -168,68 +262,6 @@ export async function confirmSend(io: CommandIo, yes: boolean | undefined, quest
 	return false;
 }
 
-/** The change journal, or undefined after printing why it cannot be opened (nothing is sent then). */
-export function openJournalOrReport(io: CommandIo, store: Parameters<typeof openCommandJournal>[1]): Journal | undefined {
-	try {
-		return openCommandJournal(io, store);
-	} catch (error) {
-		if (!(error instanceof JournalOpenError)) throw error;
-		printErr(io, `Nothing was sent: ${error.message}`);
-		return undefined;
-	}
-}
-
-/**
- * sendUpdate with the journal: returns the outcome, or an exit code after reporting a failure
- * (with the journal entry that records it, and for an unknown outcome how to check).
- */
-export async function sendJournaled(
-	io: CommandIo,
-	client: Parameters<typeof sendUpdate>[0],
-	update: PreparedUpdate,
-	journal: JournalContext,
-): Promise<SendOutcome | number> {
-	try {
-		const outcome = await sendUpdate(client, update, {signal: io.signal, journal});
-		if (outcome.journalWarning) printErr(io, `Warning: ${outcome.journalWarning}`);
-		return outcome;
-	} catch (error) {
-		if (error instanceof JournalWriteError) {
-			printErr(io, error.message);
-			return EXIT.failed;
-		}
-		const id = journalIdOf(error);
-		const code = reportError(io, error);
-		if (id !== undefined) {
-			const unknown = !isKoreError(error) || error.outcomeUnknown;
-			const history = `kore-contacts history --contact ${sanitize(update.contactId)}`;
-			printErr(
-				io,
-				unknown
-					? `The change journal records it as entry ${id} with the outcome unknown: check the contact before sending again, and see \`${history}\`.`
-					: `The change journal records it as failed (entry ${id}); nothing was changed. See \`${history}\`.`,
-			);
-		}
-		return code;
-	}
-}
-
-export function reportConflict(io: CommandIo, update: PreparedUpdate, current: Contact, theirs: FieldChange[]): void {
-	const style = stderrStyle(io);
-	printErr(io);
-	printErr(
-		io,
-		style.red(`Nothing was sent: contact ${sanitize(update.contactId)} was changed by someone else after it was read.`),
-	);
-	if (theirs.length > 0) {
-		printErr(io, 'Their changes (as read -> now):');
-		for (const change of theirs) printErr(io, `  ${change.label}: ${quote(change.before)} -> ${quote(change.after)}`);
-	} else {
-		printErr(io, `Its fields look the same, but it was saved again at ${sanitize(current.updatedAt)}.`);
-	}
-	printErr(io, 'Check the contact (kore-contacts get), then run the update again if it is still needed.');
-}
-
 export function quote(value: string): string {
 	const clean = sanitize(value);
 	return clean === '' ? '(empty)' : `"${clean}"`;
@@ -237,4 +269,18 @@ export function quote(value: string): string {
 
 export function throwIfInterrupted(io: CommandIo): void {
 	if (io.signal.aborted) throw new InterruptedError();
+}
+
+/**
+ * For --json: runs the command; when it throws before printing its object (bad input, the
+ * contact not found, a refused confirmation), prints `{outcome: 'not-sent', error}` and rethrows
+ * (the sentence still goes to stderr, the exit code stays).
+ */
+export async function jsonFailure(io: CommandIo, run: () => Promise<number>): Promise<number> {
+	try {
+		return await run();
+	} catch (error) {
+		io.stdout.write(`${toSafeJson({outcome: 'not-sent', error: {message: failureMessage(error, io.signal)}})}\n`);
+		throw error;
+	}
 }

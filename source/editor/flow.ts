@@ -9,9 +9,9 @@ import type {Contact, ContactFields, ContactPage, FieldName} from '../contact/co
 import type {FieldChange} from '../contact/diff.js';
 import type {KoreCredentials, RateLimitWait} from '../kore/types.js';
 import type {Draft} from '../store/types.js';
-import type {PreparedUpdate} from '../update/prepare.js';
+import type {PreparedUpdate} from '../core/prepare.js';
 import {fieldsOf, FIELD_LABELS, FIELD_NAMES} from '../contact/fields.js';
-import {prepareUpdate} from '../update/prepare.js';
+import {prepareUpdate} from '../core/prepare.js';
 
 /** The profile the operator is working with, with every credential resolved. */
 export type Session = {
@@ -70,7 +70,8 @@ export type Outcome =
 			kind: 'saved';
 			update: PreparedUpdate;
 			stored: Contact;
-			verification: {ok: boolean; mismatches: FieldChange[]};
+			/** changedSince: fields someone else changed right after the save (core/write's verification). */
+			verification: {ok: boolean; mismatches: FieldChange[]; changedSince?: FieldChange[]};
 			undoOf?: string;
 			note?: string;
 	  }
@@ -138,7 +139,14 @@ export type FlowAction =
 	| {type: 'conflict-apply'}
 	| {type: 'conflict-reload'}
 	| {type: 'conflict-cancel'}
-	| {type: 'sent'; stored: Contact; verification: {ok: boolean; mismatches: FieldChange[]}; note?: string}
+	/** `update`: what was sent (rebuilt on a fresh copy when someone else changed other fields). */
+	| {
+			type: 'sent';
+			update?: PreparedUpdate;
+			stored: Contact;
+			verification: {ok: boolean; mismatches: FieldChange[]; changedSince?: FieldChange[]};
+			note?: string;
+	  }
 	| {type: 'send-unknown'; message: string}
 	| {type: 'send-failed'; error: ErrorInfo}
 	| {type: 'result-choice'; choice: 'again' | 'contact' | 'stream' | 'quit'}
@@ -663,7 +671,7 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
 				edits: {},
 				outcome: {
 					kind: 'saved',
-					update: state.prepared,
+					update: action.update ?? state.prepared,
 					stored: action.stored,
 					verification: action.verification,
 					...(state.undoOf ? {undoOf: state.undoOf} : {}),

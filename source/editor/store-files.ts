@@ -3,6 +3,9 @@ import {openDrafts} from '../store/drafts.js';
 import {openJournal} from '../store/journal.js';
 import type {Drafts, Journal, Store} from '../store/types.js';
 
+/** A short reason for a file error (one helper for the whole app: util.ts). */
+export {errorReason as fileErrorReason} from '../util.js';
+
 const journals = new WeakMap<Store, Journal>();
 const drafts = new WeakMap<Store, Drafts>();
 
@@ -35,11 +38,4 @@ export function loadDraft(store: Store): ReturnType<Drafts['load']> {
 	} catch {
 		return undefined;
 	}
-}
-
-/** A short reason for a file error (its code, else the first line of its message). */
-export function fileErrorReason(error: unknown): string {
-	const code = (error as NodeJS.ErrnoException | undefined)?.code;
-	if (typeof code === 'string') return code;
-	return error instanceof Error ? (error.message.split('\n')[0] ?? '').slice(0, 120) : String(error);
 }

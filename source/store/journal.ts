@@ -74,11 +74,29 @@ export function scrubText(text: string): string {
 	return text.replaceAll(/eyJ[\w-]*\.[\w-]+\.[\w-]*/g, '[redacted]');
 }
 
+/** The journal could not be read (history and undo report it as such, not as a bug). */
+export class JournalReadError extends Error {
+	override readonly name = 'JournalReadError';
+}
+
+/** Writes every byte (writeSync may write fewer than asked, e.g. at a file-size limit) or throws. */
+function writeAll(fd: number, data: Buffer): void {
+	let done = 0;
+	while (done < data.length) {
+		const written = fs.writeSync(fd, data, done, data.length - done);
+		if (written <= 0) {
+			throw Object.assign(new Error(`only ${done} of ${data.length} bytes could be written`), {code: 'ESHORTWRITE'});
+		}
+
+		done += written;
+	}
+}
+
 /**
  * The change journal: append-only JSON lines in `<dir>/journal.jsonl` (0600). `begin` appends the
  * entry before the PUT; `complete` appends a separate completion line; reading merges them.
- * Lines are never rewritten. Each line goes out in one append write, so several processes may
- * append at once. Unreadable lines (a torn last line after a crash) are skipped.
+ * Lines are never rewritten. Each line is appended whole and fsynced, or the file is cut back to
+ * its size before (and the call throws). Unreadable lines (a torn last line after a crash) are skipped.
  */
 export function openJournal(dir: string): Journal {
 	ensurePrivateDir(dir);
@@ -87,9 +105,11 @@ export function openJournal(dir: string): Journal {
 
 	const append = (record: BeginLine | CompleteLine): void => {
 		const fd = fs.openSync(file, 'a+', FILE_MODE);
+		let size = 0;
+		let length = 0;
 		try {
 			// After a torn last line, start on a fresh line so this record stays readable.
-			const {size} = fs.fstatSync(fd);
+			size = fs.fstatSync(fd).size;
 			let prefix = '';
 			if (size > 0) {
 				const last = Buffer.alloc(1);
@@ -99,7 +119,18 @@ export function openJournal(dir: string): Journal {
 				}
 			}
 
-			fs.writeSync(fd, `${prefix}${JSON.stringify(record)}\n`);
+			const data = Buffer.from(`${prefix}${JSON.stringify(record)}\n`);
+			length = data.length;
+			writeAll(fd, data);
+			// On disk before the PUT leaves: a crash after this still shows the entry.
+			fs.fsyncSync(fd);
+		} catch (error) {
+			// A torn line would read as nothing: cut it off, unless another process appended after it.
+			try {
+				if (fs.fstatSync(fd).size <= size + length) fs.ftruncateSync(fd, size);
+			} catch {}
+
+			throw error;
 		} finally {
 			fs.closeSync(fd);
 		}
@@ -110,11 +141,14 @@ export function openJournal(dir: string): Journal {
 		try {
 			text = fs.readFileSync(file, 'utf8');
 		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+			const code = (error as NodeJS.ErrnoException).code;
+			if (code === 'ENOENT') {
 				return [];
 			}
 
-			throw error;
+			throw new JournalReadError(
+				`The change journal ${file} could not be read (${code ?? String(error)}): check its owner and permissions.`,
+			);
 		}
 
 		const records: Array<Record<string, unknown>> = [];

@@ -56,7 +56,7 @@ describe('the change journal across processes', () => {
 		sb.faults.fail(503, {method: 'PUT'});
 		const broken = await kc(['update', '--stream', sb.streamId, '--contact', bad.id, '--first-name', 'Broken', '--yes'], env);
 		expect(broken.code).toBe(1);
-		expect(broken.stderr).toMatch(/The change journal records it as entry \S+ with the outcome unknown/);
+		expect(broken.stderr).toMatch(/The change journal records it as OUTCOME UNKNOWN \(entry \S+\)/);
 
 		const [unknown, failed, done] = await history(env);
 		expect(done).toMatchObject({
@@ -135,13 +135,26 @@ describe('the change journal across processes', () => {
 		);
 		expect(result.code).toBe(1);
 		expect(result.stderr).toContain('did not answer within 0.5 s. The change may or may not have been saved.');
-		expect(result.stderr).toContain(`Check with \`kore-contacts get --stream ${sb.streamId} --contact ${contact.id}\``);
-		expect(result.stderr).toMatch(/The change journal records it as entry \S+ with the outcome unknown/);
+		expect(result.stderr).toContain(`kore-contacts get --stream ${sb.streamId} --contact ${contact.id}`);
+		expect(result.stderr).toMatch(/The change journal records it as OUTCOME UNKNOWN \(entry \S+\)/);
 		expect(result.stderr).toContain(`kore-contacts history --contact ${contact.id}`);
 		const [entry] = await history(env);
 		expect(entry).toMatchObject({contactId: contact.id, status: 'unknown'});
 		expect(entry!.completedAt).toBeDefined();
 		expect(entry!.error).toContain('may or may not have been saved');
+	});
+
+	it('history and undo on an unreadable journal: a clear message, not "a bug"', async () => {
+		const dir = tempDir();
+		// A folder where the file should be: unreadable as a file, also for root.
+		fs.mkdirSync(path.join(dir, 'journal.jsonl'));
+		const env = {KORE_CONTACTS_CONFIG_DIR: dir};
+		for (const args of [['history'], ['undo', '--yes']]) {
+			const result = await kc(args, env);
+			expect(result.code).toBe(1);
+			expect(result.stderr).toMatch(/The change journal .*journal\.jsonl could not be read \(EISDIR\)/);
+			expect(result.stderr).not.toMatch(/a bug|\n\s+at /);
+		}
 	});
 
 	it('never prints the client secret or a JWT', () => {

@@ -18,7 +18,7 @@ describe('secrets in output', () => {
 		const b = plainContactFrom(sb, 15).contact;
 		// On a page (skip 100) that no other run of the batch reads, so only its own run trips the edit.
 		const c = plainContactFrom(sb, 105).contact;
-		sb.faults.editAfterRead(c.id, {firstName: 'Someone'});
+		sb.faults.editAfterRead(c.id, {lastName: 'Someone'});
 
 		const results: CliResult[] = await Promise.all([
 			runCli(['list', '--stream', sb.streamId, '--limit', '5'], {env}),

@@ -46,7 +46,8 @@ describe('kore-contacts undo', () => {
 		outputs.push(result);
 		expect(result.code, result.stderr).toBe(0);
 		const json = JSON.parse(result.stdout) as UndoJson;
-		expect(Object.keys(json)).toEqual(['entry', 'before', 'after', 'body', 'sent', 'result']);
+		expect(Object.keys(json)).toEqual(['outcome', 'entry', 'before', 'after', 'body', 'sent', 'result', 'journalId']);
+		expect(json.outcome).toBe('saved');
 		expect(json.entry.id).toBe(entry.id);
 		expect(json.before).toEqual(entry.after);
 		expect(json.after).toEqual(entry.before);

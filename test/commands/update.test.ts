@@ -116,23 +116,57 @@ describe('kore-contacts update', () => {
 		for (const result of [dryRun, noChange, missingYes, bad, badCode]) expect(result.stderr).not.toMatch(/\n\s+at /);
 	});
 
-	it('refuses with exit 3 when someone else changed the contact after it was read', async () => {
+	it('refuses with exit 3 when someone else changed the same field after it was read', async () => {
 		const sb = sandbox();
 		const {contact} = plainContactFrom(sb, 60);
 		sb.faults.editAfterRead(contact.id, {lastName: 'Theirs'});
-		const result = await update(sb, contact.id, ['--first-name', 'Mine', '--yes', '--json']);
+		const result = await update(sb, contact.id, ['--last-name', 'Mine', '--yes', '--json']);
 		expect(result.code).toBe(3);
 		expect(result.stderr).toContain('changed by someone else');
 		expect(result.stderr).toMatch(/Last name: ".*" -> "Theirs"/);
 		expect(puts(sb)).toEqual([]);
 		expect(sb.getContact(contact.id)).toMatchObject({lastName: 'Theirs', firstName: contact.firstName});
 		const json = JSON.parse(result.stdout) as Record<string, unknown>;
-		expect(Object.keys(json)).toEqual(['before', 'after', 'body', 'sent', 'result']);
+		expect(Object.keys(json)).toEqual(['outcome', 'before', 'after', 'body', 'sent', 'result', 'error']);
+		expect(json['outcome']).toBe('conflict');
 		expect(json['sent']).toBe(false);
 		expect(json['result']).toBeNull();
 	});
 
-	it('--json prints only {before, after, body, sent, result}', async () => {
+	it('--json prints one object with the outcome and the error when the send fails, is unknown, or is refused', async () => {
+		const sb = sandbox();
+		const rejected = plainContactFrom(sb, 80).contact;
+		const dropped = plainContactFrom(sb, 85).contact;
+		sb.faults.fail(412, {method: 'PUT'});
+		const failed = await update(sb, rejected.id, ['--first-name', 'Nope', '--yes', '--json']);
+		sb.faults.fail(500, {method: 'PUT'});
+		const unknown = await update(sb, dropped.id, ['--first-name', 'Maybe', '--yes', '--json']);
+		const refused = await update(sb, dropped.id, ['--first-name', 'Again', '--json']);
+
+		const [a, b, c] = [failed, unknown, refused].map(r => JSON.parse(r.stdout) as {outcome: string; error?: {message: string}});
+		expect([failed.code, unknown.code, refused.code]).toEqual([1, 1, 2]);
+		expect(a).toMatchObject({outcome: 'failed', sent: false, error: {message: expect.stringMatching(/^Not saved: /)}});
+		expect(b).toMatchObject({
+			outcome: 'unknown',
+			sent: false,
+			error: {message: expect.stringMatching(/^The outcome is unknown: /)},
+		});
+		expect(c).toMatchObject({outcome: 'not-sent', error: {message: expect.stringContaining('--yes')}});
+	});
+
+	it('keeps a change someone else made to another field after the read: the body is rebuilt on their copy', async () => {
+		const sb = sandbox();
+		const {contact} = plainContactFrom(sb, 62);
+		sb.faults.editAfterRead(contact.id, {lastName: 'Theirs'});
+		const result = await update(sb, contact.id, ['--first-name', 'Mine', '--yes']);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain('Someone else changed Last name after it was read');
+		expect(result.stdout).toContain('Verified');
+		expect(puts(sb)).toHaveLength(1);
+		expect(sb.getContact(contact.id)).toMatchObject({lastName: 'Theirs', firstName: 'Mine'});
+	});
+
+	it('--json prints one object: {outcome, before, after, body, sent, result, journalId}', async () => {
 		const sb = sandbox();
 		const sent = plainContactFrom(sb, 70).contact;
 		const dry = plainContactFrom(sb, 75).contact;
@@ -143,7 +177,8 @@ describe('kore-contacts update', () => {
 
 		expect(sentRun.code).toBe(0);
 		const json = JSON.parse(sentRun.stdout);
-		expect(Object.keys(json)).toEqual(['before', 'after', 'body', 'sent', 'result']);
+		expect(Object.keys(json)).toEqual(['outcome', 'before', 'after', 'body', 'sent', 'result', 'journalId']);
+		expect(json.outcome).toBe('saved');
 		expect(Object.keys(json.before).sort()).toEqual([
 			'countryCode',
 			'extension',
@@ -217,7 +252,7 @@ describe('kore-contacts update', () => {
 			},
 		);
 		expect(result.code).toBe(130);
-		expect(result.stderr).toContain('may or may not have been saved');
+		expect(result.stderr).toContain('may or may not have stored the change');
 		expect(result.stderr).toContain(`kore-contacts get --stream ${sb.streamId} --contact ${contact.id}`);
 		expect(result.stderr).not.toMatch(/\n\s+at /);
 	});

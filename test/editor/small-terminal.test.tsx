@@ -129,7 +129,8 @@ describe('60×20 terminal', () => {
 		await r.press('c');
 		const id = /Review \d+ changes? to (\S+)/.exec(r.frame())?.[1];
 		expect(id).toBeDefined();
-		sandbox.editContact(id!, {firstName: 'SomeoneElse'});
+		// The same field as ours (the phone): a conflict (another field would be kept and the edit made on top).
+		sandbox.editContact(id!, {cellPhone: {phoneNumber: '2079460123', countryCode: '+44', extension: ''}});
 		await r.press(KEY.enter);
 		await r.waitFor('changed since you loaded it');
 		fits(r.frame(), 'conflict');

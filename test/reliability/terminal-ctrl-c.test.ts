@@ -256,7 +256,8 @@ describe('Ctrl+C on every screen of the editor', () => {
 		const s = await start({at: 'stream'});
 		await toReview(s);
 		const first = sandbox.contacts()[0]!;
-		sandbox.editContact(first.id, {salutation: 'Dr'});
+		// The same field as ours (the name): a conflict.
+		sandbox.editContact(first.id, {firstName: 'Someone', lastName: 'Else'});
 		sandbox.requests.length = 0;
 		await s.r.press('y');
 		await s.r.waitFor('changed since you loaded it', 8000);

@@ -15,7 +15,7 @@ import {Waiting} from '../components/Waiting.js';
 import {useEditor, useEscape} from '../hooks/use-editor.js';
 import {useTask} from '../hooks/use-task.js';
 import {useTheme} from '../theme.js';
-import {shortId} from '../../update/undo.js';
+import {shortId} from '../../core/undo.js';
 import {phoneText} from './CardScreen.js';
 
 type Choice = 'check' | 'again' | 'history' | 'contact' | 'stream' | 'quit';
@@ -57,6 +57,12 @@ function menuHeight(count: number, left: number): number {
 function mismatchText(rows: FieldChange[]): string {
 	return rows
 		.map(row => `${row.label}: sent ${sanitize(row.before) || '(empty)'}, stored ${sanitize(row.after) || '(empty)'}`)
+		.join('; ');
+}
+
+function changedText(rows: FieldChange[]): string {
+	return rows
+		.map(row => `${row.label}: saved ${sanitize(row.before) || '(empty)'}, now ${sanitize(row.after) || '(empty)'}`)
 		.join('; ');
 }
 
@@ -191,10 +197,17 @@ export function ResultScreen(): React.JSX.Element {
 	const stored = fieldsOf(outcome.stored);
 	const {verification, note} = outcome;
 	const verifiedText = `${theme.symbols.ok} Verified: the stored values are exactly what you intended.`;
-	const mismatch = {
-		message: `The server stored something other than what you sent: ${mismatchText(verification.mismatches)}.`,
-		hint: 'Edit this contact again to correct it, or check the value rules.',
-	};
+	const changedSince = verification.changedSince ?? [];
+	const mismatch =
+		verification.mismatches.length > 0
+			? {
+					message: `The server stored something other than what you sent: ${mismatchText(verification.mismatches)}.`,
+					hint: 'Edit this contact again to correct it, or check the value rules.',
+				}
+			: {
+					message: `Someone else changed this contact right after your save: ${changedText(changedSince)}.`,
+					hint: 'It no longer holds all of what you sent: check it, and edit it again if needed.',
+				};
 	// "Stored on the server now:" and the four field rows (each cut to one row), then the verdict.
 	const used =
 		STORED_ROWS +

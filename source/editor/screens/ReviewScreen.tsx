@@ -4,12 +4,12 @@ import {Box, Text, useInput} from 'ink';
 import stringWidth from 'string-width';
 import {sanitize} from '../../contact/sanitize.js';
 import {toSafeJson} from '../../output/json.js';
-import {curlCommand} from '../../update/curl.js';
-import {shortId} from '../../update/undo.js';
+import {curlCommand} from '../../core/curl.js';
+import {shortId} from '../../core/undo.js';
 import {DiffTable} from '../components/DiffTable.js';
 import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
 import {TextField} from '../components/TextField.js';
-import {compactCurlBody, fitShellLines} from '../../update/curl-lines.js';
+import {compactCurlBody, fitShellLines} from '../../core/curl-lines.js';
 import {useEditor, useEscape} from '../hooks/use-editor.js';
 import {useTheme} from '../theme.js';
 

@@ -34,7 +34,7 @@ function hintLine(parts: string[], columns: number): string {
 export function SendScreen(): React.JSX.Element {
 	const {state, size} = useEditor();
 	const theme = useTheme();
-	const {phase, abort} = useSend();
+	const {phase, waiting, abort} = useSend();
 	const id = sanitize(state.prepared?.contactId ?? '');
 
 	useInput((input, key) => {
@@ -52,7 +52,13 @@ export function SendScreen(): React.JSX.Element {
 			</Text>
 			<Box flexDirection="column">
 				<Waiting
-					label={phase === 'checking' ? 'Checking that nobody changed this contact meanwhile…' : 'Saving (PUT)…'}
+					label={
+						waiting
+							? 'Waiting: another kore-contacts on this machine is saving this contact…'
+							: phase === 'checking'
+								? 'Checking that nobody changed this contact meanwhile…'
+								: 'Saving (PUT)…'
+					}
 					wait={state.wait}
 				/>
 				<Text color={theme.muted} wrap="wrap">

@@ -3,6 +3,7 @@
  * entries (newest first, status in words), Enter prepares the undo for the review, and the
  * refusals: the contact changed since (with "undo anyway"), a failed entry, unsaved edits.
  */
+import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {Contact, ContactFields} from '../../../source/contact/contact.js';
 import {fieldsOf} from '../../../source/contact/fields.js';
@@ -12,9 +13,9 @@ import {ReviewScreen} from '../../../source/editor/screens/ReviewScreen.js';
 import {journalFor} from '../../../source/editor/store-files.js';
 import type {KoreClient} from '../../../source/kore/types.js';
 import type {Journal, JournalEntry} from '../../../source/store/types.js';
-import {prepareUpdate} from '../../../source/update/prepare.js';
-import {sendUpdate} from '../../../source/update/send.js';
-import {shortId} from '../../../source/update/undo.js';
+import {prepareUpdate} from '../../../source/core/prepare.js';
+import {write} from '../../../source/core/write.js';
+import {shortId} from '../../../source/core/undo.js';
 import {useSandbox} from '../../helpers/sandbox.js';
 import {frameRows, KEY, renderScreen} from '../helpers/render.js';
 import {makeServices, sandboxCredentials, testClient} from '../helpers/services.js';
@@ -31,8 +32,17 @@ async function journaledUpdate(
 ): Promise<{stored: Contact; id: string}> {
 	const prepared = prepareUpdate({streamId: getSandbox().streamId, loaded: contact, edits});
 	if (!prepared.ok) throw new Error('bad edits');
-	const result = await sendUpdate(client, prepared.update, {journal: {journal, host: client.baseUrl, profile: 'sandbox'}});
-	return {stored: result.stored, id: result.journalId!};
+	const dir = path.dirname(journal.path);
+	const result = await write({
+		client,
+		update: prepared.update,
+		kind: 'update',
+		dir,
+		accountId: getSandbox().accountId,
+		profile: 'sandbox',
+	});
+	if (result.outcome !== 'saved') throw new Error(`The write ended ${result.outcome}.`);
+	return {stored: result.stored, id: result.journalId};
 }
 
 /** One contact with: a failed entry, an entry whose outcome is unknown, then a saved update (newest). */

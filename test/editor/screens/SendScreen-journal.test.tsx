@@ -8,7 +8,6 @@ import {currentScreen} from '../../../source/editor/flow.js';
 import {ResultScreen} from '../../../source/editor/screens/ResultScreen.js';
 import {SendScreen} from '../../../source/editor/screens/SendScreen.js';
 import {journalFor} from '../../../source/editor/store-files.js';
-import {shortId} from '../../../source/update/undo.js';
 import {putArrived, useSandbox} from '../../helpers/sandbox.js';
 import {frameRows, KEY, renderScreen} from '../helpers/render.js';
 import {makeServices} from '../helpers/services.js';
@@ -61,7 +60,7 @@ describe('SendScreen and the journal', () => {
 		const outcome = r.state().outcome;
 		const message = outcome?.kind === 'unknown' ? outcome.message : '';
 		expect(message).toMatch(/^The outcome is unknown: /);
-		expect(message).toContain(`The change journal recorded it as OUTCOME UNKNOWN (entry ${shortId(entry!.id)}).`);
+		expect(message).toContain(`The change journal records it as OUTCOME UNKNOWN (entry ${entry!.id}).`);
 		expect(message).toContain(`kore-contacts history --contact ${id}`);
 		expect(message).toContain('reopen the contact');
 		await r.unmount();
@@ -90,7 +89,7 @@ describe('SendScreen and the journal', () => {
 		expect(entry?.status).toBe('unknown');
 		expect(entry?.error).toBeTruthy();
 		const outcome = r.state().outcome;
-		expect(outcome?.kind === 'unknown' && outcome.message).toContain('recorded it as OUTCOME UNKNOWN');
+		expect(outcome?.kind === 'unknown' && outcome.message).toContain('records it as OUTCOME UNKNOWN');
 		await r.unmount();
 	});
 

@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import type {ContactFields} from '../../../source/contact/contact.js';
 import {currentScreen} from '../../../source/editor/flow.js';
 import {SendScreen} from '../../../source/editor/screens/SendScreen.js';
+import {acquireLock} from '../../../source/store/lock.js';
 import {putArrived, useSandbox} from '../../helpers/sandbox.js';
 import {KEY, renderScreen} from '../helpers/render.js';
 import {makeServices} from '../helpers/services.js';
@@ -35,14 +36,27 @@ describe('SendScreen', () => {
 		await r.unmount();
 	});
 
-	it('someone else changed it meanwhile: the conflict screen, nothing sent', async () => {
+	it('someone else changed the same field meanwhile: the conflict screen, nothing sent', async () => {
 		const sandbox = getSandbox();
 		const {state, client, id} = await atSend(4);
-		sandbox.editContact(id, {lastName: 'TheirEdit'});
+		sandbox.editContact(id, {firstName: 'TheirEdit'});
 		const r = await renderScreen(<SendScreen />, {state, services: makeServices(), client});
 		await r.waitFor(() => currentScreen(r.state()).name === 'conflict', 8000);
-		expect(r.state().conflict?.theirs.map(c => c.field)).toEqual(['lastName']);
+		expect(r.state().conflict?.theirs.map(c => c.field)).toEqual(['firstName']);
 		expect(sandbox.requests.filter(q => q.method === 'PUT')).toHaveLength(0);
+		await r.unmount();
+	});
+
+	it('someone else changed another field meanwhile: saved on their copy, keeping theirs, and the result says so', async () => {
+		const sandbox = getSandbox();
+		const {state, client, id} = await atSend(11);
+		sandbox.editContact(id, {lastName: 'TheirEdit'});
+		const r = await renderScreen(<SendScreen />, {state, services: makeServices(), client});
+		await r.waitFor(() => currentScreen(r.state()).name === 'result', 8000);
+		const outcome = r.state().outcome;
+		expect(outcome?.kind === 'saved' && outcome.note).toContain('Someone else changed Last name meanwhile');
+		expect(outcome?.update.body).toMatchObject({firstName: 'Changed', lastName: 'TheirEdit'});
+		expect(sandbox.getContact(id)).toMatchObject({firstName: 'Changed', lastName: 'TheirEdit'});
 		await r.unmount();
 	});
 
@@ -78,6 +92,26 @@ describe('SendScreen', () => {
 		await r.waitFor(() => currentScreen(r.state()).name === 'review', 8000);
 		expect(r.state().error?.message).toMatch(/^Not saved: .*Invalid phone number/);
 		expect(r.state().edits).toMatchObject({firstName: 'Changed'});
+		await r.unmount();
+	});
+
+	it("waits while another kore-contacts holds the contact's lock, says so, and sends once it is free", async () => {
+		const sandbox = getSandbox();
+		const {state, client, id} = await atSend(13);
+		const services = makeServices();
+		const key = {
+			host: client.baseUrl,
+			accountId: state.session!.credentials.accountId,
+			streamId: sandbox.streamId,
+			contactId: id,
+		};
+		const held = await acquireLock(services.store.dir, key);
+		const r = await renderScreen(<SendScreen />, {state, services, client});
+		await r.waitFor('Waiting: another kore-contacts on this machine is saving this contact');
+		expect(sandbox.requests).toEqual([]);
+		held.release();
+		await r.waitFor(() => currentScreen(r.state()).name === 'result', 8000);
+		expect(sandbox.requests.filter(q => q.method === 'PUT')).toHaveLength(1);
 		await r.unmount();
 	});
 

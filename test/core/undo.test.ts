@@ -1,10 +1,11 @@
+import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {ContactFields} from '../../source/contact/contact.js';
 import type {Sandbox} from '../../source/sandbox/index.js';
 import {openJournal} from '../../source/store/journal.js';
 import type {Journal, JournalEntry} from '../../source/store/types.js';
-import {sendUpdate} from '../../source/update/send.js';
-import {findEntry, latestUndoable, prepareUndo, restoredFields, undoneBy, uniquePrefixes} from '../../source/update/undo.js';
+import {write} from '../../source/core/write.js';
+import {findEntry, latestUndoable, prepareUndo, restoredFields, undoneBy, uniquePrefixes} from '../../source/core/undo.js';
 import {tempDir} from '../helpers/run-cli.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {plainContactFrom} from '../commands/helpers.js';
@@ -22,8 +23,9 @@ async function journaledUpdate(
 	const client = clientFor(sb);
 	const id = plainContactFrom(sb, from).contact.id;
 	const update = await prepareFor(client, sb, id, edits);
-	const {journalId} = await sendUpdate(client, update, {journal: {journal, host: client.baseUrl}});
-	return journal.entries().find(entry => entry.id === journalId)!;
+	const outcome = await write({client, update, kind: 'update', dir: path.dirname(journal.path), accountId: sb.accountId});
+	if (outcome.outcome !== 'saved') throw new Error(`The write ended ${outcome.outcome}.`);
+	return journal.entries().find(entry => entry.id === outcome.journalId)!;
 }
 
 const entry = (id: string, extra: Partial<JournalEntry> = {}): JournalEntry => {

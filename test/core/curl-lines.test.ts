@@ -1,6 +1,6 @@
 import {execFileSync} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
-import {compactCurlBody, fitShellLines} from '../../source/update/curl-lines.js';
+import {compactCurlBody, fitShellLines} from '../../source/core/curl-lines.js';
 
 /** What a POSIX shell makes of the lines: the words `printf` receives. */
 function shellWords(lines: string[]): string {

@@ -2,7 +2,7 @@ import type {ContactFields} from '../../source/contact/contact.js';
 import {createKoreClient} from '../../source/kore/client.js';
 import type {KoreClient} from '../../source/kore/types.js';
 import type {Sandbox} from '../../source/sandbox/index.js';
-import {prepareUpdate, type PreparedUpdate} from '../../source/update/prepare.js';
+import {prepareUpdate, type PreparedUpdate} from '../../source/core/prepare.js';
 
 export {puts} from '../commands/helpers.js';
 

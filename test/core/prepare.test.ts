@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {Contact} from '../../source/contact/contact.js';
-import {prepareUpdate} from '../../source/update/prepare.js';
+import {prepareUpdate} from '../../source/core/prepare.js';
 import {john} from '../editor/helpers/fixtures.js';
 
 const loaded: Contact = john;

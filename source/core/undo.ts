@@ -1,17 +1,3 @@
-/*
- * Final shape (journal helper, session 2):
- *   export type UndoPreparation =
- *     | {ok: true; update: PreparedUpdate; current: Contact}
- *     | {ok: false; reason: 'changed'; current: Contact; theirs: FieldChange[]; update: PreparedUpdate}
- *     | {ok: false; reason: 'not-undoable'; message: string; current?: Contact; alreadyRestored?: boolean};
- *   prepareUndo(client: KoreClient, entry: JournalEntry, options?: RequestOptions): Promise<UndoPreparation>
- *   latestUndoable(entries: JournalEntry[], filter?: {host?: string; profile?: string}): JournalEntry | undefined
- *   undoneBy(entries: JournalEntry[], id: string): JournalEntry | undefined
- *   findEntry(entries, text): {ok: true; entry} | {ok: false; reason: 'too-short' | 'unknown' | 'ambiguous'; matches}
- *   shortId(id): string   // first 10 characters
- *   uniquePrefixes(ids): Map<id, shortest unique prefix (>= 10 characters)>
- * Send the prepared undo with sendUpdate(client, update, {signal, journal: {journal, host, profile, kind: 'undo', undoOf: entry.id}}).
- */
 import type {Contact, ContactFields, FieldName} from '../contact/contact.js';
 import {diffFields, type FieldChange} from '../contact/diff.js';
 import {FIELD_LABELS, FIELD_NAMES, fieldsOf} from '../contact/fields.js';

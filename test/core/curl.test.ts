@@ -1,8 +1,8 @@
 import {spawnSync} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
 import type {Contact} from '../../source/contact/contact.js';
-import {curlCommand, shellQuote} from '../../source/update/curl.js';
-import {prepareUpdate} from '../../source/update/prepare.js';
+import {curlCommand, shellQuote} from '../../source/core/curl.js';
+import {prepareUpdate} from '../../source/core/prepare.js';
 
 const loaded: Contact = {
 	id: 'c/1 x',
