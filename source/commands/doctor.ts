@@ -14,6 +14,9 @@ import {VERSION} from '../version.js';
 import {gatherCredentials, type GlobalOptions} from './context.js';
 import {EXIT, isInterrupted} from './errors.js';
 import {outputWidth, printOut, stdoutStyle, type CommandIo} from './io.js';
+import type {Command} from 'commander';
+import {defineCommand, runner, type CommandContext} from './command.js';
+import {identifier} from './parse.js';
 
 type Status = 'ok' | 'warn' | 'fail' | 'info';
 export type Check = {status: Status; title: string; details?: string[]};
@@ -242,4 +245,20 @@ async function liveCheck(io: CommandIo, globals: GlobalOptions, credentials: Kor
 		}
 		return {status: 'fail', title: `Live check failed: ${describeError(error)}`};
 	}
+}
+
+/** `kore-contacts doctor`: its flags and what it runs. */
+export function doctorCommand(context: CommandContext): Command {
+	return defineCommand(
+		'doctor',
+		`  $ kore-contacts doctor
+  $ kore-contacts --profile prod doctor --stream st-123`,
+	)
+		.description('check the setup: Node, settings file, credentials and where they come from, proxies, TLS, terminal')
+		.option(
+			'--stream <id>',
+			'also list one contact of this stream, naming the failing piece (DNS, TLS, credentials, scope, stream)',
+			identifier('stream ID'),
+		)
+		.action(runner<{stream?: string}>(context, (globals, options) => runDoctor(context.io, globals, options)));
 }

@@ -6,6 +6,9 @@ import {uniquePrefixes} from '../core/undo.js';
 import {JournalOpenError, openCommandJournal} from './context.js';
 import {EXIT} from './errors.js';
 import {outputWidth, printErr, printOut, stdoutStyle, type CommandIo} from './io.js';
+import type {Command} from 'commander';
+import {defineCommand, runner, type CommandContext} from './command.js';
+import {identifier, wholeNumber} from './parse.js';
 
 export type HistoryOptions = {contact?: string; stream?: string; limit?: number; json?: boolean};
 
@@ -63,4 +66,38 @@ export async function runHistory(io: CommandIo, options: HistoryOptions): Promis
 		matching.length > shown.length ? `showing ${shown.length} of ${matching.length}; more with --limit ${matching.length}. ` : '';
 	printOut(io, style.dim(`${more}Undo one: kore-contacts undo ID. Details: --json.`));
 	return EXIT.ok;
+}
+
+const HISTORY_EXIT_CODES_HELP = `
+Exit codes:
+  0    listed (also: the journal is empty, or no entry matches)
+  1    the journal could not be read
+  2    bad usage`;
+
+/** `kore-contacts history`: its flags and what it runs. */
+export function historyCommand(context: CommandContext): Command {
+	return defineCommand(
+		'history',
+		`  $ kore-contacts history
+  $ kore-contacts history --contact 667e48f7c8b972fc6910abcd --limit 5
+  $ kore-contacts history --json | jq '.[] | select(.status == "unknown")'`,
+		HISTORY_EXIT_CODES_HELP,
+	)
+		.description('list the change journal (every update and undo sent from this computer), newest first')
+		.option('--contact <id>', 'only this contact', identifier('contact ID'))
+		.option('--stream <id>', 'only this stream', identifier('stream ID'))
+		.option('--limit <n>', 'how many entries to show (default 20)', wholeNumber(1, 100_000))
+		.option('--json', 'print the journal entries as a JSON array, nothing else')
+		.addHelpText(
+			'after',
+			`
+Each entry shows the local time; its ID (type this prefix to undo it); update
+or undo; the outcome: done, failed, or OUTCOME UNKNOWN when the send was
+interrupted or got no answer (check the contact), with ", undone" once an undo
+of it succeeded; the contact; the fields changed (first, last, salut., cc,
+phone, ext); and who sent it (user@computer, left out when the terminal is too
+narrow). The journal is journal.jsonl in the settings folder
+(KORE_CONTACTS_CONFIG_DIR); it never holds the client secret or a token.`,
+		)
+		.action(runner<HistoryOptions>(context, (_globals, options) => runHistory(context.io, options)));
 }

@@ -7,6 +7,9 @@ import {formatCount} from '../output/text.js';
 import {connect, type GlobalOptions} from './context.js';
 import {EXIT} from './errors.js';
 import {outputWidth, printOut, stdoutStyle, type CommandIo} from './io.js';
+import type {Command} from 'commander';
+import {defineCommand, runner, type CommandContext} from './command.js';
+import {identifier, wholeNumber} from './parse.js';
 
 export type ListOptions = {stream: string; limit?: number; skip?: number; json?: boolean};
 
@@ -70,4 +73,20 @@ export async function runList(io: CommandIo, globals: GlobalOptions, options: Li
 	const next = more ? `; next page: --skip ${skip + results.length}` : '';
 	printOut(io, style.dim(`${range}${of}${next}`));
 	return EXIT.ok;
+}
+
+/** `kore-contacts list`: its flags and what it runs. */
+export function listCommand(context: CommandContext): Command {
+	return defineCommand(
+		'list',
+		`  $ kore-contacts list --stream st-123
+  $ kore-contacts list --stream st-123 --skip 50 --limit 50
+  $ kore-contacts list --stream st-123 --json | jq -r '.results[].id'`,
+	)
+		.description('list the contacts of a stream, one page at a time')
+		.requiredOption('--stream <id>', 'stream (bot) ID, e.g. st-... (required)', identifier('stream ID'))
+		.option('--limit <n>', 'how many contacts to show (default 50)', wholeNumber(1, 1000))
+		.option('--skip <n>', 'how many contacts to skip first (default 0)', wholeNumber(0, 10_000_000))
+		.option('--json', 'print {results, skip, limit, hasMore, totalResults} as JSON, nothing else')
+		.action(runner<ListOptions>(context, (globals, options) => runList(context.io, globals, options)));
 }

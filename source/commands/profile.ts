@@ -8,6 +8,8 @@ import {EXIT, UsageError} from './errors.js';
 import {wrap} from '../output/text.js';
 import {isInteractive, outputWidth, printErrWrapped, printOut, printWrapped, stdoutStyle, type CommandIo} from './io.js';
 import {askLine, askSecret, readStdinSecret} from './prompt.js';
+import {Command} from 'commander';
+import {defineCommand, EXIT_CODES_HELP, runner, type CommandContext} from './command.js';
 
 export async function runProfileList(io: CommandIo, _globals: GlobalOptions, options: {json?: boolean}): Promise<number> {
 	const store = await openSettings(io);
@@ -134,4 +136,56 @@ export async function runProfileUse(io: CommandIo, _globals: GlobalOptions, opti
 	store.setDefaultProfile(options.name);
 	printOut(io, `The default profile is now "${sanitize(options.name)}".`);
 	return EXIT.ok;
+}
+
+/** `kore-contacts profile list|add|remove|use`: their flags and what they run. */
+export function profileCommand(context: CommandContext): Command {
+	const {io} = context;
+	const profile = new Command('profile')
+		.description('manage saved credentials profiles (list, add, remove, use)')
+		.addHelpText('after', EXIT_CODES_HELP);
+	profile.addCommand(
+		defineCommand('list', '  $ kore-contacts profile list')
+			.description('list the saved profiles (* marks the default; secrets are never shown)')
+			.option('--json', 'print the profiles as JSON (secrets redacted)')
+			.action(runner<{json?: boolean}>(context, (globals, options) => runProfileList(io, globals, options))),
+	);
+	profile.addCommand(
+		defineCommand(
+			'add',
+			`  $ kore-contacts profile add prod --host platform.kore.ai \\
+      --account-id 65f7... --client-id cs-... --protected
+  $ printf %s "$SECRET" | kore-contacts profile add ci \\
+      --host de-platform.kore.ai --account-id 65f7... --client-id cs-... \\
+      --client-secret-stdin`,
+		)
+			.description('save (or replace) a profile; asks on a terminal for what is missing (the secret masked)')
+			.argument('<name>', 'profile name: letters, digits, "-", "_" or "."')
+			.option('--protected', 'production: updates must repeat the contact ID with --confirm-contact')
+			.option('--no-protected', 'when replacing a protected profile: make it unprotected')
+			.addHelpText(
+				'after',
+				`
+The host, account ID and client ID come from the global --host, --account-id
+and --client-id options. The secret comes from --client-secret-stdin or a
+masked prompt on a terminal, or is left out (then KORE_CLIENT_SECRET or a
+prompt supplies it when the profile is used).`,
+			)
+			.action(
+				runner<{protected?: boolean}>(context, (globals, options, [name = '']) => runProfileAdd(io, globals, {...options, name})),
+			),
+	);
+	profile.addCommand(
+		defineCommand('remove', '  $ kore-contacts profile remove old-test')
+			.description('delete a saved profile')
+			.argument('<name>', 'profile name')
+			.action(runner(context, (globals, _options, [name = '']) => runProfileRemove(io, globals, {name}))),
+	);
+	profile.addCommand(
+		defineCommand('use', '  $ kore-contacts profile use prod')
+			.description('make a profile the default')
+			.argument('<name>', 'profile name')
+			.action(runner(context, (globals, _options, [name = '']) => runProfileUse(io, globals, {name}))),
+	);
+	return profile;
 }

@@ -1,4 +1,7 @@
-import {SANDBOX_DEFAULTS, startSandbox} from '../sandbox/index.js';
+import type {Command} from 'commander';
+import {SANDBOX_DEFAULTS} from '../sandbox/defaults.js';
+import {defineCommand, runner, type CommandContext} from './command.js';
+import {wholeNumber} from './parse.js';
 
 export type SandboxCommandOptions = {
 	port?: number;
@@ -33,6 +36,8 @@ export async function runSandboxCommand(options: SandboxCommandOptions = {}): Pr
 	if (options.signal?.aborted) return 0;
 	let sandbox;
 	try {
+		// Loaded here, not with the program: only this command runs the server.
+		const {startSandbox} = await import('../sandbox/server.js');
 		sandbox = await startSandbox({port: options.port ?? SANDBOX_DEFAULTS.port, accountId, clientId, clientSecret});
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
@@ -84,4 +89,28 @@ export async function runSandboxCommand(options: SandboxCommandOptions = {}): Pr
 	await sandbox.close();
 	out.write('sandbox stopped\n');
 	return 0;
+}
+
+/** `kore-contacts sandbox`: its flags; the server starts through the program's launcher. */
+export function sandboxCommand(context: CommandContext): Command {
+	const {io, hooks} = context;
+	return defineCommand(
+		'sandbox',
+		`  $ kore-contacts sandbox --port 4010
+  $ KORE_HOST=http://127.0.0.1:4010 kore-contacts list \\
+      --stream st-5a1e0c9d-4b7a-5c3e-9f21-0d6b8e4a7c10`,
+	)
+		.description('run the built-in Kore.ai-compatible sandbox server (for trying things out and tests)')
+		.option('--port <n>', 'port to listen on (default: a free one)', wholeNumber(0, 65_535))
+		.action(
+			runner<{port?: number}>(context, (_globals, {port}) =>
+				hooks.runSandbox({
+					...(port === undefined ? {} : {port}),
+					env: io.env,
+					stdout: io.stdout,
+					stderr: io.stderr,
+					signal: io.signal,
+				}),
+			),
+		);
 }

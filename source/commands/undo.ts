@@ -24,6 +24,8 @@ import {
 	throwIfInterrupted,
 	type CliWrite,
 } from './write-flow.js';
+import type {Command} from 'commander';
+import {defineCommand, runner, type CommandContext} from './command.js';
 
 export type UndoOptions = {
 	force?: boolean;
@@ -212,4 +214,55 @@ function describeEntry(entry: JournalEntry, bold: (text: string) => string): str
 	const by = who ? ` by ${sanitize(who)}` : '';
 	const profile = entry.profile ? `, profile ${sanitize(entry.profile)}` : '';
 	return `${bold('Undo')} entry ${sanitize(entry.id)}: ${entry.kind === 'undo' ? 'undo' : 'update'} of ${shortTime(entry.time)}${by}${profile} (${statusWords(entry)})`;
+}
+
+const UNDO_EXIT_CODES_HELP = `
+Exit codes:
+  0    undone and verified; or --dry-run; or the contact already holds the
+       earlier values
+  1    the server or the network failed, or the server stored other values than
+       were sent (when the outcome is unknown, the message says how to check);
+       or the journal could not be written (then nothing was sent)
+  2    bad usage: unknown or ambiguous ENTRY, nothing to undo, an entry that
+       failed, another host's entry, no --yes without a terminal, or an
+       answer other than y at the y/N prompt (e.g. n); nothing was sent
+  3    the contact was changed after that entry (shown), or while asking;
+       nothing was sent (add --force to undo anyway)
+  130  interrupted (Ctrl+C); during the PUT the message says how to check`;
+
+/** `kore-contacts undo`: its flags and what it runs. */
+export function undoCommand(context: CommandContext): Command {
+	return defineCommand(
+		'undo',
+		`  $ kore-contacts history --limit 5
+  $ kore-contacts undo --dry-run                  the latest update, shown only
+  $ kore-contacts undo 0mi3x7k2a0                 one entry, by an ID prefix
+  $ kore-contacts undo 0mi3x7k2a0 --yes --json    from a script
+  $ kore-contacts undo 0mi3x7k2a0 --force --yes   though the contact changed
+  $ kore-contacts --profile prod undo 0mi3x7k2a0 --yes \\
+      --confirm-contact 667e48f7c8b972fc6910abcd`,
+		UNDO_EXIT_CODES_HELP,
+	)
+		.description('put back the values a journal entry replaced: same preview, confirmation and conflict check as update')
+		.argument('[entry]', 'journal entry ID or a unique prefix of it (default: the latest update for this host not undone yet)')
+		.option('--force', 'undo even when the contact was changed after that entry (its other fields are kept)')
+		.option('--dry-run', 'show what would be restored, the body and the curl equivalent; send nothing')
+		.option('-y, --yes', 'send without asking (required when there is no terminal)')
+		.option('--confirm-contact <id>', 'protected profiles: repeat the contact ID to allow sending')
+		.option('--json', 'print {outcome, entry, before, after, body, sent, result, error} as JSON on stdout; messages go to stderr')
+		.addHelpText(
+			'after',
+			`
+The contact is read again first. When it no longer holds what that entry
+stored (someone changed it since), undo shows the fields changed since and
+stops with exit 3; --force puts the earlier values back anyway. An entry whose
+outcome was unknown is compared the same way. The undo is itself journaled
+(kind "undo"). The credentials must be for the entry's host.
+
+--json: entry is the journal entry being undone; before = the contact's fields
+now; after = the fields restored; body = exactly what is (or would be) sent,
+null when there is nothing to send; sent = true only when the PUT succeeded;
+result = the stored contact or null.`,
+		)
+		.action(runner<UndoOptions>(context, (globals, options, args) => runUndo(context.io, globals, options, args[0])));
 }

@@ -11,6 +11,9 @@ import {EXIT, UsageError} from './errors.js';
 import {findWithProgress} from './find.js';
 import {outputWidth, printErr, type CommandIo} from './io.js';
 import {confirmAndWrite, humanOutput, jsonFailure, jsonOutcome, reportWrite, sayBody, sayDryRun} from './write-flow.js';
+import type {Command} from 'commander';
+import {defineCommand, runner, type CommandContext} from './command.js';
+import {identifier} from './parse.js';
 
 export type UpdateOptions = {
 	stream: string;
@@ -162,4 +165,44 @@ export function buildEdits(options: UpdateOptions, current: ContactFields): Buil
 		}
 	}
 	return Object.keys(errors).length > 0 ? {ok: false, errors} : {ok: true, edits};
+}
+
+const UPDATE_EXIT_CODES_HELP = `
+Exit codes:
+  0    saved and verified; or --dry-run; or nothing to change
+  1    the server or the network failed, or the server stored other values than
+       were sent (when the outcome is unknown, the message says how to check)
+  2    bad usage or invalid input, no --yes without a terminal, or an answer
+       other than y at the y/N prompt (e.g. n); nothing was sent
+  3    the contact changed since it was read (conflict); nothing was sent
+  130  interrupted (Ctrl+C); during the PUT the message says how to check`;
+
+/** `kore-contacts update`: its flags and what it runs. */
+export function updateCommand(context: CommandContext): Command {
+	return defineCommand(
+		'update',
+		`  $ kore-contacts update --stream st-123 --contact 667e48f7 \\
+      --last-name Doe --dry-run
+  $ kore-contacts update --stream st-123 --contact 667e48f7 \\
+      --phone "+44 20 7946 0958" --yes
+  $ kore-contacts update --stream st-123 --contact 667e48f7 \\
+      --phone 9550100001 --country-code +91 --yes --json
+  $ kore-contacts --profile prod update --stream st-123 --contact 667e48f7 \\
+      --salutation Dr --yes --confirm-contact 667e48f7`,
+		UPDATE_EXIT_CODES_HELP,
+	)
+		.description('change a contact: shows the diff and the exact body, asks, checks for conflicts, sends, verifies')
+		.requiredOption('--stream <id>', 'stream (bot) ID (required)', identifier('stream ID'))
+		.requiredOption('--contact <id>', 'contact ID (required)', identifier('contact ID'))
+		.option('--first-name <text>', 'new first name')
+		.option('--last-name <text>', 'new last name ("" clears it)')
+		.option('--salutation <text>', 'new salutation, e.g. Mr, Mrs, Ms, Mx, Dr')
+		.option('--phone <number>', 'digits (spaces, dashes fine) or an international number like "+91 95501 00001"')
+		.option('--country-code <+NN>', 'country code with +, e.g. +91')
+		.option('--extension <text>', 'extension / dialing prefix, e.g. +')
+		.option('--dry-run', 'show the diff, the body and the curl equivalent; send nothing')
+		.option('-y, --yes', 'send without asking (required when there is no terminal)')
+		.option('--confirm-contact <id>', 'protected profiles: repeat the contact ID to allow sending')
+		.option('--json', 'print {outcome, before, after, body, sent, result, error} as JSON on stdout; messages go to stderr')
+		.action(runner<UpdateOptions>(context, (globals, options) => runUpdate(context.io, globals, options)));
 }
