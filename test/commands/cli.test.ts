@@ -35,7 +35,7 @@ describe('kore-contacts (arguments)', () => {
 		expect(unknown.code).toBe(2);
 		expect(unknown.stdout).toBe('');
 		expect(unknown.stderr).toContain("unknown command 'lsit'");
-		expect(unknown.stderr).toContain("(Did you mean list?)");
+		expect(unknown.stderr).toContain('(Did you mean list?)');
 		expect(unknown.stderr).toContain('kore-contacts --help');
 		expect(unknown.stderr).not.toMatch(/\n\s+at /);
 	});
