@@ -6,6 +6,8 @@
 // - a createRequire banner, for CommonJS dependencies that call require() on Node built-ins.
 // - react-devtools-core and ws aliased to an empty module: only Ink's devtools (DEV=true) load them.
 // - process.env.NODE_ENV fixed to production (React's production build).
+// - ofetch's platform-neutral entry: its Node entry adds node-fetch-native (a bundled node-fetch for
+//   Nodes without fetch), which kore-contacts never uses: it hands ofetch the fetch to call.
 import {chmodSync, mkdirSync, renameSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -36,7 +38,7 @@ const result = await build({
 	legalComments: 'none',
 	metafile: true,
 	write: false,
-	alias: {'react-devtools-core': stub, ws: stub},
+	alias: {'react-devtools-core': stub, ws: stub, ofetch: path.join(root, 'node_modules', 'ofetch', 'dist', 'index.mjs')},
 	define: {'process.env.NODE_ENV': '"production"'},
 	banner: {
 		js: "import {createRequire as __kcCreateRequire} from 'node:module';const require=__kcCreateRequire(import.meta.url);",
