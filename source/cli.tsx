@@ -6,6 +6,10 @@ import {InterruptedError} from './commands/errors.js';
 import {processIo} from './commands/io.js';
 import {runProgram} from './commands/program.js';
 
+// Past a file-size limit (ulimit -f) a write must fail with EFBIG, which the journal reports
+// (nothing sent, or a saved outcome it could not record), rather than end the process unannounced.
+process.on('SIGXFSZ', () => {});
+
 const controller = new AbortController();
 let interrupts = 0;
 

@@ -1,9 +1,8 @@
 /** `kore-contacts update … | head -1`: the reader goes away early; the write is still journaled, no stack. */
 import {spawn} from 'node:child_process';
-import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {openJournal} from '../../source/store/journal.js';
-import {REPO_ROOT, tempDir} from '../helpers/run-cli.js';
+import {cliCommand, REPO_ROOT, tempDir} from '../helpers/run-cli.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {plainContactFrom, sandboxEnv} from './helpers.js';
 
@@ -16,8 +15,6 @@ describe('update with its stdout closed early (EPIPE)', () => {
 		const {contact} = plainContactFrom(sb, 50);
 		// The reader leaves after the first output; the saved card comes after the (slow) PUT.
 		sb.faults.latency(500, {method: 'PUT'});
-		const bin = process.env['KORE_CONTACTS_BIN'];
-		const command = bin ? [path.resolve(REPO_ROOT, bin)] : ['--import', 'tsx', path.join('source', 'cli.tsx')];
 		// A real `| head -1`; the exit status of kore-contacts is reported on stderr.
 		const child = spawn(
 			'sh',
@@ -25,8 +22,7 @@ describe('update with its stdout closed early (EPIPE)', () => {
 				'-c',
 				'{ "$@"; echo "exit status $?" >&2; } | head -1',
 				'sh',
-				process.execPath,
-				...command,
+				...cliCommand(),
 				'update',
 				'--stream',
 				sb.streamId,

