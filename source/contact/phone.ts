@@ -4,6 +4,7 @@
  * and edits the national digits only, so what is read must have its country code stripped.
  */
 import {parsePhoneNumberFromString} from 'libphonenumber-js/min';
+import metadata from 'libphonenumber-js/min/metadata';
 import type {CellPhone} from './contact.js';
 import {describeCharacter, textOf} from './text.js';
 
@@ -102,6 +103,14 @@ export function parsePhoneInput(input: string, countryCode = ''): PhoneParse {
 	}
 
 	if (!international) {
+		if (
+			compact.startsWith('011') &&
+			exitPrefixSuggestion(compact) &&
+			!parsePhoneNumberFromString(`${givenCode}${compact}`)?.isValid()
+		) {
+			return {ok: false, error: exitPrefixError(compact)};
+		}
+
 		const countError = digitCountError(compact);
 		if (countError) {
 			return {ok: false, error: countError};
@@ -127,13 +136,41 @@ export function parsePhoneInput(input: string, countryCode = ''): PhoneParse {
 		};
 	}
 
+	// 00 is the exit prefix in much of the world but 0011 in Australia: a 00 number is read as
+	// another country only when the operator writes that country with +.
+	const parsedCode = `+${parsed.countryCallingCode}`;
+	if (!compact.startsWith('+') && parsedCode !== givenCode) {
+		return {ok: false, error: exitPrefixError(compact)};
+	}
+
 	const national = String(parsed.nationalNumber);
 	const countError = digitCountError(national);
 	if (countError) {
 		return {ok: false, error: countError};
 	}
 
-	return {ok: true, countryCode: `+${parsed.countryCallingCode}`, phoneNumber: national};
+	return {ok: true, countryCode: parsedCode, phoneNumber: national};
+}
+
+const EXIT_PREFIXES = ['0011', '011', '00'];
+
+/** The +CC form of a number dialled with an exit prefix (0011, 011, 00): the first reading of a possible length. */
+export function exitPrefixSuggestion(compact: string): string | undefined {
+	for (const prefix of EXIT_PREFIXES) {
+		if (!compact.startsWith(prefix)) continue;
+		const parsed = parsePhoneNumberFromString(`+${compact.slice(prefix.length)}`);
+		if (parsed?.isPossible()) return parsed.formatInternational();
+	}
+
+	return undefined;
+}
+
+function exitPrefixError(compact: string): string {
+	const prefix = EXIT_PREFIXES.find(p => compact.startsWith(p)) ?? '00';
+	const suggestion = exitPrefixSuggestion(compact);
+	return suggestion
+		? `Phone number starts with ${prefix}, a dialling prefix that differs by country: type it with + and the country code, e.g. ${suggestion}, or only the national digits.`
+		: `Phone number starts with ${prefix}, a dialling prefix that differs by country: type it with + and the country code, e.g. +44 7700 900123, or only the national digits.`;
 }
 
 /**
@@ -162,11 +199,19 @@ export function normalizeCountryCode(code: string): string {
 		.replace(/[\s\p{Zs}]/gu, '');
 }
 
-/** An error message for a country code, or undefined when it is "+" and 1 to 4 digits. */
+/** True when the digits (no +) are a country calling code in libphonenumber-js's metadata (incl. non-geographic ones such as 800). */
+export function isCallingCode(digits: string): boolean {
+	return Object.hasOwn(metadata.country_calling_codes, digits) || Object.hasOwn(metadata.nonGeographic, digits);
+}
+
+/** An error message for a country code, or undefined when it is "+" and a real calling code. */
 export function validateCountryCode(code: string): string | undefined {
 	const value = normalizeCountryCode(code);
 	if (/^\+[0-9]{1,4}$/.test(value)) {
-		return undefined;
+		// "+1684" (American Samoa) is how +1 and an area code are often written.
+		return isCallingCode(value.slice(1)) || /^\+1[2-9][0-9]{2}$/.test(value)
+			? undefined
+			: `Country code ${value} is not a calling code in use: check it, e.g. +91 for India, +44 for the UK, +1 for the US.`;
 	}
 
 	if (value === '') {

@@ -33,7 +33,8 @@ describe('parsePhoneInput: accepted', () => {
 		['+919550100001', '+44', '+91', '9550100001'],
 		['+1 (415) 555-0100', '+91', '+1', '4155550100'],
 		['+1 415 555 0100\n', '', '+1', '4155550100'],
-		['0044 20 7946 0958', '+91', '+44', '2079460958'],
+		['0044 20 7946 0958', '+44', '+44', '2079460958'],
+		['011 2345 6789', '+91', '+91', '01123456789'],
 		['+44 20 7946 0958', '+91', '+44', '2079460958'],
 		['\u202A+91 95501 00001\u202C', '+1', '+91', '9550100001'],
 		['+49 30 123456', '+91', '+49', '30123456'],
@@ -232,5 +233,31 @@ describe('validateExtension', () => {
 		['+1234567890', 'Extension is 11 characters long; the limit is 10: shorten it, e.g. +91.'],
 	])('%j -> %j', (extension, error) => {
 		expect(validateExtension(extension)).toBe(error);
+	});
+});
+
+describe('parsePhoneInput: an exit prefix never changes the country by itself', () => {
+	it.each([
+		['0044 20 7946 0958', '+91', '00', '+44 20 7946 0958'],
+		['0011 44 7700 900123', '+61', '0011', '+44 7700 900123'],
+		['011 44 7700 900123', '+1', '011', '+44 7700 900123'],
+		['00 1 415 555 0100', '', '00', '+1 415 555 0100'],
+	])('%j with %j is refused, naming the + form', (input, current, prefix, suggestion) => {
+		expect(parsePhoneInput(input, current)).toEqual({
+			ok: false,
+			error: `Phone number starts with ${prefix}, a dialling prefix that differs by country: type it with + and the country code, e.g. ${suggestion}, or only the national digits.`,
+		});
+	});
+});
+
+describe('validateCountryCode: only real calling codes', () => {
+	it.each([['+0'], ['+00'], ['+999'], ['+0044']])('%j is refused', code => {
+		expect(validateCountryCode(code)).toBe(
+			`Country code ${code} is not a calling code in use: check it, e.g. +91 for India, +44 for the UK, +1 for the US.`,
+		);
+	});
+
+	it.each([['+1'], ['+44'], ['+91'], ['+800'], ['+1684']])('%j is accepted', code => {
+		expect(validateCountryCode(code)).toBeUndefined();
 	});
 });
