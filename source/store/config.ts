@@ -6,6 +6,7 @@ import {
 	defaultConfigDir,
 	ensurePrivateDir,
 	FILE_MODE,
+	looseFileMode,
 	moveAside,
 	settingsFolderError,
 	tightenFile,
@@ -67,6 +68,7 @@ function openStoreIn(dir: string): Store {
 		warnings.push(dirWarning);
 	}
 
+	const loose = looseFileMode(file);
 	prepareFile(file, warnings);
 	let conf: Conf<ConfigData>;
 	try {
@@ -84,6 +86,12 @@ function openStoreIn(dir: string): Store {
 	}
 
 	tightenFile(file);
+	if (loose !== undefined && conf.store.profiles.some(p => Boolean(p.clientSecret))) {
+		warnings.push(
+			`Your settings file ${file} could be read by other users (mode ${loose.toString(8).padStart(4, '0')}) and holds a client secret; it is now 0600. If others can log in to this machine, rotate the client secret in Kore.ai.`,
+		);
+	}
+
 	return createStore(conf, dir, warnings);
 }
 
@@ -200,9 +208,9 @@ function createStore(conf: Conf<ConfigData>, dir: string, warnings: string[]): S
 		}
 	};
 
+	// conf writes atomically with configFileMode (0600), whatever mode the old file had.
 	const write = (data: ConfigData): void => {
 		conf.store = data;
-		tightenFile(conf.path);
 	};
 
 	/**
