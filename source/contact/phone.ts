@@ -274,7 +274,92 @@ export function splitStoredPhone(cell?: CellPhone | null): StoredPhone {
 	return {countryCode, phoneNumber: phone.slice(1), extension};
 }
 
-/** What the server stores for a phone: countryCode + digits ("+91" + "9550100001"). */
+/** The number Kore will store for a country code and digits: "+91" + "95501 00001" -> "+919550100001"; '' without digits. */
 export function storedPhoneNumber(countryCode: string, digits: string): string {
-	return `${countryCode}${digits}`;
+	const compact = compactPhone(digits);
+	return compact === '' ? '' : `${normalizeCountryCode(countryCode)}${compact}`;
+}
+
+export type PhoneAdvice = {
+	/** One sentence: what is odd and what to type instead. */
+	message: string;
+	/** The national digits to use instead, when there is a sure fix (a trunk 0 to drop). */
+	suggestion?: string;
+};
+
+function regionName(region: string): string {
+	try {
+		return new Intl.DisplayNames(['en'], {type: 'region'}).of(region) ?? region;
+	} catch {
+		return region;
+	}
+}
+
+/**
+ * Advice on digits that pass the rules but are unlikely to be the number meant, checked against
+ * the country's numbering plan: a trunk prefix kept ("+44" with "07700 900123": Kore would store
+ * +4407700900123; suggestion "7700900123"), or a number that is not valid for the country. Only
+ * advice: fictional and new ranges fail the check, so the caller warns rather than refuses.
+ */
+export function phoneAdvice(countryCode: string, digits: string): PhoneAdvice | undefined {
+	const code = normalizeCountryCode(countryCode);
+	const national = compactPhone(digits);
+	if (!/^\+[0-9]{1,4}$/.test(code) || !/^[0-9]+$/.test(national)) {
+		return undefined;
+	}
+
+	const parsed = parsePhoneNumberFromString(`${code}${national}`);
+	if (!parsed) {
+		return undefined;
+	}
+
+	const stored = storedPhoneNumber(code, national);
+	if (parsed.nationalNumber !== national && national.endsWith(parsed.nationalNumber)) {
+		const prefix = national.slice(0, national.length - parsed.nationalNumber.length);
+		return {
+			message: `Kore would store ${stored}, with the ${prefix} dialled only inside the country: type ${parsed.nationalNumber} (${parsed.formatInternational()}).`,
+			suggestion: parsed.nationalNumber,
+		};
+	}
+
+	if (!parsed.isValid()) {
+		const region = parsed.country ?? metadata.country_calling_codes[parsed.countryCallingCode]?.[0];
+		const where = region ? `${regionName(region)} (${code})` : `country code ${code}`;
+		return {
+			message: `${parsed.formatInternational()} is not a valid number for ${where}: check the digits and the country code.`,
+		};
+	}
+
+	return undefined;
+}
+
+/** Digits without the leading zeros of a trunk or exit prefix, for matching. */
+function significant(digits: string): string {
+	return digits.replace(/^0+/, '');
+}
+
+/**
+ * Does a contact's stored cell phone match what the operator typed in the filter? Typed in any
+ * format: "07700 900123" (national, with trunk 0), "7700900123", "+44 7700 900123" or "0044…"
+ * all find a stored "+447700900123". A part of the number (at least 3 digits) matches too.
+ */
+export function phoneMatches(query: string, cell?: CellPhone | null): boolean {
+	const typed = compactPhone(textOf(query));
+	const digits = typed.replace(/^\+/, '');
+	if (!/^[0-9]{3,}$/.test(digits)) {
+		return false;
+	}
+
+	const {countryCode, phoneNumber} = splitStoredPhone(cell);
+	const national = phoneNumber.replace(/[^0-9]/g, '');
+	if (national === '') {
+		return false;
+	}
+
+	const full = `${countryCode.replace(/[^0-9]/g, '')}${significant(national)}`;
+	if (typed.startsWith('+') || typed.startsWith('00')) {
+		return full.includes(significant(digits));
+	}
+
+	return significant(national).includes(significant(digits)) || full.includes(digits);
 }

@@ -1,6 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {
 	normalizeCountryCode,
+	phoneAdvice,
+	phoneMatches,
 	parsePhoneInput,
 	splitStoredPhone,
 	storedPhoneNumber,
@@ -259,5 +261,62 @@ describe('validateCountryCode: only real calling codes', () => {
 
 	it.each([['+1'], ['+44'], ['+91'], ['+800'], ['+1684']])('%j is accepted', code => {
 		expect(validateCountryCode(code)).toBeUndefined();
+	});
+});
+
+describe('storedPhoneNumber: the number Kore will store', () => {
+	it('is the country code and the compact digits, or nothing without digits', () => {
+		expect(storedPhoneNumber('+44', '7700 900123')).toBe('+447700900123');
+		expect(storedPhoneNumber(' +91 ', '95501-00001')).toBe('+919550100001');
+		expect(storedPhoneNumber('+44', '')).toBe('');
+	});
+});
+
+describe('phoneAdvice (issue 12 #7)', () => {
+	it('offers the fix for a trunk 0 kept after the country code', () => {
+		expect(phoneAdvice('+44', '07700 900123')).toEqual({
+			message: 'Kore would store +4407700900123, with the 0 dialled only inside the country: type 7700900123 (+44 7700 900123).',
+			suggestion: '7700900123',
+		});
+		expect(phoneAdvice('+91', '095501 00001')?.suggestion).toBe('9550100001');
+	});
+
+	it('says when a number is not valid for its country, without a made-up fix', () => {
+		expect(phoneAdvice('+44', '12345')).toEqual({
+			message: '+44 12345 is not a valid number for United Kingdom (+44): check the digits and the country code.',
+		});
+	});
+
+	it('has nothing to say about a valid number, or about input the rules refuse anyway', () => {
+		expect(phoneAdvice('+44', '7911 123456')).toBeUndefined();
+		expect(phoneAdvice('+1', '415 555 0100')).toBeUndefined();
+		expect(phoneAdvice('', '7911123456')).toBeUndefined();
+		expect(phoneAdvice('+44', '')).toBeUndefined();
+		expect(phoneAdvice('+44', '79x1')).toBeUndefined();
+	});
+});
+
+describe('phoneMatches: the contact filter finds national formats', () => {
+	const cell = {countryCode: '+44', phoneNumber: '+447700900123', extension: ''};
+
+	it.each([
+		['07700 900123'],
+		['7700900123'],
+		['+44 7700 900123'],
+		['0044 7700 900123'],
+		['900123'],
+		['(0)7700-900-123'],
+		['447700'],
+	])('%j finds +447700900123', query => {
+		expect(phoneMatches(query, cell)).toBe(true);
+	});
+
+	it.each([['+91 7700900123'], ['12'], ['Ann'], ['07700 900124'], ['']])('%j does not', query => {
+		expect(phoneMatches(query, cell)).toBe(false);
+	});
+
+	it('finds a number stored without its prefix, and nothing in a contact without a phone', () => {
+		expect(phoneMatches('07700 900123', {countryCode: '+44', phoneNumber: '7700900123'})).toBe(true);
+		expect(phoneMatches('07700 900123', null)).toBe(false);
 	});
 });
