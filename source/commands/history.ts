@@ -17,11 +17,15 @@ export const DEFAULT_HISTORY_LIMIT = 20;
  */
 export async function runHistory(io: CommandIo, options: HistoryOptions): Promise<number> {
 	let all: JournalEntry[];
+	let file: string | undefined;
 	try {
-		all = openCommandJournal(io).entries();
+		const journal = openCommandJournal(io);
+		file = journal.path;
+		all = journal.entries();
 	} catch (error) {
-		if (!(error instanceof JournalOpenError)) throw error;
-		printErr(io, error.message);
+		const message = journalReadMessage(error, file);
+		if (message === undefined) throw error;
+		printErr(io, message);
 		return EXIT.failed;
 	}
 
@@ -63,4 +67,12 @@ export async function runHistory(io: CommandIo, options: HistoryOptions): Promis
 		matching.length > shown.length ? `showing ${shown.length} of ${matching.length}; more with --limit ${matching.length}. ` : '';
 	printOut(io, style.dim(`${more}Undo one: kore-contacts undo ID. Details: --json.`));
 	return EXIT.ok;
+}
+
+/** A file error reading the journal (unreadable, a folder, a disk error) is the operator's to fix, not a bug. */
+function journalReadMessage(error: unknown, file: string | undefined): string | undefined {
+	if (error instanceof JournalOpenError) return error.message;
+	const code = (error as NodeJS.ErrnoException | undefined)?.code;
+	if (file === undefined || typeof code !== 'string') return undefined;
+	return `The change journal ${file} could not be read (${code}): check that you own it and can read it (ls -l ${file}); nothing was changed.`;
 }
