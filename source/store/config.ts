@@ -40,15 +40,11 @@ const serialize = (data: ConfigData): string => `${JSON.stringify(data, undefine
 const lostSettings = 'profiles must be added again or restored from it.';
 
 /**
- * Opens (creating when needed) config.json, mode 0600, in a 0700 folder.
- *
- * The file is inspected before conf sees it: conf either throws on a corrupt file or, with
- * `clearInvalidConfig`, silently empties it, and the operator must instead be told where the old
- * file went. The format migration is our own step on the raw JSON, too: conf's `migrations` are
- * keyed by the app's package version (and recorded in an `__internal__` key), whereas our format
- * has its own `version` field; and conf writes the migrated store before validating it, so a file
- * it cannot migrate would be overwritten instead of kept. conf still does the rest: the schema
- * check on every read and write (ajv), atomic writes with `configFileMode: 0o600`, the defaults.
+ * Opens (creating when needed) config.json, mode 0600, in a 0700 folder. conf reads, validates
+ * (schema), fills defaults and writes atomically with configFileMode; we add what it lacks: the file
+ * is checked first so a corrupt one is moved aside with a warning (clearInvalidConfig drops it
+ * silently), and our format's own `version` is migrated on the raw JSON (conf's migrations follow
+ * the package version and write before validating, which would overwrite a file they cannot read).
  */
 export function openStore(options: OpenStoreOptions = {}): Store {
 	const dir = configDirFor(options);
