@@ -1,5 +1,4 @@
 /** Field-by-field comparison: what the review screen shows and what verification checks. */
-import diff from 'microdiff';
 import type {Contact, ContactFields, FieldName, UpdateBody} from './contact.js';
 import {FIELD_LABELS, FIELD_NAMES, fieldsOf} from './fields.js';
 import {textOf} from './text.js';
@@ -8,13 +7,12 @@ export type FieldChange = {field: FieldName; label: string; before: string; afte
 
 /** All six rows in FIELD_NAMES order, `changed` set where the value differs. */
 export function diffFields(before: ContactFields, after: ContactFields): FieldChange[] {
-	const changed = new Set<unknown>(diff(before, after).map(difference => difference.path[0]));
 	return FIELD_NAMES.map(field => ({
 		field,
 		label: FIELD_LABELS[field],
 		before: before[field],
 		after: after[field],
-		changed: changed.has(field),
+		changed: before[field] !== after[field],
 	}));
 }
 

@@ -4,6 +4,7 @@
  * and edits the national digits only, so what is read must have its country code stripped.
  */
 import {parsePhoneNumberFromString} from 'libphonenumber-js/min';
+import metadata from 'libphonenumber-js/min/metadata';
 import type {CellPhone} from './contact.js';
 import {describeCharacter, textOf} from './text.js';
 
@@ -102,6 +103,14 @@ export function parsePhoneInput(input: string, countryCode = ''): PhoneParse {
 	}
 
 	if (!international) {
+		if (
+			compact.startsWith('011') &&
+			exitPrefixSuggestion(compact) &&
+			!parsePhoneNumberFromString(`${givenCode}${compact}`)?.isValid()
+		) {
+			return {ok: false, error: exitPrefixError(compact)};
+		}
+
 		const countError = digitCountError(compact);
 		if (countError) {
 			return {ok: false, error: countError};
@@ -127,13 +136,41 @@ export function parsePhoneInput(input: string, countryCode = ''): PhoneParse {
 		};
 	}
 
+	// 00 is the exit prefix in much of the world but 0011 in Australia: a 00 number is read as
+	// another country only when the operator writes that country with +.
+	const parsedCode = `+${parsed.countryCallingCode}`;
+	if (!compact.startsWith('+') && parsedCode !== givenCode) {
+		return {ok: false, error: exitPrefixError(compact)};
+	}
+
 	const national = String(parsed.nationalNumber);
 	const countError = digitCountError(national);
 	if (countError) {
 		return {ok: false, error: countError};
 	}
 
-	return {ok: true, countryCode: `+${parsed.countryCallingCode}`, phoneNumber: national};
+	return {ok: true, countryCode: parsedCode, phoneNumber: national};
+}
+
+const EXIT_PREFIXES = ['0011', '011', '00'];
+
+/** The +CC form of a number dialled with an exit prefix (0011, 011, 00): the first reading of a possible length. */
+export function exitPrefixSuggestion(compact: string): string | undefined {
+	for (const prefix of EXIT_PREFIXES) {
+		if (!compact.startsWith(prefix)) continue;
+		const parsed = parsePhoneNumberFromString(`+${compact.slice(prefix.length)}`);
+		if (parsed?.isPossible()) return parsed.formatInternational();
+	}
+
+	return undefined;
+}
+
+function exitPrefixError(compact: string): string {
+	const prefix = EXIT_PREFIXES.find(p => compact.startsWith(p)) ?? '00';
+	const suggestion = exitPrefixSuggestion(compact);
+	return suggestion
+		? `Phone number starts with ${prefix}, a dialling prefix that differs by country: type it with + and the country code, e.g. ${suggestion}, or only the national digits.`
+		: `Phone number starts with ${prefix}, a dialling prefix that differs by country: type it with + and the country code, e.g. +44 7700 900123, or only the national digits.`;
 }
 
 /**
@@ -162,11 +199,19 @@ export function normalizeCountryCode(code: string): string {
 		.replace(/[\s\p{Zs}]/gu, '');
 }
 
-/** An error message for a country code, or undefined when it is "+" and 1 to 4 digits. */
+/** True when the digits (no +) are a country calling code in libphonenumber-js's metadata (incl. non-geographic ones such as 800). */
+export function isCallingCode(digits: string): boolean {
+	return Object.hasOwn(metadata.country_calling_codes, digits) || Object.hasOwn(metadata.nonGeographic, digits);
+}
+
+/** An error message for a country code, or undefined when it is "+" and a real calling code. */
 export function validateCountryCode(code: string): string | undefined {
 	const value = normalizeCountryCode(code);
 	if (/^\+[0-9]{1,4}$/.test(value)) {
-		return undefined;
+		// "+1684" (American Samoa) is how +1 and an area code are often written.
+		return isCallingCode(value.slice(1)) || /^\+1[2-9][0-9]{2}$/.test(value)
+			? undefined
+			: `Country code ${value} is not a calling code in use: check it, e.g. +91 for India, +44 for the UK, +1 for the US.`;
 	}
 
 	if (value === '') {
@@ -229,7 +274,92 @@ export function splitStoredPhone(cell?: CellPhone | null): StoredPhone {
 	return {countryCode, phoneNumber: phone.slice(1), extension};
 }
 
-/** What the server stores for a phone: countryCode + digits ("+91" + "9550100001"). */
+/** The number Kore will store for a country code and digits: "+91" + "95501 00001" -> "+919550100001"; '' without digits. */
 export function storedPhoneNumber(countryCode: string, digits: string): string {
-	return `${countryCode}${digits}`;
+	const compact = compactPhone(digits);
+	return compact === '' ? '' : `${normalizeCountryCode(countryCode)}${compact}`;
+}
+
+export type PhoneAdvice = {
+	/** One sentence: what is odd and what to type instead. */
+	message: string;
+	/** The national digits to use instead, when there is a sure fix (a trunk 0 to drop). */
+	suggestion?: string;
+};
+
+function regionName(region: string): string {
+	try {
+		return new Intl.DisplayNames(['en'], {type: 'region'}).of(region) ?? region;
+	} catch {
+		return region;
+	}
+}
+
+/**
+ * Advice on digits that pass the rules but are unlikely to be the number meant, checked against
+ * the country's numbering plan: a trunk prefix kept ("+44" with "07700 900123": Kore would store
+ * +4407700900123; suggestion "7700900123"), or a number that is not valid for the country. Only
+ * advice: fictional and new ranges fail the check, so the caller warns rather than refuses.
+ */
+export function phoneAdvice(countryCode: string, digits: string): PhoneAdvice | undefined {
+	const code = normalizeCountryCode(countryCode);
+	const national = compactPhone(digits);
+	if (!/^\+[0-9]{1,4}$/.test(code) || !/^[0-9]+$/.test(national)) {
+		return undefined;
+	}
+
+	const parsed = parsePhoneNumberFromString(`${code}${national}`);
+	if (!parsed) {
+		return undefined;
+	}
+
+	const stored = storedPhoneNumber(code, national);
+	if (parsed.nationalNumber !== national && national.endsWith(parsed.nationalNumber)) {
+		const prefix = national.slice(0, national.length - parsed.nationalNumber.length);
+		return {
+			message: `Kore would store ${stored}, with the ${prefix} dialled only inside the country: type ${parsed.nationalNumber} (${parsed.formatInternational()}).`,
+			suggestion: parsed.nationalNumber,
+		};
+	}
+
+	if (!parsed.isValid()) {
+		const region = parsed.country ?? metadata.country_calling_codes[parsed.countryCallingCode]?.[0];
+		const where = region ? `${regionName(region)} (${code})` : `country code ${code}`;
+		return {
+			message: `${parsed.formatInternational()} is not a valid number for ${where}: check the digits and the country code.`,
+		};
+	}
+
+	return undefined;
+}
+
+/** Digits without the leading zeros of a trunk or exit prefix, for matching. */
+function significant(digits: string): string {
+	return digits.replace(/^0+/, '');
+}
+
+/**
+ * Does a contact's stored cell phone match what the operator typed in the filter? Typed in any
+ * format: "07700 900123" (national, with trunk 0), "7700900123", "+44 7700 900123" or "0044…"
+ * all find a stored "+447700900123". A part of the number (at least 3 digits) matches too.
+ */
+export function phoneMatches(query: string, cell?: CellPhone | null): boolean {
+	const typed = compactPhone(textOf(query));
+	const digits = typed.replace(/^\+/, '');
+	if (!/^[0-9]{3,}$/.test(digits)) {
+		return false;
+	}
+
+	const {countryCode, phoneNumber} = splitStoredPhone(cell);
+	const national = phoneNumber.replace(/[^0-9]/g, '');
+	if (national === '') {
+		return false;
+	}
+
+	const full = `${countryCode.replace(/[^0-9]/g, '')}${significant(national)}`;
+	if (typed.startsWith('+') || typed.startsWith('00')) {
+		return full.includes(significant(digits));
+	}
+
+	return significant(national).includes(significant(digits)) || full.includes(digits);
 }

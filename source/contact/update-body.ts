@@ -3,7 +3,11 @@ import type {Contact, ContactFields, UpdateBody} from './contact.js';
 import {FIELD_NAMES, fieldsOf} from './fields.js';
 import {compactPhone, normalizeCountryCode} from './phone.js';
 
-/** The loaded fields with the edits applied: edits are trimmed (the phone compacted to digits, the country code without spaces). */
+/**
+ * The loaded fields with the edits applied: edits are trimmed (the phone compacted to digits, the
+ * country code without spaces). A salutation differing only in case from the stored one ("Mr" for
+ * "mr") is no edit: the stored text is kept, so the diff and the body agree nothing changed.
+ */
 export function applyEdits(before: ContactFields, edits: Partial<ContactFields>): ContactFields {
 	const after: ContactFields = {...before};
 	for (const name of FIELD_NAMES) {
@@ -14,9 +18,17 @@ export function applyEdits(before: ContactFields, edits: Partial<ContactFields>)
 
 		after[name] =
 			name === 'phoneNumber' ? compactPhone(value) : name === 'countryCode' ? normalizeCountryCode(value) : value.trim();
+		if (name === 'salutation' && sameSalutation(before.salutation, after.salutation)) {
+			after.salutation = before.salutation;
+		}
 	}
 
 	return after;
+}
+
+/** Salutations match without regard to case or surrounding spaces: `mr` is `Mr`. */
+export function sameSalutation(a: string, b: string): boolean {
+	return a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 }
 
 /** The body for some fields: firstName, lastName, salutation, cellPhone{phoneNumber, countryCode, extension}, nothing else. */

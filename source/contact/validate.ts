@@ -1,5 +1,5 @@
 /** Field rules, with messages that say what is wrong and what to type instead. */
-import type {ContactFields, FieldName} from './contact.js';
+import type {Contact, ContactFields, FieldName} from './contact.js';
 import {FIELD_LABELS, FIELD_NAMES} from './fields.js';
 import {badPhoneCharacterError, compactPhone, digitCountError, validateCountryCode, validateExtension} from './phone.js';
 import {firstUnsafeCharacter} from './sanitize.js';
@@ -23,6 +23,12 @@ function validateText(name: 'firstName' | 'lastName' | 'salutation', value: stri
 		return `${label} contains ${what}: retype it on one line without control or invisible characters.`;
 	}
 
+	const invisible = firstInvisibleInName(value);
+	if (invisible !== undefined) {
+		const code = (invisible.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+		return `${label} contains an invisible character (U+${code}): retype it without invisible or formatting characters.`;
+	}
+
 	const length = [...trimmed].length;
 	if (length > MAX_NAME_LENGTH) {
 		return `${label} is ${length} characters long; the limit is ${MAX_NAME_LENGTH}: shorten it.`;
@@ -35,6 +41,28 @@ function validateText(name: 'firstName' | 'lastName' | 'salutation', value: stri
 		return /\p{N}/u.test(trimmed)
 			? `${label} has no letters, only digits or symbols: type the name, e.g. ${example} (a phone number goes in Cell phone).`
 			: `${label} has no letters: type the name, e.g. ${example}.`;
+	}
+
+	return undefined;
+}
+
+/** Default-ignorable and format characters draw nothing, so two names that look equal may differ. */
+const INVISIBLE_IN_NAME = /^[\p{Default_Ignorable_Code_Point}\p{Cf}]$/u;
+const VISIBLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+
+/**
+ * The first invisible character of a name, if any. Kept: ZWJ/ZWNJ between two visible characters
+ * (emoji sequences, Persian and Indic spelling) and a variation selector after one (❤️).
+ */
+export function firstInvisibleInName(text: string): string | undefined {
+	const chars = [...text];
+	for (const [index, char] of chars.entries()) {
+		if (!INVISIBLE_IN_NAME.test(char)) continue;
+		const before = chars[index - 1] ?? '';
+		const after = chars[index + 1] ?? '';
+		if ((char === '\u200C' || char === '\u200D') && VISIBLE.test(before) && VISIBLE.test(after)) continue;
+		if (/^[\uFE00-\uFE0F]$/u.test(char) && VISIBLE.test(before)) continue;
+		return char;
 	}
 
 	return undefined;
@@ -111,10 +139,49 @@ export function validateChanges(before: ContactFields, after: ContactFields): Fi
 	}
 
 	const errors: FieldErrors = {};
+	if (before.phoneNumber !== '' && compactPhone(after.phoneNumber) === '') {
+		errors.phoneNumber =
+			"Phone number can't be made empty: Kore refuses a contact without its cell number. Type the digits, e.g. 95501 00001.";
+	}
+
 	for (const name of FIELD_NAMES) {
-		if (changed.has(name) && all[name] !== undefined) {
+		if (changed.has(name) && all[name] !== undefined && errors[name] === undefined) {
 			errors[name] = all[name];
 		}
+	}
+
+	return errors;
+}
+
+const TOP_LEVEL: FieldName[] = ['firstName', 'lastName', 'salutation'];
+const PHONE_FIELDS: FieldName[] = ['countryCode', 'phoneNumber', 'extension'];
+
+function kindOf(value: unknown): string {
+	return Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/**
+ * Fields the server holds as something other than text (a number, an object…) that the edits do not
+ * set: the body would send them as text (or ''), an edit the operator never made. Each gets an
+ * error saying to set that field in the same edit; null and missing count as empty, not as odd.
+ */
+export function storedTypeErrors(loaded: Contact, edits: Partial<ContactFields>): FieldErrors {
+	const errors: FieldErrors = {};
+	const cell: unknown = loaded.cellPhone;
+	const cellObject = cell !== null && typeof cell === 'object' && !Array.isArray(cell) ? (cell as Record<string, unknown>) : {};
+	const check = (name: FieldName, value: unknown) => {
+		if (value === undefined || value === null || typeof value === 'string' || typeof edits[name] === 'string') return;
+		errors[name] =
+			`${FIELD_LABELS[name]} is stored in Kore as ${kindOf(value)}, not text: set ${FIELD_LABELS[name]} in this same edit so what is sent is what you chose.`;
+	};
+
+	for (const name of TOP_LEVEL) check(name, loaded[name]);
+	if (cell !== undefined && cell !== null && cell !== cellObject) {
+		if (!PHONE_FIELDS.some(name => typeof edits[name] === 'string')) {
+			errors.phoneNumber = `Cell phone is stored in Kore as ${kindOf(cell)}, not a phone: set the phone number and country code in this same edit.`;
+		}
+	} else {
+		for (const name of PHONE_FIELDS) check(name, cellObject[name]);
 	}
 
 	return errors;

@@ -2,7 +2,7 @@ import type {Contact, ContactFields, FieldName, UpdateBody} from '../contact/con
 import {diffFields, fieldsOfBody, type FieldChange} from '../contact/diff.js';
 import {fieldsOf} from '../contact/fields.js';
 import {buildUpdateBody} from '../contact/update-body.js';
-import {validateChanges} from '../contact/validate.js';
+import {storedTypeErrors, validateChanges} from '../contact/validate.js';
 
 /** Everything needed to show, check and send one update. Built only by prepareUpdate. */
 export type PreparedUpdate = {
@@ -42,7 +42,7 @@ export function prepareUpdate(input: PrepareInput): PrepareResult {
 	const rows = diffFields(before, after);
 	const changes = rows.filter(row => row.changed);
 
-	const errors = validateChanges(before, after);
+	const errors = {...storedTypeErrors(loaded, edits), ...validateChanges(before, after)};
 	if (Object.keys(errors).length > 0) return {ok: false, errors};
 
 	return {

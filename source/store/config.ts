@@ -6,6 +6,7 @@ import {
 	defaultConfigDir,
 	ensurePrivateDir,
 	FILE_MODE,
+	looseFileMode,
 	moveAside,
 	settingsFolderError,
 	tightenFile,
@@ -39,15 +40,11 @@ const serialize = (data: ConfigData): string => `${JSON.stringify(data, undefine
 const lostSettings = 'profiles must be added again or restored from it.';
 
 /**
- * Opens (creating when needed) config.json, mode 0600, in a 0700 folder.
- *
- * The file is inspected before conf sees it: conf either throws on a corrupt file or, with
- * `clearInvalidConfig`, silently empties it, and the operator must instead be told where the old
- * file went. The format migration is our own step on the raw JSON, too: conf's `migrations` are
- * keyed by the app's package version (and recorded in an `__internal__` key), whereas our format
- * has its own `version` field; and conf writes the migrated store before validating it, so a file
- * it cannot migrate would be overwritten instead of kept. conf still does the rest: the schema
- * check on every read and write (ajv), atomic writes with `configFileMode: 0o600`, the defaults.
+ * Opens (creating when needed) config.json, mode 0600, in a 0700 folder. conf reads, validates
+ * (schema), fills defaults and writes atomically with configFileMode; we add what it lacks: the file
+ * is checked first so a corrupt one is moved aside with a warning (clearInvalidConfig drops it
+ * silently), and our format's own `version` is migrated on the raw JSON (conf's migrations follow
+ * the package version and write before validating, which would overwrite a file they cannot read).
  */
 export function openStore(options: OpenStoreOptions = {}): Store {
 	const dir = configDirFor(options);
@@ -67,6 +64,7 @@ function openStoreIn(dir: string): Store {
 		warnings.push(dirWarning);
 	}
 
+	const loose = looseFileMode(file);
 	prepareFile(file, warnings);
 	let conf: Conf<ConfigData>;
 	try {
@@ -84,6 +82,12 @@ function openStoreIn(dir: string): Store {
 	}
 
 	tightenFile(file);
+	if (loose !== undefined && conf.store.profiles.some(p => Boolean(p.clientSecret))) {
+		warnings.push(
+			`Your settings file ${file} could be read by other users (mode ${loose.toString(8).padStart(4, '0')}) and holds a client secret; it is now 0600. If others can log in to this machine, rotate the client secret in Kore.ai.`,
+		);
+	}
+
 	return createStore(conf, dir, warnings);
 }
 
@@ -203,9 +207,9 @@ function createStore(conf: Conf<ConfigData>, dir: string, warnings: string[]): S
 		}
 	};
 
+	// conf writes atomically with configFileMode (0600), whatever mode the old file had.
 	const write = (data: ConfigData): void => {
 		conf.store = data;
-		tightenFile(conf.path);
 	};
 
 	/**

@@ -203,6 +203,24 @@ export function tightenFile(file: string): void {
 	}
 }
 
+/** The permission bits of a file that others (group or world) may access, or undefined (also when missing, and on Windows). */
+export function looseFileMode(file: string): number | undefined {
+	if (process.platform === 'win32') {
+		return undefined;
+	}
+
+	try {
+		const mode = fs.statSync(file).mode & 0o777;
+		return (mode & 0o077) === 0 ? undefined : mode;
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+			return undefined;
+		}
+
+		throw error;
+	}
+}
+
 /** Writes a 0600 file atomically: a temp file in the same folder, fsync, then rename over. */
 export function writeFileAtomic(file: string, data: string): void {
 	const temporary = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {ContactFields, UpdateBody} from '../../source/contact/contact.js';
 import {openJournal} from '../../source/store/journal.js';
@@ -106,6 +108,17 @@ describe('kore-contacts history', () => {
 		expect(plain.stdout).toBe('The change journal is empty: no update or undo has been sent from this computer yet.\n');
 		expect(json.code).toBe(0);
 		expect(JSON.parse(json.stdout)).toEqual([]);
+	});
+
+	it('a journal that cannot be read: exit 1 names the file and what to check, never "bug" or a stack', async () => {
+		const dir = tempDir();
+		fs.mkdirSync(path.join(dir, 'journal.jsonl'));
+		const result = await runInProcess(['history'], {env: {KORE_CONTACTS_CONFIG_DIR: dir}});
+		expect(result.code).toBe(1);
+		expect(result.stdout).toBe('');
+		expect(result.stderr).toContain(path.join(dir, 'journal.jsonl'));
+		expect(result.stderr).toMatch(/could not be read \(EISDIR\)|could not be opened/);
+		expect(result.stderr).not.toMatch(/bug|\n\s+at /i);
 	});
 
 	it('strips control sequences from every cell (the journal holds strings from the server)', async () => {

@@ -33,10 +33,14 @@ describe('buildEdits (update flags -> field edits)', () => {
 	});
 
 	it('splits a pasted international number, and refuses one that contradicts --country-code', () => {
-		expect(buildEdits({...base, phone: '0044 20 7946 0958'}, current)).toEqual({
+		expect(buildEdits({...base, phone: '+44 20 7946 0958'}, current)).toEqual({
 			ok: true,
 			edits: {phoneNumber: '2079460958', countryCode: '+44'},
 		});
+		const exitPrefix = buildEdits({...base, phone: '0044 20 7946 0958'}, current);
+		expect(exitPrefix.ok).toBe(false);
+		if (!exitPrefix.ok)
+			expect(exitPrefix.errors.phoneNumber).toContain('type it with + and the country code, e.g. +44 20 7946 0958');
 		const contradiction = buildEdits({...base, phone: '+44 20 7946 0958', countryCode: '+91'}, current);
 		expect(contradiction.ok).toBe(false);
 		if (!contradiction.ok) expect(contradiction.errors.phoneNumber).toContain('+44 but --country-code says +91');

@@ -146,3 +146,27 @@ describe('verifyStored', () => {
 		expect(fieldsOf(loaded)).toEqual(fieldsOfBody(body));
 	});
 });
+
+describe('diffFields compares plain strings', () => {
+	it('marks exactly the fields whose text differs, spaces and case included', () => {
+		const base: ContactFields = {
+			firstName: 'Ann',
+			lastName: 'Lee',
+			salutation: 'Ms',
+			countryCode: '+44',
+			phoneNumber: '7700900123',
+			extension: '',
+		};
+		const rows = diffFields(base, {...base, firstName: 'Ann ', phoneNumber: '7700900124'});
+		expect(rows.map(row => row.field)).toEqual([
+			'firstName',
+			'lastName',
+			'salutation',
+			'countryCode',
+			'phoneNumber',
+			'extension',
+		]);
+		expect(rows.filter(row => row.changed).map(row => row.field)).toEqual(['firstName', 'phoneNumber']);
+		expect(changedFields(base, {...base})).toEqual([]);
+	});
+});

@@ -1,6 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {
 	normalizeCountryCode,
+	phoneAdvice,
+	phoneMatches,
 	parsePhoneInput,
 	splitStoredPhone,
 	storedPhoneNumber,
@@ -33,7 +35,8 @@ describe('parsePhoneInput: accepted', () => {
 		['+919550100001', '+44', '+91', '9550100001'],
 		['+1 (415) 555-0100', '+91', '+1', '4155550100'],
 		['+1 415 555 0100\n', '', '+1', '4155550100'],
-		['0044 20 7946 0958', '+91', '+44', '2079460958'],
+		['0044 20 7946 0958', '+44', '+44', '2079460958'],
+		['011 2345 6789', '+91', '+91', '01123456789'],
 		['+44 20 7946 0958', '+91', '+44', '2079460958'],
 		['\u202A+91 95501 00001\u202C', '+1', '+91', '9550100001'],
 		['+49 30 123456', '+91', '+49', '30123456'],
@@ -232,5 +235,88 @@ describe('validateExtension', () => {
 		['+1234567890', 'Extension is 11 characters long; the limit is 10: shorten it, e.g. +91.'],
 	])('%j -> %j', (extension, error) => {
 		expect(validateExtension(extension)).toBe(error);
+	});
+});
+
+describe('parsePhoneInput: an exit prefix never changes the country by itself', () => {
+	it.each([
+		['0044 20 7946 0958', '+91', '00', '+44 20 7946 0958'],
+		['0011 44 7700 900123', '+61', '0011', '+44 7700 900123'],
+		['011 44 7700 900123', '+1', '011', '+44 7700 900123'],
+		['00 1 415 555 0100', '', '00', '+1 415 555 0100'],
+	])('%j with %j is refused, naming the + form', (input, current, prefix, suggestion) => {
+		expect(parsePhoneInput(input, current)).toEqual({
+			ok: false,
+			error: `Phone number starts with ${prefix}, a dialling prefix that differs by country: type it with + and the country code, e.g. ${suggestion}, or only the national digits.`,
+		});
+	});
+});
+
+describe('validateCountryCode: only real calling codes', () => {
+	it.each([['+0'], ['+00'], ['+999'], ['+0044']])('%j is refused', code => {
+		expect(validateCountryCode(code)).toBe(
+			`Country code ${code} is not a calling code in use: check it, e.g. +91 for India, +44 for the UK, +1 for the US.`,
+		);
+	});
+
+	it.each([['+1'], ['+44'], ['+91'], ['+800'], ['+1684']])('%j is accepted', code => {
+		expect(validateCountryCode(code)).toBeUndefined();
+	});
+});
+
+describe('storedPhoneNumber: the number Kore will store', () => {
+	it('is the country code and the compact digits, or nothing without digits', () => {
+		expect(storedPhoneNumber('+44', '7700 900123')).toBe('+447700900123');
+		expect(storedPhoneNumber(' +91 ', '95501-00001')).toBe('+919550100001');
+		expect(storedPhoneNumber('+44', '')).toBe('');
+	});
+});
+
+describe('phoneAdvice (issue 12 #7)', () => {
+	it('offers the fix for a trunk 0 kept after the country code', () => {
+		expect(phoneAdvice('+44', '07700 900123')).toEqual({
+			message: 'Kore would store +4407700900123, with the 0 dialled only inside the country: type 7700900123 (+44 7700 900123).',
+			suggestion: '7700900123',
+		});
+		expect(phoneAdvice('+91', '095501 00001')?.suggestion).toBe('9550100001');
+	});
+
+	it('says when a number is not valid for its country, without a made-up fix', () => {
+		expect(phoneAdvice('+44', '12345')).toEqual({
+			message: '+44 12345 is not a valid number for United Kingdom (+44): check the digits and the country code.',
+		});
+	});
+
+	it('has nothing to say about a valid number, or about input the rules refuse anyway', () => {
+		expect(phoneAdvice('+44', '7911 123456')).toBeUndefined();
+		expect(phoneAdvice('+1', '415 555 0100')).toBeUndefined();
+		expect(phoneAdvice('', '7911123456')).toBeUndefined();
+		expect(phoneAdvice('+44', '')).toBeUndefined();
+		expect(phoneAdvice('+44', '79x1')).toBeUndefined();
+	});
+});
+
+describe('phoneMatches: the contact filter finds national formats', () => {
+	const cell = {countryCode: '+44', phoneNumber: '+447700900123', extension: ''};
+
+	it.each([
+		['07700 900123'],
+		['7700900123'],
+		['+44 7700 900123'],
+		['0044 7700 900123'],
+		['900123'],
+		['(0)7700-900-123'],
+		['447700'],
+	])('%j finds +447700900123', query => {
+		expect(phoneMatches(query, cell)).toBe(true);
+	});
+
+	it.each([['+91 7700900123'], ['12'], ['Ann'], ['07700 900124'], ['']])('%j does not', query => {
+		expect(phoneMatches(query, cell)).toBe(false);
+	});
+
+	it('finds a number stored without its prefix, and nothing in a contact without a phone', () => {
+		expect(phoneMatches('07700 900123', {countryCode: '+44', phoneNumber: '7700900123'})).toBe(true);
+		expect(phoneMatches('07700 900123', null)).toBe(false);
 	});
 });

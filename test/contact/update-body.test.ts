@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import type {Contact} from '../../source/contact/contact.js';
 import {fieldsOf} from '../../source/contact/fields.js';
-import {applyEdits, bodyOfFields, buildUpdateBody} from '../../source/contact/update-body.js';
+import {diffFields} from '../../source/contact/diff.js';
+import {applyEdits, bodyOfFields, buildUpdateBody, sameSalutation} from '../../source/contact/update-body.js';
 import {SAMPLE_REQUEST, SAMPLE_RESPONSE} from './samples.js';
 
 const contact: Contact = {
@@ -107,5 +108,22 @@ describe('applyEdits and bodyOfFields', () => {
 		const before = fieldsOf(contact);
 		expect(applyEdits(before, {phoneNumber: '(955) 010-0009'})).toEqual({...before, phoneNumber: '9550100009'});
 		expect(bodyOfFields(applyEdits(before, {}))).toEqual(buildUpdateBody(contact, {}));
+	});
+});
+
+describe('salutation case (issue 12 #9)', () => {
+	const loaded: Contact = {id: 'c1', firstName: 'Ann', lastName: 'Lee', salutation: 'mr', cellPhone: null};
+
+	it('treats Mr for a stored mr as no edit: the stored text is sent back and nothing shows as changed', () => {
+		const before = fieldsOf(loaded);
+		const after = applyEdits(before, {salutation: 'Mr'});
+		expect(after.salutation).toBe('mr');
+		expect(buildUpdateBody(loaded, {salutation: ' MR '}).salutation).toBe('mr');
+		expect(diffFields(before, after).filter(row => row.changed)).toEqual([]);
+	});
+
+	it('still sends a different salutation', () => {
+		expect(buildUpdateBody(loaded, {salutation: 'Dr'}).salutation).toBe('Dr');
+		expect(sameSalutation('Mrs', 'mr')).toBe(false);
 	});
 });

@@ -1,6 +1,13 @@
 import {describe, expect, it} from 'vitest';
 import type {ContactFields, FieldName} from '../../source/contact/contact.js';
-import {MAX_NAME_LENGTH, hasErrors, validateChanges, validateField, validateFields} from '../../source/contact/validate.js';
+import {
+	MAX_NAME_LENGTH,
+	hasErrors,
+	storedTypeErrors,
+	validateChanges,
+	validateField,
+	validateFields,
+} from '../../source/contact/validate.js';
 
 const good: ContactFields = {
 	firstName: 'John',
@@ -145,5 +152,75 @@ describe('validateChanges', () => {
 			phoneNumber:
 				"Phone number may contain digits only (spaces and dashes are fine): found 'x'. Type just the digits, e.g. 95501 00001.",
 		});
+	});
+});
+
+describe('validateChanges: an emptied phone', () => {
+	it('refuses clearing a stored number (Kore answers 412)', () => {
+		expect(validateChanges(good, {...good, phoneNumber: ''})).toEqual({
+			phoneNumber:
+				"Phone number can't be made empty: Kore refuses a contact without its cell number. Type the digits, e.g. 95501 00001.",
+		});
+	});
+
+	it('leaves a contact that never had a number alone', () => {
+		const none = {...good, countryCode: '', phoneNumber: ''};
+		expect(validateChanges(none, {...none, firstName: 'Jon'})).toEqual({});
+	});
+});
+
+describe('names: invisible and formatting characters', () => {
+	it.each([['\u3164'], ['\u{E0041}'], ['\u00AD'], ['\u180E'], ['\u200E'], ['\u034F']])('%j in a name is refused', char => {
+		const error = validateField('firstName', `Jo${char}hn`);
+		expect(error).toMatch(
+			/^First name contains an invisible character \(U\+[0-9A-F]{4,5}\): retype it without invisible or formatting characters\.$/,
+		);
+		expect(validateField('lastName', `${char}Doe`)).toMatch(/^Last name contains an invisible character/);
+	});
+
+	it('keeps joiners inside emoji and Persian words, and a variation selector after a symbol', () => {
+		expect(validateField('firstName', 'می\u200Cخواهم')).toBeUndefined();
+		expect(validateField('firstName', 'Ann \u{1F469}\u200D\u{1F4BB}')).toBeUndefined();
+		expect(validateField('firstName', 'Ann \u2764\uFE0F')).toBeUndefined();
+		expect(validateField('firstName', 'Ann\u200D')).toMatch(/U\+200D/);
+	});
+});
+
+describe('storedTypeErrors', () => {
+	const loaded = {
+		id: 'c1',
+		firstName: 42 as unknown as string,
+		lastName: 'Doe',
+		salutation: null,
+		cellPhone: {countryCode: '+91', phoneNumber: '+919550100001', extension: '+'},
+	};
+
+	it('refuses an edit that would send a non-text field back as text', () => {
+		expect(storedTypeErrors(loaded, {lastName: 'Dow'})).toEqual({
+			firstName:
+				'First name is stored in Kore as a number, not text: set First name in this same edit so what is sent is what you chose.',
+		});
+	});
+
+	it('accepts it once the edit sets that field, and treats null as empty', () => {
+		expect(storedTypeErrors(loaded, {firstName: 'Ann'})).toEqual({});
+		expect(storedTypeErrors({...loaded, firstName: 'Ann'}, {lastName: 'Dow'})).toEqual({});
+	});
+
+	it('checks the phone parts and a cellPhone that is not an object', () => {
+		expect(
+			storedTypeErrors(
+				{...loaded, firstName: 'Ann', cellPhone: {countryCode: 91 as unknown as string, phoneNumber: '9550100001'}},
+				{lastName: 'Dow'},
+			),
+		).toEqual({
+			countryCode:
+				'Country code is stored in Kore as a number, not text: set Country code in this same edit so what is sent is what you chose.',
+		});
+		expect(storedTypeErrors({...loaded, firstName: 'Ann', cellPhone: ['x'] as never}, {lastName: 'Dow'})).toEqual({
+			phoneNumber:
+				'Cell phone is stored in Kore as a list, not a phone: set the phone number and country code in this same edit.',
+		});
+		expect(storedTypeErrors({...loaded, firstName: 'Ann', cellPhone: ['x'] as never}, {phoneNumber: '9550100001'})).toEqual({});
 	});
 });

@@ -58,9 +58,25 @@ describe('openStore: where and how the file is kept', () => {
 		const store = openStore({configDir: dir});
 		expect(modeOf(file)).toBe(0o600);
 		expect(store.getProfile('dev')?.clientSecret).toBe('shh-secret');
+		expect(store.warnings).toEqual([
+			`Your settings file ${file} could be read by other users (mode 0644) and holds a client secret; it is now 0600. If others can log in to this machine, rotate the client secret in Kore.ai.`,
+		]);
+		expect(store.warnings.join('')).not.toContain('shh-secret');
 		fs.chmodSync(file, 0o644);
 		store.rememberStream('dev', 'st-1');
 		expect(modeOf(file)).toBe(0o600);
+		expect(openStore({configDir: dir}).warnings).toEqual([]);
+	});
+
+	it.runIf(posix)('tightens a loose settings file without a secret quietly', () => {
+		const dir = tempDir();
+		const file = path.join(dir, 'config.json');
+		const {clientSecret: _secret, ...noSecret} = profile('dev');
+		fs.writeFileSync(file, JSON.stringify({version: 1, profiles: [noSecret], recentStreams: {}, recentContacts: {}}));
+		fs.chmodSync(file, 0o640);
+		const store = openStore({configDir: dir});
+		expect(modeOf(file)).toBe(0o600);
+		expect(store.warnings).toEqual([]);
 	});
 
 	it.runIf(posix)('warns about an existing folder that others can open, without changing it', () => {
@@ -307,8 +323,12 @@ describe('migration from version 0', () => {
 `,
 			{mode: 0o644},
 		);
+		fs.chmodSync(file, 0o644);
 		const store = openStore({configDir: dir});
-		expect(store.warnings).toEqual([]);
+		// The old file was readable by others and held a secret: said once (see the 0644 test).
+		expect(store.warnings).toEqual(
+			posix ? [expect.stringContaining('could be read by other users (mode 0644) and holds a client secret')] : [],
+		);
 		expect(backupsIn(dir)).toEqual([]);
 		expect(store.listProfiles()).toEqual([
 			{name: 'dev', host: 'platform.kore.ai', accountId: 'acc-dev', clientId: 'cs-dev', clientSecret: 's3cret', protected: false},
