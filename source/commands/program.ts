@@ -219,6 +219,25 @@ export function buildProgram(io: CommandIo, hooks: ProgramHooks, setExit: (code:
 
 	describe(
 		program
+			.command('find')
+			.description('search the whole stream by name, phone or ID prefix (reads every page: ⌈n/50⌉ requests)')
+			.argument('<text>', 'part of a name (any case or accents), a phone number in any format, or the start of an ID')
+			.requiredOption('--stream <id>', 'stream (bot) ID (required)', identifier('stream ID'))
+			.option('--limit <n>', 'stop after this many matches', wholeNumber(1, 100_000))
+			.option('--json', 'print each match as one line of JSON (JSON Lines), as its page arrives')
+			.action(
+				run(async (globals, options, [text]) => {
+					const {runFind} = await import('./find.js');
+					return runFind(io, globals, {...(options as {stream: string}), text: text ?? ''});
+				}),
+			),
+		`  $ kore-contacts find --stream st-123 "josé garcía"
+  $ kore-contacts find --stream st-123 "07700 900123"
+  $ kore-contacts find --stream st-123 667e48 --json | jq -r .id`,
+	);
+
+	describe(
+		program
 			.command('update')
 			.description('change a contact: shows the diff and the exact body, asks, checks for conflicts, sends, verifies')
 			.requiredOption('--stream <id>', 'stream (bot) ID (required)', identifier('stream ID'))
