@@ -1,8 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import {PassThrough, Readable} from 'node:stream';
 import {describe, expect, it} from 'vitest';
 import type {Contact} from '../../source/contact/contact.js';
 import {contactMatcher, progressLine, timeLeft} from '../../source/commands/find.js';
+import type {CommandIo} from '../../source/commands/io.js';
+import {runProgram} from '../../source/commands/program.js';
+import {resetRateLimits} from '../../source/kore/rate-limit.js';
 import {runCli, tempDir} from '../helpers/run-cli.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {CONTROL_CHARACTERS, plainContactFrom, sandboxEnv} from './helpers.js';
@@ -102,6 +106,35 @@ describe('kore-contacts find', () => {
 		expect(result.stdout.split('\n')[0]).toContain(first.id);
 		expect(result.stderr).toMatch(/Interrupted: 1 found in the [\d,]+ of 2,000 contacts searched \(shown above\)\.\n$/);
 		expect(listGets(sb).length).toBeLessThan(40);
+	});
+
+	it('on a terminal, stderr shows pages done of all and time left at 60 a minute; stdout stays plain', async () => {
+		const sb = sandbox();
+		const target = sb.contacts()[75]!;
+		let out = '';
+		let err = '';
+		const stdout = new PassThrough().setEncoding('utf8');
+		const stderr = Object.assign(new PassThrough().setEncoding('utf8'), {isTTY: true});
+		stdout.on('data', (chunk: string) => (out += chunk));
+		stderr.on('data', (chunk: string) => (err += chunk));
+		const home = tempDir('kc-home-');
+		const io: CommandIo = {
+			stdin: Readable.from([]),
+			stdout,
+			stderr,
+			env: {...sandboxEnv(sb), HOME: home, KORE_CONTACTS_CONFIG_DIR: path.join(home, 'config')},
+			signal: new AbortController().signal,
+		};
+		const hooks = {runEditor: async () => 1, runSandbox: async () => 1};
+		resetRateLimits(); // the client's limiter lives in this process: a full 60 a minute for these 40 pages
+		expect(await runProgram(['find', '--stream', sb.streamId, target.id], io, hooks)).toBe(0);
+		await new Promise(resolve => setImmediate(resolve));
+		expect(out).toBe(`${out.split('\n')[0]}\n`);
+		expect(out).toContain(target.id);
+		expect(err).toContain('\r\u001B[2KSearching… page 1 of 40 · 0 found · ≤ 39 s left');
+		expect(err).toContain('\r\u001B[2KSearching… page 2 of 40 · 1 found · ≤ 38 s left');
+		expect(err).toContain('\r\u001B[2KSearching… page 40 of 40 · 1 found · ≤ 0 s left');
+		expect(err.endsWith('\r\u001B[2K1 found in 2,000 contacts (40 pages).\n')).toBe(true);
 	});
 
 	it('no text is a usage error (exit 2), and nothing is sent', async () => {
