@@ -64,10 +64,9 @@ export function locatorFile(dir: string, scope: {profile?: string | undefined; h
 	return path.join(locatorDir(dir), `${scope.profile ? 'profile' : 'account'}-${hash}.json`);
 }
 
-/** Drops what the locator remembered for a profile (call when the profile is removed). */
+/** Drops what the locator remembered for a profile (call when the profile is removed). Throws only if the file stays. */
 export function forgetProfile(dir: string, profile: string): void {
-	const file = locatorFile(dir, {profile, host: '', accountId: ''});
-	fs.rmSync(file, {force: true});
+	fs.rmSync(locatorFile(dir, {profile, host: '', accountId: ''}), {force: true});
 }
 
 export function openLocator(options: LocatorOptions): Locator {
