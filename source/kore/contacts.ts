@@ -242,6 +242,7 @@ export class ContactFinder {
 			const contact = page.results.find(c => idOf(c) === contactId);
 			if (contact) return {contact, skip, limit: page.limit};
 		}
+		if (cache.done) this.locator?.lost(streamId, contactId);
 		throw new KoreError({
 			kind: 'contact-not-found',
 			what: `No contact with ID '${sanitize(contactId)}' in stream '${sanitize(streamId)}' (searched ${this.scanned(cache)} contacts)`,

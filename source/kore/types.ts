@@ -38,6 +38,8 @@ export type ClientOptions = KoreCredentials & {
 export type ContactLocator = {
 	where(streamId: string, contactId: string): {skip: number; limit: number} | undefined;
 	saw(streamId: string, skip: number, limit: number, contactIds: readonly string[]): void;
+	/** The whole list was read and the contact is not on it. */
+	lost(streamId: string, contactId: string): void;
 };
 
 export type SearchPage = {

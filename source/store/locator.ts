@@ -51,6 +51,8 @@ export type Locator = {
 	where(streamId: string, contactId: string): {skip: number; limit: number} | undefined;
 	/** A page as listed: every contact on it was at `skip`. Saved at once. */
 	saw(streamId: string, skip: number, limit: number, contactIds: readonly string[]): void;
+	/** The whole list was read without it: forget where it was. */
+	lost(streamId: string, contactId: string): void;
 };
 
 export function locatorDir(dir: string): string {
@@ -94,25 +96,39 @@ export function openLocator(options: LocatorOptions): Locator {
 		saw(streamId, skip, limit, contactIds) {
 			if (contactIds.length === 0) return;
 			const seenAt = now();
-			try {
-				ensurePrivateDir(locatorDir(options.dir));
-				withFileLock(file, () => {
-					// Read again under the lock: another process may have saved pages meanwhile.
-					const fresh = load();
-					const stream = fresh.streams[streamId] ?? {usedAt: seenAt, contacts: {}};
-					fresh.streams[streamId] = stream;
-					stream.usedAt = seenAt;
-					for (const id of contactIds) stream.contacts[id] = [skip, limit, seenAt];
-					prune(fresh, maxEntries, maxStreams);
-					writeFileAtomic(file, JSON.stringify(fresh));
-					data = fresh;
-				});
-				pruneFiles(locatorDir(options.dir), maxFiles, file);
-			} catch {
-				// A speed-up only: a settings folder that cannot be written costs requests, nothing else.
-			}
+			update(fresh => {
+				const stream = fresh.streams[streamId] ?? {usedAt: seenAt, contacts: {}};
+				fresh.streams[streamId] = stream;
+				stream.usedAt = seenAt;
+				for (const id of contactIds) stream.contacts[id] = [skip, limit, seenAt];
+				prune(fresh, maxEntries, maxStreams);
+				return true;
+			});
+		},
+		lost(streamId, contactId) {
+			update(fresh => {
+				const contacts = fresh.streams[streamId]?.contacts;
+				if (!contacts?.[contactId]) return false;
+				delete contacts[contactId];
+				return true;
+			});
 		},
 	};
+
+	/** Read again under the lock (another process may have saved pages meanwhile), change, write when changed. */
+	function update(change: (fresh: LocatorFile) => boolean): void {
+		try {
+			ensurePrivateDir(locatorDir(options.dir));
+			withFileLock(file, () => {
+				const fresh = load();
+				if (change(fresh)) writeFileAtomic(file, JSON.stringify(fresh));
+				data = fresh;
+			});
+			pruneFiles(locatorDir(options.dir), maxFiles, file);
+		} catch {
+			// A speed-up only: a settings folder that cannot be written costs requests, nothing else.
+		}
+	}
 }
 
 /** The file's content, or undefined when missing, unreadable, of another version, or of another account. */

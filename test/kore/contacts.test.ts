@@ -289,10 +289,12 @@ describe('a persistent locator when the contact moved', () => {
 		const contacts = sb.contacts();
 		const near = contacts[1520]!;
 		const far = contacts[1800]!;
+		const gone = contacts[1900]!;
 		const locator = () => openLocator({dir, ...scope});
 		await clientFor(sb, {locator: locator()}).findContact(sb.streamId, near.id);
 		await clientFor(sb, {locator: locator()}).findContact(sb.streamId, far.id);
-		const later = [far, ...contacts.slice(0, 1480), ...contacts.slice(1510).filter(c => c.id !== far.id)];
+		await clientFor(sb, {locator: locator()}).findContact(sb.streamId, gone.id);
+		const later = [far, ...contacts.slice(0, 1480), ...contacts.slice(1510).filter(c => c.id !== far.id && c.id !== gone.id)];
 		moved = await startSandbox({
 			rateLimitPerMinute: 0,
 			contacts: later,
@@ -317,5 +319,14 @@ describe('a persistent locator when the contact moved', () => {
 		await clientFor(moved, {locator: locator()}).findContact(moved.streamId, far.id);
 		await clientFor(moved, {locator: locator()}).findContact(moved.streamId, near.id);
 		expect(moved.requests.map(r => r.query['skip'])).toEqual(['0', '1450']);
+
+		// One that is gone: its page, the pages around, the rest of the list (the pages read around
+		// it are not asked for again: ⌈1,969/50⌉ in all); then it is forgotten.
+		moved.requests.length = 0;
+		await koreFailure(clientFor(moved, {locator: locator()}).findContact(moved.streamId, gone.id), 'contact-not-found');
+		expect(moved.requests).toHaveLength(40);
+		expect(moved.requests.slice(0, 4).map(r => r.query['skip'])).toEqual(['1900', '1950', '1850', '1800']);
+		expect(locator().where(moved.streamId, gone.id)).toBeUndefined();
+		expect(locator().where(moved.streamId, near.id)).toEqual({skip: 1450, limit: 50});
 	});
 });

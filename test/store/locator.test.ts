@@ -33,6 +33,10 @@ describe('the contact locator', () => {
 		expect(fresh.where('st-1', 'x')).toEqual({skip: 100, limit: 50});
 		expect(fresh.where('st-1', 'y')).toEqual({skip: 0, limit: 50});
 		expect(fresh.where('st-1', 'z')).toEqual({skip: 50, limit: 50});
+		fresh.lost('st-1', 'y');
+		fresh.lost('st-9', 'y');
+		expect(openLocator({dir, ...scope}).where('st-1', 'y')).toBeUndefined();
+		expect(openLocator({dir, ...scope}).where('st-1', 'x')).toEqual({skip: 100, limit: 50});
 	});
 
 	it('is bounded: oldest entries per stream, least recently used streams and files go first', () => {
