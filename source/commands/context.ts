@@ -136,7 +136,7 @@ export async function connect(io: CommandIo, globals: GlobalOptions): Promise<Co
 		env: io.env,
 		// Where contacts were seen, per profile (or host + account) and stream: a later process reads that page first.
 		locator: openLocator({
-			dir: settingsDir(io, store),
+			dir: () => settingsDir(io, store),
 			profile: resolved.profileName,
 			host: credentials.host,
 			accountId: credentials.accountId,

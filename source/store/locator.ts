@@ -32,8 +32,8 @@ export type LocatorFile = {
 };
 
 export type LocatorOptions = {
-	/** The settings folder. */
-	dir: string;
+	/** The settings folder; a function is called on first use (finding the folder may fail: then there is no locator). */
+	dir: string | (() => string);
 	/** The profile in use, if any (its file is dropped with the profile). */
 	profile?: string | undefined;
 	host: string;
@@ -72,7 +72,12 @@ export function forgetProfile(dir: string, profile: string): void {
 }
 
 export function openLocator(options: LocatorOptions): Locator {
-	const file = locatorFile(options.dir, options);
+	let folder: string | undefined;
+	const dir = () => {
+		folder ??= typeof options.dir === 'string' ? options.dir : options.dir();
+		return folder;
+	};
+	const fileOf = () => locatorFile(dir(), options);
 	const now = options.now ?? Date.now;
 	const maxEntries = options.maxEntriesPerStream ?? MAX_ENTRIES_PER_STREAM;
 	const maxStreams = options.maxStreams ?? MAX_STREAMS_PER_SCOPE;
@@ -80,10 +85,12 @@ export function openLocator(options: LocatorOptions): Locator {
 	const scope = {profile: options.profile ?? null, host: options.host, accountId: options.accountId};
 	let data: LocatorFile | undefined;
 
-	const load = (): LocatorFile => readLocatorFile(file, scope) ?? {version: LOCATOR_VERSION, ...scope, streams: {}};
+	const load = (): LocatorFile => readLocatorFile(fileOf(), scope) ?? {version: LOCATOR_VERSION, ...scope, streams: {}};
 
 	return {
-		file,
+		get file() {
+			return fileOf();
+		},
 		where(streamId, contactId) {
 			try {
 				data ??= load();
@@ -118,13 +125,14 @@ export function openLocator(options: LocatorOptions): Locator {
 	/** Read again under the lock (another process may have saved pages meanwhile), change, write when changed. */
 	function update(change: (fresh: LocatorFile) => boolean): void {
 		try {
-			ensurePrivateDir(locatorDir(options.dir));
+			const file = fileOf();
+			ensurePrivateDir(locatorDir(dir()));
 			withFileLock(file, () => {
 				const fresh = load();
 				if (change(fresh)) writeFileAtomic(file, JSON.stringify(fresh));
 				data = fresh;
 			});
-			pruneFiles(locatorDir(options.dir), maxFiles, file);
+			pruneFiles(locatorDir(dir()), maxFiles, file);
 		} catch {
 			// A speed-up only: a settings folder that cannot be written costs requests, nothing else.
 		}

@@ -42,6 +42,20 @@ describe('a new process finds a contact seen before (the locator in the settings
 		// Never a secret in it.
 		expect(fs.readFileSync(path.join(folder, files[0]!), 'utf8')).not.toContain(sb.clientSecret);
 	});
+
+	it('with no settings folder to be had (HOME empty, credentials in KORE_*), get and find still work', async () => {
+		const sb = sandbox();
+		const {contact} = plainContactFrom(sb, 60);
+		const env = sandboxEnv(sb, {HOME: '', KORE_CONTACTS_CONFIG_DIR: ''});
+		const [got, found] = await Promise.all([
+			runCli(['get', '--stream', sb.streamId, '--contact', contact.id, '--json'], {env}),
+			runCli(['find', '--stream', sb.streamId, contact.id, '--json'], {env}),
+		]);
+		expect(got.code, got.stderr).toBe(0);
+		expect(JSON.parse(got.stdout)).toEqual(sb.getContact(contact.id));
+		expect(found.code, found.stderr).toBe(0);
+		expect(JSON.parse(found.stdout)).toEqual(sb.getContact(contact.id));
+	});
 });
 
 describe('kore-contacts find', () => {
