@@ -22,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {hasScript} from './pty.js';
+import {measureFind} from './find.js';
 import {measureRequests} from './requests.js';
 import {browseSession, demoSession, firstFrame, FIRST_SCREEN, type DemoSession, type FirstFrame} from './terminal.js';
 
@@ -167,6 +168,9 @@ async function main(): Promise<number> {
 	step = performance.now();
 	const requests = await measureRequests();
 	console.log(`  requests (${elapsed(step)})`);
+	step = performance.now();
+	const finding = await measureFind(bundle);
+	console.log(`  find requests (${elapsed(step)})`);
 	const tarball = tarballBytes();
 
 	const referenceRss = median(frames.reference.map(frame => frame.peakRss ?? 0));
@@ -223,6 +227,20 @@ async function main(): Promise<number> {
 			},
 		]),
 		{
+			figure: 'find a contact seen before from a new process: requests',
+			measured: `${finding.findAgain} (first process: ${finding.firstFind})`,
+			target: '≤ 2',
+			ok: finding.findAgain <= 2,
+			note: `kore-contacts get twice, position ${finding.position.toLocaleString('en')} of ${finding.contacts.toLocaleString('en')}; the second reads the page the locator remembers`,
+		},
+		{
+			figure: `search all of ${finding.contacts.toLocaleString('en')}: requests`,
+			measured: String(finding.search),
+			target: `= ${finding.searchTarget}`,
+			ok: finding.search === finding.searchTarget,
+			note: 'kore-contacts find, no match (every page read)',
+		},
+		{
 			figure: `memory: peak RSS, ${browse.loaded.toLocaleString('en')}-contact browse vs reference`,
 			measured: `${mib(browseRss)} / ${mib(referenceRss)} = ${memoryRatio.toFixed(2)}×`,
 			target: `≤ ${MEMORY_TARGET}×`,
@@ -271,6 +289,7 @@ async function main(): Promise<number> {
 				inProcessPeakRss: inProcess.peakRss,
 			},
 			requests,
+			find: finding,
 			tarballBytes: tarball,
 			memory: {
 				browsePeakRss: browseRss,

@@ -5,6 +5,7 @@ import type {KoreClient, KoreCredentials, RateLimitWait} from '../kore/types.js'
 import {CREDENTIAL_ENV, missingMessage, resolveCredentials} from '../store/credentials.js';
 import {defaultConfigDir} from '../store/files.js';
 import {openJournal} from '../store/journal.js';
+import {openLocator} from '../store/locator.js';
 import type {Journal, ResolvedCredentials, Store} from '../store/types.js';
 import {errorReason} from '../util.js';
 import {UsageError} from './errors.js';
@@ -134,6 +135,13 @@ export async function connect(io: CommandIo, globals: GlobalOptions): Promise<Co
 		...(globals.timeout === undefined ? {} : {timeoutMs: globals.timeout * 1000}),
 		onRateLimitWait: rateLimitReporter(io),
 		env: io.env,
+		// Where contacts were seen, per profile (or host + account) and stream: a later process reads that page first.
+		locator: openLocator({
+			dir: () => settingsDir(io, store),
+			profile: resolved.profileName,
+			host: credentials.host,
+			accountId: credentials.accountId,
+		}),
 	});
 	return {client, ...(store ? {store} : {}), resolved, credentials};
 }

@@ -1,6 +1,16 @@
-import {formatCount} from '../contact/display.js';
-import type {FoundContact, KoreClient} from '../kore/types.js';
-import type {CommandIo} from './io.js';
+import type {Command} from 'commander';
+import {parsePhoneNumberFromString} from 'libphonenumber-js/min';
+import type {Contact} from '../contact/contact.js';
+import {contactName, formatCount, formatPhone} from '../contact/display.js';
+import {splitStoredPhone} from '../contact/phone.js';
+import {sanitize} from '../contact/sanitize.js';
+import type {FoundContact, KoreClient, SearchPage} from '../kore/types.js';
+import {toSafeJson} from '../output/json.js';
+import {connect, type GlobalOptions} from './context.js';
+import {EXIT, isInterrupted, UsageError} from './errors.js';
+import {printErr, printOut, type CommandIo} from './io.js';
+import {defineCommand, runner, type CommandContext} from './command.js';
+import {identifier, wholeNumber} from './parse.js';
 
 /** client.findContact with "scanned 100 of 1,234" progress on a terminal (stderr). */
 export async function findWithProgress(
@@ -24,4 +34,152 @@ export async function findWithProgress(
 	} finally {
 		if (shown) io.stderr.write('\r\u001B[2K');
 	}
+}
+
+export type FindOptions = {stream: string; text: string; json?: boolean; limit?: number};
+
+/** Page size of a search, and the request budget it runs under (for "time left"). */
+const PAGE = 50;
+const REQUESTS_PER_MINUTE = 60;
+
+/**
+ * `find`: reads the whole list (⌈n/50⌉ requests) and prints each match as its page arrives: a
+ * line per contact, or with --json a JSON object per line (JSON Lines), so an interrupted search
+ * still leaves valid output. Ctrl+C keeps what was found: it is printed, and the exit is 130.
+ */
+export async function runFind(io: CommandIo, globals: GlobalOptions, options: FindOptions): Promise<number> {
+	const match = contactMatcher(options.text);
+	const {client} = await connect(io, globals);
+	const tty = Boolean(io.stderr.isTTY);
+	let found = 0;
+	let last: SearchPage | undefined;
+	const progress = (page: SearchPage) => {
+		if (!tty) return;
+		io.stderr.write(`\r\u001B[2K${progressLine(page, found)}`);
+	};
+	const clearProgress = () => {
+		if (tty && last) io.stderr.write('\r\u001B[2K');
+	};
+	try {
+		const result = await client.searchContacts(options.stream, match, {
+			signal: io.signal,
+			...(options.limit === undefined ? {} : {limit: options.limit}),
+			onPage(page) {
+				last = page;
+				if (page.matches.length > 0) clearProgress();
+				for (const contact of page.matches) {
+					found++;
+					printOut(io, options.json ? toSafeJson(contact, 0) : resultLine(contact));
+				}
+				progress(page);
+			},
+		});
+		clearProgress();
+		const where = `${formatCount(result.scanned)} contact${result.scanned === 1 ? '' : 's'} (${formatCount(result.pages)} page${result.pages === 1 ? '' : 's'})`;
+		const stopped = result.complete ? '' : ` (stopped at --limit ${formatCount(options.limit ?? found)})`;
+		printErr(io, `${found === 0 ? 'No contact matches' : `${formatCount(found)} found`} in ${where}${stopped}.`);
+		return EXIT.ok;
+	} catch (error) {
+		clearProgress();
+		if (!isInterrupted(error, io.signal)) throw error;
+		const scanned = last
+			? `${formatCount(last.scanned)}${last.total === undefined ? '' : ` of ${formatCount(last.total)}`}`
+			: '0';
+		printErr(io, `Interrupted: ${formatCount(found)} found in the ${scanned} contacts searched (shown above).`);
+		return EXIT.interrupted;
+	}
+}
+
+/** "page 12 of 40 · 3 found · ≤ 28 s left at 60 requests/min" */
+export function progressLine(page: SearchPage, found: number): string {
+	const totalPages = page.total === undefined ? undefined : Math.max(page.pages, Math.ceil(page.total / PAGE));
+	const of = totalPages === undefined ? '' : ` of ${formatCount(totalPages)}`;
+	const left = totalPages === undefined ? '' : ` · ${timeLeft(totalPages - page.pages)} left`;
+	return `Searching… page ${formatCount(page.pages)}${of} · ${formatCount(found)} found${left}`;
+}
+
+/** At most one request a second at 60 a minute: pages left = seconds left, at worst. */
+export function timeLeft(pagesLeft: number): string {
+	const seconds = Math.ceil((Math.max(0, pagesLeft) * 60) / REQUESTS_PER_MINUTE);
+	if (seconds < 60) return `≤ ${seconds} s`;
+	const minutes = Math.floor(seconds / 60);
+	return `≤ ${minutes} min ${String(seconds % 60).padStart(2, '0')} s`;
+}
+
+function resultLine(contact: Contact): string {
+	const phone = formatPhone(contact.cellPhone);
+	return [sanitize(String(contact.id)), contactName(contact), phone].filter(part => part !== '').join('  ');
+}
+
+/**
+ * What `find TEXT` matches: the name (accent- and case-insensitive, any part of first, last or
+ * full name), the phone in any format (the significant digits, compared as a suffix of the
+ * national number: `07700 900123`, `+44 7700 900123` and `7700900123` find the same contact), or
+ * the start of the ID.
+ */
+export function contactMatcher(text: string): (contact: Contact) => boolean {
+	const query = fold(text);
+	if (query === '') throw new UsageError('Give the text to find: part of a name, a phone number, or the start of an ID.');
+	const phone = phoneQuery(text);
+	const idPrefix = text.trim().toLowerCase();
+	return contact => {
+		if (
+			String(contact.id ?? '')
+				.toLowerCase()
+				.startsWith(idPrefix)
+		)
+			return true;
+		const first = str(contact.firstName);
+		const lastName = str(contact.lastName);
+		const names = [`${first} ${lastName}`, `${lastName} ${first}`, str(contact.fullName)];
+		if (names.some(name => fold(name).includes(query))) return true;
+		if (!phone) return false;
+		const stored = splitStoredPhone(contact.cellPhone);
+		const national = stored.phoneNumber.replace(/\D/g, '').replace(/^0+/, '');
+		if (!national.endsWith(phone.national)) return false;
+		return phone.countryCode === undefined || stored.countryCode === '' || stored.countryCode === `+${phone.countryCode}`;
+	};
+}
+
+/** The digits that identify a number, without trunk 0s; the country code when one was given with +. */
+function phoneQuery(text: string): {national: string; countryCode?: string} | undefined {
+	const trimmed = text.trim();
+	if (!/^\+?[\d\s\-.()/]+$/.test(trimmed)) return undefined;
+	const digits = trimmed.replace(/\D/g, '');
+	if (digits.length < 3) return undefined;
+	if (trimmed.startsWith('+')) {
+		const parsed = parsePhoneNumberFromString(`+${digits}`);
+		if (parsed) return {national: String(parsed.nationalNumber), countryCode: String(parsed.countryCallingCode)};
+	}
+	const national = digits.replace(/^0+/, '');
+	return national === '' ? undefined : {national};
+}
+
+/** Case-, accent- and spacing-insensitive form of a name. */
+function fold(text: string): string {
+	return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+function str(value: unknown): string {
+	return typeof value === 'string' ? value : '';
+}
+
+/** `kore-contacts find`: its flags and what it runs. */
+export function findCommand(context: CommandContext): Command {
+	return defineCommand(
+		'find',
+		`  $ kore-contacts find --stream st-123 "josé garcía"
+  $ kore-contacts find --stream st-123 "07700 900123"
+  $ kore-contacts find --stream st-123 667e48 --json | jq -r .id`,
+	)
+		.description('search the whole stream by name, phone or ID prefix (reads every page: ⌈n/50⌉ requests)')
+		.argument('<text>', 'part of a name (any case or accents), a phone number in any format, or the start of an ID')
+		.requiredOption('--stream <id>', 'stream (bot) ID (required)', identifier('stream ID'))
+		.option('--limit <n>', 'stop after this many matches', wholeNumber(1, 100_000))
+		.option('--json', 'print each match as one line of JSON (JSON Lines), as its page arrives')
+		.action(
+			runner<Omit<FindOptions, 'text'>>(context, (globals, options, [text = '']) =>
+				runFind(context.io, globals, {...options, text}),
+			),
+		);
 }

@@ -4,6 +4,7 @@ import {EXIT_CODES_HELP, type CommandContext, type ProgramHooks} from './command
 import type {GlobalOptions} from './context.js';
 import {doctorCommand} from './doctor.js';
 import {EXIT, reportError, UsageError} from './errors.js';
+import {findCommand} from './find.js';
 import {getCommand} from './get.js';
 import {historyCommand} from './history.js';
 import type {CommandIo} from './io.js';
@@ -121,6 +122,7 @@ export function buildProgram(io: CommandIo, hooks: ProgramHooks, setExit: (code:
 	for (const command of [
 		listCommand(context),
 		getCommand(context),
+		findCommand(context),
 		updateCommand(context),
 		historyCommand(context),
 		undoCommand(context),

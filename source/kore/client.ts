@@ -335,7 +335,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 		return toPage(answer, ctx, {skip, limit});
 	};
 
-	const finder = new ContactFinder(listContacts);
+	const finder = new ContactFinder(listContacts, options.locator);
 
 	const updateContact = async (
 		streamId: string,
@@ -383,6 +383,8 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 		rereadContact: (streamId, contactId, requestOptions) =>
 			guard(Promise.resolve().then(() => finder.reread(checkStream(streamId), checkContactId(contactId), requestOptions))),
 		updateContact: (streamId, contactId, body, requestOptions) => guard(updateContact(streamId, contactId, body, requestOptions)),
+		searchContacts: (streamId, match, searchOptions) =>
+			guard(Promise.resolve().then(() => finder.search(checkStream(streamId), match, searchOptions))),
 		forgetCache: streamId => finder.forget(streamId),
 	};
 }

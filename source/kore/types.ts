@@ -30,7 +30,36 @@ export type ClientOptions = KoreCredentials & {
 	onRateLimitWait?: (wait: RateLimitWait) => void;
 	/** `sub` claim of the JWT (default: "kore-contacts"). */
 	subject?: string;
+	/** Remembers across processes where contacts were seen (store/locator.ts); none: memory only. */
+	locator?: ContactLocator;
 };
+
+/** Where contacts were seen in a stream's list, kept beyond the process. Never throws. */
+export type ContactLocator = {
+	where(streamId: string, contactId: string): {skip: number; limit: number} | undefined;
+	saw(streamId: string, skip: number, limit: number, contactIds: readonly string[]): void;
+	/** The whole list was read and the contact is not on it. */
+	lost(streamId: string, contactId: string): void;
+};
+
+export type SearchPage = {
+	/** The page's skip, and the contacts on it that match. */
+	skip: number;
+	matches: Contact[];
+	/** Contacts read so far, and the list's total when the server gave one. */
+	scanned: number;
+	total?: number;
+	pages: number;
+};
+
+export type SearchOptions = RequestOptions & {
+	/** Called as each page arrives, before the next is asked for. */
+	onPage?: (page: SearchPage) => void;
+	/** Stop once this many matches were found. */
+	limit?: number;
+};
+
+export type SearchResult = {matches: Contact[]; scanned: number; total?: number; pages: number; complete: boolean};
 
 export type RequestOptions = {signal?: AbortSignal};
 
@@ -56,6 +85,8 @@ export type KoreClient = {
 	rereadContact(streamId: string, contactId: string, options?: RequestOptions): Promise<FoundContact>;
 	/** PUT; sent once. Returns the contact as the server stored it. */
 	updateContact(streamId: string, contactId: string, body: UpdateBody, options?: RequestOptions): Promise<Contact>;
+	/** Pages through the whole list (50 a page) and returns the contacts `match` accepts, page by page through onPage. */
+	searchContacts(streamId: string, match: (contact: Contact) => boolean, options?: SearchOptions): Promise<SearchResult>;
 	/** Drops cached pages (of one stream, or all). */
 	forgetCache(streamId?: string): void;
 };

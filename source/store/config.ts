@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import {StoreError} from './errors.js';
+import {forgetProfile} from './locator.js';
 import {
 	defaultConfigDir,
 	ensurePrivateDir,
@@ -283,6 +284,8 @@ function createStore(conf: Conf<ConfigData>, dir: string, warnings: string[]): S
 				removed = true;
 				return {...next, recentStreams, recentContacts};
 			});
+			// Where its contacts were seen goes with it.
+			if (removed) forgetProfile(dir, name);
 			return removed;
 		},
 		getDefaultProfile() {

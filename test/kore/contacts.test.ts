@@ -1,7 +1,10 @@
-import {describe, expect, it} from 'vitest';
+import {afterAll, describe, expect, it} from 'vitest';
 import type {Contact, ContactPage} from '../../source/contact/contact.js';
 import {ContactFinder, type PageLister} from '../../source/kore/contacts.js';
+import {type Sandbox, startSandbox} from '../../source/sandbox/index.js';
+import {openLocator} from '../../source/store/locator.js';
 import {useSandbox} from '../helpers/sandbox.js';
+import {tempDir} from '../helpers/run-cli.js';
 import {clientFor, koreFailure} from './kore-test-helpers.js';
 
 const gets = (requests: Array<{method: string}>) => requests.filter(r => r.method === 'GET').length;
@@ -218,5 +221,112 @@ describe('pages listed by the browse list feed the finder', () => {
 		sb.requests.length = 0;
 		await client.findContact(sb.streamId, sb.contacts()[30]!.id);
 		expect(sb.requests).toHaveLength(0);
+	});
+});
+
+describe('a persistent locator (store/locator.ts): a new client finds a contact seen before on its page', () => {
+	const sandbox = useSandbox({rateLimitPerMinute: 0, contactCount: 2000});
+	const scope = {host: 'https://kore.example', accountId: 'acc-1'};
+
+	it('a fresh client reads the remembered page: 1 request where the first took ⌈position/50⌉', async () => {
+		const sb = sandbox();
+		const dir = tempDir();
+		const target = sb.contacts()[1520]!;
+		await clientFor(sb, {locator: openLocator({dir, ...scope})}).findContact(sb.streamId, target.id);
+		expect(gets(sb.requests)).toBe(31);
+		sb.requests.length = 0;
+		const found = await clientFor(sb, {locator: openLocator({dir, ...scope})}).findContact(sb.streamId, target.id);
+		expect(found).toMatchObject({contact: {id: target.id}, skip: 1500, limit: 50});
+		expect(sb.requests.map(r => r.query)).toEqual([{skip: '1500', limit: '50'}]);
+		// Re-reading (before a save) in a new process is the same one request.
+		sb.requests.length = 0;
+		await clientFor(sb, {locator: openLocator({dir, ...scope})}).rereadContact(sb.streamId, target.id);
+		expect(sb.requests.map(r => r.query)).toEqual([{skip: '1500', limit: '50'}]);
+	});
+
+	it('search reads all 2,000 in exactly 40 requests, handing over matches page by page, and feeds the locator', async () => {
+		const sb = sandbox();
+		const dir = tempDir();
+		const wanted = new Set([sb.contacts()[3]!.id, sb.contacts()[1999]!.id]);
+		const pages: Array<{skip: number; matches: string[]}> = [];
+		const result = await clientFor(sb, {locator: openLocator({dir, ...scope})}).searchContacts(
+			sb.streamId,
+			contact => wanted.has(contact.id),
+			{onPage: page => pages.push({skip: page.skip, matches: page.matches.map(c => c.id)})},
+		);
+		expect(gets(sb.requests)).toBe(40);
+		expect(result).toMatchObject({scanned: 2000, total: 2000, pages: 40, complete: true});
+		expect(result.matches.map(c => c.id)).toEqual([...wanted]);
+		expect(pages).toHaveLength(40);
+		expect(pages[0]).toEqual({skip: 0, matches: [sb.contacts()[3]!.id]});
+		expect(pages[39]).toEqual({skip: 1950, matches: [sb.contacts()[1999]!.id]});
+		sb.requests.length = 0;
+		await clientFor(sb, {locator: openLocator({dir, ...scope})}).findContact(sb.streamId, sb.contacts()[1234]!.id);
+		expect(sb.requests.map(r => r.query)).toEqual([{skip: '1200', limit: '50'}]);
+	});
+
+	it('search with a limit stops at the page that completes it', async () => {
+		const sb = sandbox();
+		const result = await clientFor(sb).searchContacts(sb.streamId, contact => contact.status === 'ACTIVE', {limit: 60});
+		expect(result.matches).toHaveLength(60);
+		expect(result.complete).toBe(false);
+		expect(gets(sb.requests)).toBe(result.pages);
+		expect(result.pages).toBeLessThanOrEqual(3);
+	});
+});
+
+describe('a persistent locator when the contact moved', () => {
+	const dir = tempDir();
+	const scope = {host: 'https://kore.example', accountId: 'acc-1'};
+	const before = useSandbox({rateLimitPerMinute: 0, contactCount: 2000});
+	// The same stream later: 30 contacts before the target are gone (it moved up a page), and one
+	// far contact moved to the front.
+	let moved: Sandbox | undefined;
+	afterAll(async () => moved?.close());
+
+	it('is found on a page next to the remembered one, or else in the whole list', async () => {
+		const sb = before();
+		const contacts = sb.contacts();
+		const near = contacts[1520]!;
+		const far = contacts[1800]!;
+		const gone = contacts[1900]!;
+		const locator = () => openLocator({dir, ...scope});
+		await clientFor(sb, {locator: locator()}).findContact(sb.streamId, near.id);
+		await clientFor(sb, {locator: locator()}).findContact(sb.streamId, far.id);
+		await clientFor(sb, {locator: locator()}).findContact(sb.streamId, gone.id);
+		const later = [far, ...contacts.slice(0, 1480), ...contacts.slice(1510).filter(c => c.id !== far.id && c.id !== gone.id)];
+		moved = await startSandbox({
+			rateLimitPerMinute: 0,
+			contacts: later,
+			streamId: sb.streamId,
+			accountId: sb.accountId,
+			clientId: sb.clientId,
+			clientSecret: sb.clientSecret,
+		});
+
+		const foundNear = await clientFor(moved, {locator: locator()}).findContact(moved.streamId, near.id);
+		expect(foundNear).toMatchObject({contact: {id: near.id}, skip: 1450});
+		// Its page, the one after, then the one before.
+		expect(moved.requests.map(r => r.query['skip'])).toEqual(['1500', '1550', '1450']);
+
+		moved.requests.length = 0;
+		const foundFar = await clientFor(moved, {locator: locator()}).findContact(moved.streamId, far.id);
+		expect(foundFar).toMatchObject({contact: {id: far.id}, skip: 0});
+		expect(moved.requests.map(r => r.query['skip'])).toEqual(['1800', '1850', '1750', '1900', '1700', '0']);
+
+		// Both are now remembered where they are.
+		moved.requests.length = 0;
+		await clientFor(moved, {locator: locator()}).findContact(moved.streamId, far.id);
+		await clientFor(moved, {locator: locator()}).findContact(moved.streamId, near.id);
+		expect(moved.requests.map(r => r.query['skip'])).toEqual(['0', '1450']);
+
+		// One that is gone: its page, the pages around, the rest of the list (the pages read around
+		// it are not asked for again: ⌈1,969/50⌉ in all); then it is forgotten.
+		moved.requests.length = 0;
+		await koreFailure(clientFor(moved, {locator: locator()}).findContact(moved.streamId, gone.id), 'contact-not-found');
+		expect(moved.requests).toHaveLength(40);
+		expect(moved.requests.slice(0, 4).map(r => r.query['skip'])).toEqual(['1900', '1950', '1850', '1800']);
+		expect(locator().where(moved.streamId, gone.id)).toBeUndefined();
+		expect(locator().where(moved.streamId, near.id)).toEqual({skip: 1450, limit: 50});
 	});
 });
