@@ -91,8 +91,8 @@ async function reviewAndSend(r: Rendered): Promise<void> {
 	await r.press(KEY.up);
 	await r.waitFor('› Review changes');
 	await r.press(KEY.enter);
-	await r.waitFor('Enter/y send');
-	await r.press(KEY.enter);
+	await r.waitFor('y send');
+	await r.press('y');
 }
 
 describe('drafts in the editor', () => {
@@ -179,9 +179,13 @@ describe('drafts in the editor', () => {
 		await reviewAndSend(r);
 		await r.waitFor(`${contact.id} changed since you loaded it`, 8000);
 		expect(sandbox.requests.filter(q => q.method === 'PUT')).toHaveLength(0);
+		// Cancel is preselected: applying on top of their save takes a deliberate Down.
+		expect(r.frame()).toContain('› Cancel (keep my edits, send nothing)');
+		await r.press(KEY.down);
+		await r.waitFor('› Apply my changes');
 		await r.press(KEY.enter);
 		await r.waitFor('Your changes now sit on top of the current values');
-		await r.press(KEY.enter);
+		await r.press('y');
 		await r.waitFor(`Saved ${contact.id}`, 8000);
 		expect(sandbox.getContact(contact.id)).toMatchObject({firstName: `${String(contact.firstName)}Draft`, lastName: 'Colleague'});
 		expect(openDrafts(configDir).load()).toBeUndefined();
@@ -242,7 +246,7 @@ describe('history and undo in the editor', () => {
 		await r.press(KEY.enter);
 		await r.waitFor(`before entry ${shortId(update!.id)}`, 8000);
 		expect(r.frame()).toContain(`"firstName": "${String(contact.firstName)}"`);
-		await r.press(KEY.enter);
+		await r.press('y');
 		await r.waitFor(`Undone: entry ${shortId(update!.id)} reverted on ${contact.id}`, 8000);
 		expect(sandbox.getContact(contact.id)?.firstName).toBe(contact.firstName);
 
@@ -283,9 +287,12 @@ describe('history and undo in the editor', () => {
 		await r.waitFor('Changed since entry', 8000);
 		expect(r.frame()).toContain(`Last name: that write stored ${String(contact.lastName)}, now Later (kept)`);
 		expect(sandbox.requests.filter(q => q.method === 'PUT')).toHaveLength(1);
+		expect(r.frame()).toContain('› Back to the history');
+		await r.press(KEY.down);
+		await r.waitFor('› Undo anyway');
 		await r.press(KEY.enter);
 		await r.waitFor('UNDO: review');
-		await r.press(KEY.enter);
+		await r.press('y');
 		await r.waitFor('Undone: entry', 8000);
 		// Only the field that write changed goes back; the later change to another field stays.
 		expect(sandbox.getContact(contact.id)).toMatchObject({firstName: contact.firstName, lastName: 'Later'});

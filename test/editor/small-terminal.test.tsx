@@ -130,9 +130,11 @@ describe('60×20 terminal', () => {
 		const id = /Review \d+ changes? to (\S+)/.exec(r.frame())?.[1];
 		expect(id).toBeDefined();
 		sandbox.editContact(id!, {firstName: 'SomeoneElse'});
-		await r.press(KEY.enter);
+		await r.press('y');
 		await r.waitFor('changed since you loaded it');
 		fits(r.frame(), 'conflict');
+		await r.press(KEY.down);
+		await r.waitFor('› Apply my changes');
 		await r.press(KEY.enter);
 		await r.waitFor('PUT …/contacts/');
 		// Slow enough that the send screen is drawn before the answer comes.

@@ -110,9 +110,10 @@ export function ResumeScreen({draft}: {draft: Draft}): React.JSX.Element {
 	};
 
 	const items: Array<MenuItem<Choice>> = [
+		// Discard last: a habitual Down, Enter never drops the draft.
 		{key: 'resume', label: 'Resume: back to the contact card with these edits', value: 'resume'},
-		{key: 'discard', label: 'Discard the draft', value: 'discard'},
 		{key: 'later', label: 'Later: keep the draft, start something else', value: 'later'},
+		{key: 'discard', label: 'Discard the draft', value: 'discard'},
 	];
 
 	const width = Math.max(10, size.columns - 1);
@@ -160,6 +161,7 @@ export function ResumeScreen({draft}: {draft: Draft}): React.JSX.Element {
 				height={3}
 				columns={size.columns}
 				isActive={active}
+				confirmation
 			/>
 		</ScreenLayout>
 	);

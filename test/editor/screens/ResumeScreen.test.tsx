@@ -98,9 +98,10 @@ describe('ResumeScreen', () => {
 		await r.unmount();
 	});
 
-	it('Discard removes the draft file; Later and Esc keep it', async () => {
+	it('Discard (last, never under a habitual Down, Enter) removes the draft file; Later and Esc keep it', async () => {
 		const discard = setup();
 		const r = await renderScreen(<ResumeScreen draft={draft} />, {state: discard.state, services: discard.services});
+		await r.press(KEY.down);
 		await r.press(KEY.down);
 		await r.press(KEY.enter);
 		expect(fs.existsSync(discard.drafts.path)).toBe(false);
@@ -108,7 +109,7 @@ describe('ResumeScreen', () => {
 		expect(r.state().notice).toBe(DISCARDED_NOTICE);
 		await r.unmount();
 
-		for (const keys of [[KEY.down, KEY.down, KEY.enter], [KEY.escape]]) {
+		for (const keys of [[KEY.down, KEY.enter], [KEY.escape]]) {
 			const later = setup();
 			const l = await renderScreen(<ResumeScreen draft={draft} />, {state: later.state, services: later.services});
 			for (const key of keys) await l.press(key);
