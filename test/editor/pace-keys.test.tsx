@@ -7,7 +7,14 @@ import {EventEmitter} from 'node:events';
 import {Text, render, useInput} from 'ink';
 import {useEffect, useState} from 'react';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {PASTE_IGNORED, paceKeys, useKeyInput, usePaste} from '../../source/editor/terminal/keys.js';
+import {
+	PASTE_IGNORED,
+	TYPED_AHEAD_IGNORED,
+	paceKeys,
+	useFreshKeys,
+	useKeyInput,
+	usePaste,
+} from '../../source/editor/terminal/keys.js';
 
 class FakeStdin extends EventEmitter {
 	isTTY = true;
@@ -222,6 +229,46 @@ describe('paceKeys', () => {
 			await until(() => stdout.frames.some(frame => frame.includes(PASTE_IGNORED)));
 			expect(keys).toEqual([]);
 			expect(pasted).toEqual([]);
+		} finally {
+			instance.unmount();
+		}
+	});
+
+	it('a confirmation drops a key typed before it was drawn, with a hint, and takes the next one', async () => {
+		const stdin = new FakeStdin();
+		const stdout = new FakeStdout();
+		const confirmed: string[] = [];
+		function Confirm() {
+			const isFresh = useFreshKeys();
+			const {notice} = useKeyInput();
+			useInput(input => {
+				if (input === 'y' && isFresh()) confirmed.push(input);
+			});
+			return <Text>Confirm? {notice ?? ''}</Text>;
+		}
+		function Form() {
+			const [done, setDone] = useState(false);
+			useInput((_input, key) => {
+				if (key.return) setDone(true);
+			});
+			return done ? <Confirm /> : <Text>Form</Text>;
+		}
+		const pacer = paceKeys(stdin as unknown as NodeJS.ReadStream);
+		const instance = render(
+			<pacer.Gate>
+				<Form />
+			</pacer.Gate>,
+			{stdin: pacer.stdin, stdout: stdout as unknown as NodeJS.WriteStream, debug: true, exitOnCtrlC: false, patchConsole: false},
+		);
+		try {
+			await until(() => stdout.frames.some(frame => frame.includes('Form')));
+			// Enter and y in one read: the y was typed before the confirmation existed.
+			stdin.type('\ry');
+			await until(() => stdout.frames.some(frame => frame.includes(TYPED_AHEAD_IGNORED)));
+			expect(confirmed).toEqual([]);
+			stdin.type('y');
+			await until(() => confirmed.length > 0);
+			expect(confirmed).toEqual(['y']);
 		} finally {
 			instance.unmount();
 		}
