@@ -52,7 +52,7 @@ describe('ResumeScreen', () => {
 		const r = await renderScreen(<ResumeScreen draft={draft} />, {state, services});
 		const flat = r.frame().replace(/\s+/g, ' ');
 		expect(flat).toContain(
-			`Resume your unsent edit of Asha Rao (667e48f7c8b972fc69100001) in stream st-5a1e0c9d, saved ${formatTime(draft.savedAt)}?`,
+			`Resume your unsent edit of Asha Rao (667e48f7c8b972fc69100001) in stream st-5a1e0c9d, saved ${formatTime(draft.savedAt)} (this edit is`,
 		);
 		expect(r.frame()).toContain('Profile prod · https://platform.kore.ai');
 		expect(r.frame()).toContain('* Last name: Rao → Rao-Iyer');
@@ -76,9 +76,10 @@ describe('ResumeScreen', () => {
 		await small.unmount();
 	});
 
-	it('says so in one sentence without a label, and formats the time as local YYYY-MM-DD HH:MM', () => {
-		expect(resumeQuestion({...draft, contactLabel: undefined})).toMatch(
-			/^Resume your unsent edit of 667e48f7c8b972fc69100001 in stream st-5a1e0c9d, saved \d{4}-\d\d-\d\d \d\d:\d\d\?$/,
+	it('says so in one sentence without a label, formats the time as local YYYY-MM-DD HH:MM, and says how old the edit is', () => {
+		const now = new Date(draft.savedAt).getTime() + 12 * 60_000 + 30_000;
+		expect(resumeQuestion({...draft, contactLabel: undefined}, now)).toMatch(
+			/^Resume your unsent edit of 667e48f7c8b972fc69100001 in stream st-5a1e0c9d, saved \d{4}-\d\d-\d\d \d\d:\d\d \(this edit is 12 minutes old\)\?$/,
 		);
 	});
 
