@@ -3,7 +3,9 @@
  * here): an arrow key split across two reads, a lone Esc, typed-ahead Enters, and bracketed pastes.
  * A save needs a `y` pressed on the review itself.
  */
+import {execFile} from 'node:child_process';
 import path from 'node:path';
+import {promisify} from 'node:util';
 import {fileURLToPath} from 'node:url';
 import {afterEach, describe, expect, it} from 'vitest';
 import {openStore} from '../../source/store/config.js';
@@ -35,6 +37,33 @@ async function start(): Promise<Pty> {
 	return pty;
 }
 
+/**
+ * ESC, then "[B" about 5 ms later: one tmux command list, so the gap is the server's own (a short
+ * sleep), not two client start-ups on a loaded machine.
+ */
+async function splitDownArrow(term: Pty): Promise<void> {
+	const socket = await term.paneInfo('#{socket_path}');
+	const target = await term.paneInfo('#{pane_id}');
+	await promisify(execFile)('tmux', [
+		'-S',
+		socket,
+		'send-keys',
+		'-t',
+		target,
+		'-H',
+		'1b',
+		';',
+		'run-shell',
+		'sleep 0.005',
+		';',
+		'send-keys',
+		'-t',
+		target,
+		'-l',
+		'[B',
+	]);
+}
+
 const puts = () => getSandbox().requests.filter(request => request.method === 'PUT');
 
 /** Stream → contact list → the card of an active contact with a plain first name; returns it. */
@@ -55,9 +84,7 @@ async function openCard(term: Pty) {
 describe('keys in a real terminal', () => {
 	it('joins an arrow key whose bytes arrive in two reads; a lone Esc still goes back', {timeout: 60_000}, async () => {
 		const term = await start();
-		// Two tmux commands: ESC and "[B" reach the editor in separate reads.
-		await term.send('\u001B');
-		await term.send('[B');
+		await splitDownArrow(term);
 		await term.waitFor('› Enter a stream ID…');
 		expect(await term.screen()).toContain('Choose a stream');
 		await term.key('Escape');

@@ -102,6 +102,13 @@ export function paceKeys(stream: NodeJS.ReadStream): KeyPacer {
 	const queue: Item[] = [];
 	let paste: {text: string; at: number} | undefined;
 	let escapeTimer: NodeJS.Timeout | undefined;
+	let escapeImmediate: NodeJS.Immediate | undefined;
+	const stopEscapeWait = () => {
+		clearTimeout(escapeTimer);
+		if (escapeImmediate) clearImmediate(escapeImmediate);
+		escapeTimer = undefined;
+		escapeImmediate = undefined;
+	};
 	let current = Number.POSITIVE_INFINITY;
 	const pasteHandlers: PasteHandler[] = [];
 	let notify: (message: string | undefined) => void = () => {};
@@ -150,17 +157,20 @@ export function paceKeys(stream: NodeJS.ReadStream): KeyPacer {
 
 	const drain = () => {
 		for (let chunk: unknown = stream.read(); chunk !== null; chunk = stream.read()) {
-			clearTimeout(escapeTimer);
-			escapeTimer = undefined;
+			stopEscapeWait();
 			take(parser.push(typeof chunk === 'string' ? chunk : String(chunk)), performance.now());
 		}
 
-		if (parser.hasPendingEscape() && !escapeTimer) {
+		if (parser.hasPendingEscape() && !escapeTimer && !escapeImmediate) {
 			const at = performance.now();
 			escapeTimer = setTimeout(() => {
+				// After one more I/O poll: on a busy machine the rest may be waiting unread.
 				escapeTimer = undefined;
-				take([parser.flushPendingEscape() ?? ''].filter(Boolean), at);
-				kick();
+				escapeImmediate = setImmediate(() => {
+					escapeImmediate = undefined;
+					take([parser.flushPendingEscape() ?? ''].filter(Boolean), at);
+					kick();
+				});
 			}, ESCAPE_WAIT_MS);
 		}
 	};
@@ -222,7 +232,7 @@ export function paceKeys(stream: NodeJS.ReadStream): KeyPacer {
 			return () => {
 				settle = undefined;
 				unmounted = true;
-				clearTimeout(escapeTimer);
+				stopEscapeWait();
 			};
 		}, []);
 		useEffect(() => {
