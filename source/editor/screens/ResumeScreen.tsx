@@ -87,7 +87,7 @@ export function ResumeScreen({draft}: {draft: Draft}): React.JSX.Element {
 		const profileName = draft.profile === undefined || draft.profile === ENVIRONMENT_PROFILE ? undefined : draft.profile;
 		const resolution = resolveSession(services.store, services.env, profileName);
 		if (resolution.ok) {
-			dispatch({type: 'resume', session: resolution.session, draft});
+			dispatch({type: 'resume', session: resolution.session, draft, age: editAge(draft.savedAt, Date.now())});
 			return;
 		}
 

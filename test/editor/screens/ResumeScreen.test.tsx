@@ -83,17 +83,17 @@ describe('ResumeScreen', () => {
 		);
 	});
 
-	it('Resume puts the loaded contact and the edits back on the card, with the draft profile as session', async () => {
+	it('Resume puts the loaded contact and the edits back, opening on their review (y still sends), with the draft profile as session', async () => {
 		const {services, state, drafts} = setup();
 		const r = await renderScreen(<ResumeScreen draft={draft} />, {state, services});
 		await r.press(KEY.enter);
 		const after = r.state();
-		expect(after.stack.map(screen => screen.name)).toEqual(['profile', 'stream', 'contact', 'card']);
+		expect(after.stack.map(screen => screen.name)).toEqual(['profile', 'stream', 'contact', 'card', 'review']);
 		expect(after.session?.profileName).toBe('prod');
 		expect(after.streamId).toBe('st-5a1e0c9d');
 		expect(after.contact).toEqual(draft.loaded);
 		expect(after.edits).toEqual(draft.edits);
-		expect(after.notice).toContain('Your unsent edit is back');
+		expect(after.notice).toMatch(/^Your unsent edit \(this edit is \d+ minutes? old\) is back\./);
 		// Still on disk until it is sent or discarded.
 		expect(drafts.load()?.edits).toEqual(draft.edits);
 		await r.unmount();
