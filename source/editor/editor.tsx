@@ -36,7 +36,8 @@ export type EditorServices = {
 	/** false with NO_COLOR / TERM=dumb. */
 	color: boolean;
 	/** Shows a visible DEMO banner. */
-	demo?: {banner: string};
+	/** Demo mode: the banner, and the sandbox's address (the only host it may talk to). */
+	demo?: {banner: string; host?: string};
 	/** Start with this profile (demo uses its profile); the profile list stays one Esc away. */
 	initialProfile?: string;
 	/** --resume: open the unsent draft's question at once, or say that there is none. */

@@ -164,7 +164,8 @@ export type FlowAction =
 	| {type: 'quit-cancel'}
 	| {type: 'quit'; code: number}
 	/** Restore a draft with this session (its host must be the draft's). */
-	| {type: 'resume'; session: Session; draft: Draft}
+	/** `age`: "this edit is N minutes old", said on the review it opens on. */
+	| {type: 'resume'; session: Session; draft: Draft; age?: string}
 	/** Resume once the secret screen has the profile's secret (session-ready then restores the draft). */
 	| {type: 'resume-secret'; draft: Draft; profileName: string}
 	/** The resume question is answered with Discard or Later: go on to the normal first screen. */
@@ -789,7 +790,16 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
 		}
 
 		case 'resume': {
-			return restoreDraft(state, action.session, action.draft);
+			const restored = restoreDraft(state, action.session, action.draft);
+			if (restored.error || currentScreen(restored).name !== 'card') return restored;
+			// A resumed draft opens on its review (sending still takes y there), saying how old it is.
+			const review = flowReducer(restored, {type: 'review'});
+			if (currentScreen(review).name !== 'review') return restored;
+			const age = action.age ? ` (${action.age})` : '';
+			return {
+				...review,
+				notice: `Your unsent edit${age} is back. Before anything is sent, the contact is read again and any change made since is shown first.`,
+			};
 		}
 
 		case 'resume-secret': {

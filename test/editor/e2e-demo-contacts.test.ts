@@ -2,7 +2,7 @@
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterEach, describe, expect, it} from 'vitest';
-import {DEMO_CONTACTS_VARIABLE} from '../../source/editor/run.js';
+import {DEMO_CONTACTS_VARIABLE} from '../../source/editor/demo.js';
 import {startPty, type Pty} from '../helpers/pty.js';
 import {cliCommand} from '../helpers/run-cli.js';
 

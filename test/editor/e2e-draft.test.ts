@@ -83,9 +83,12 @@ describe('a draft in a real terminal', () => {
 		expect(prompt.replace(/\s+/g, ' ')).toContain(`(${contact.id}) in stream ${sandbox.streamId}, saved `);
 		await term.waitFor('› Resume');
 		await term.key('Enter');
-		await term.waitFor(`Contact ${contact.id}`);
-		const card = await term.waitFor(`${String(contact.firstName)}Hup`);
-		expect(card).toContain(`${String(contact.firstName)}Hup (edited, was ${String(contact.firstName)})`);
+		// The draft opens on its review, saying how old it is; Esc goes back to its card.
+		const review = await term.waitFor(`Review 1 change to ${contact.id}`);
+		expect(review).toContain(`"firstName": "${String(contact.firstName)}Hup"`);
+		expect(review.replace(/\s+/g, ' ')).toMatch(/this edit is \d+ minutes? old/);
+		await term.key('Escape');
+		const card = await term.waitFor(`${String(contact.firstName)}Hup (edited, was ${String(contact.firstName)})`);
 		expect(card).toContain('Review changes (1)');
 		// Nothing was sent along the way.
 		expect(sandbox.requests.filter(request => request.method === 'PUT')).toHaveLength(0);

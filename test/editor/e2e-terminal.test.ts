@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterEach, describe, expect, it} from 'vitest';
-import {NOT_A_TTY_MESSAGE, splitKeypresses, stripColour} from '../../source/editor/run.js';
+import {NOT_A_TTY_MESSAGE} from '../../source/editor/run.js';
+import {stripColour} from '../../source/editor/terminal/capabilities.js';
 import {startPty, type Pty} from '../helpers/pty.js';
 import {cliCommand, cliCommandLine} from '../helpers/run-cli.js';
 
@@ -99,21 +100,6 @@ describe('the terminal environment', () => {
 		expect(sgrParameters(await term.screen({escapes: true})).filter(p => COLOUR.test(p))).toEqual([]);
 		await term.key('Enter');
 		await term.waitFor(/\d+ of 150 loaded/);
-	});
-});
-
-describe('splitKeypresses', () => {
-	it('splits control keys and escape sequences, keeps typed text and Alt+key together', () => {
-		expect(splitKeypresses('\r\t\u007F\u007FSmith\r')).toEqual(['\r', '\t', '\u007F', '\u007F', 'Smith', '\r']);
-		expect(splitKeypresses('\u001B[B\u001B[B\r')).toEqual(['\u001B[B', '\u001B[B', '\r']);
-		expect(splitKeypresses('\u001BOA+91 95501 00001\u0003')).toEqual(['\u001BOA', '+91 95501 00001', '\u0003']);
-		expect(splitKeypresses('\u001B\u007F\u001B\u001B[A\u001B[5~\u001B')).toEqual([
-			'\u001B\u007F',
-			'\u001B\u001B[A',
-			'\u001B[5~',
-			'\u001B',
-		]);
-		expect(splitKeypresses('Zoë 佐藤')).toEqual(['Zoë 佐藤']);
 	});
 });
 

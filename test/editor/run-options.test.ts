@@ -1,7 +1,8 @@
 /** runEditor's environment rules: the demo's contact count and NO_COLOR as no-color.org defines it. */
 import tty from 'node:tty';
 import {describe, expect, it} from 'vitest';
-import {colorEnabled, DEMO_CONTACTS_VARIABLE, demoContactCount, MAX_DEMO_CONTACTS} from '../../source/editor/run.js';
+import {DEMO_CONTACTS_VARIABLE, demoContactCount, MAX_DEMO_CONTACTS} from '../../source/editor/demo.js';
+import {colorEnabled} from '../../source/editor/terminal/capabilities.js';
 import {colorEnabled as commandColorEnabled, noColorRequested} from '../../source/output/color.js';
 
 /** A terminal as far as colour is concerned: Node's own hasColors() answering from the env given. */

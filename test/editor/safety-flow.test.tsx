@@ -91,8 +91,8 @@ async function reviewAndSend(r: Rendered): Promise<void> {
 	await r.press(KEY.up);
 	await r.waitFor('› Review changes');
 	await r.press(KEY.enter);
-	await r.waitFor('Enter/y send');
-	await r.press(KEY.enter);
+	await r.waitFor('y send');
+	await r.press('y');
 }
 
 describe('drafts in the editor', () => {
@@ -170,13 +170,14 @@ describe('drafts in the editor', () => {
 		);
 		expect(frameRows(frame)).toBeLessThan(24);
 		await r.press(KEY.enter);
-		await r.waitFor(`Contact ${contact.id}`);
-		expect(r.frame()).toContain(`${String(contact.firstName)}Draft (edited, was ${String(contact.firstName)})`);
-		expect(r.frame()).toContain('Your unsent edit is back');
+		// It opens on the review of the draft, saying how old it is; only y sends.
+		await r.waitFor(`Review 1 change to ${contact.id}`);
+		expect(r.frame()).toContain(`"firstName": "${String(contact.firstName)}Draft"`);
+		expect(r.frame()).toMatch(/Your unsent edit \(this edit is \d+ minutes? old\) is back/);
 		expect(r.frame().split('\n')[0]).toContain(`sandbox · ${sandbox.url.replace('http://', '')}`);
 
-		// The send re-reads the contact first: another field changed, so the edit is made on that copy.
-		await reviewAndSend(r);
+		// Sending re-reads the contact first: another field changed, so the edit is made on that copy.
+		await r.press('y');
 		await r.waitFor(`Saved ${contact.id}`, 8000);
 		expect(r.frame().replace(/\s+/g, ' ')).toContain('Someone else changed Last name meanwhile');
 		expect(sandbox.requests.filter(q => q.method === 'PUT')).toHaveLength(1);
@@ -239,7 +240,7 @@ describe('history and undo in the editor', () => {
 		await r.press(KEY.enter);
 		await r.waitFor(`before entry ${shortId(update!.id)}`, 8000);
 		expect(r.frame()).toContain(`"firstName": "${String(contact.firstName)}"`);
-		await r.press(KEY.enter);
+		await r.press('y');
 		await r.waitFor(`Undone: entry ${shortId(update!.id)} reverted on ${contact.id}`, 8000);
 		expect(sandbox.getContact(contact.id)?.firstName).toBe(contact.firstName);
 
@@ -280,9 +281,12 @@ describe('history and undo in the editor', () => {
 		await r.waitFor('Changed since entry', 8000);
 		expect(r.frame()).toContain(`Last name: that write stored ${String(contact.lastName)}, now Later (kept)`);
 		expect(sandbox.requests.filter(q => q.method === 'PUT')).toHaveLength(1);
+		expect(r.frame()).toContain('› Back to the history');
+		await r.press(KEY.down);
+		await r.waitFor('› Undo anyway');
 		await r.press(KEY.enter);
 		await r.waitFor('UNDO: review');
-		await r.press(KEY.enter);
+		await r.press('y');
 		await r.waitFor('Undone: entry', 8000);
 		// Only the field that write changed goes back; the later change to another field stays.
 		expect(sandbox.getContact(contact.id)).toMatchObject({firstName: contact.firstName, lastName: 'Later'});

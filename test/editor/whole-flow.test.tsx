@@ -129,7 +129,7 @@ describe('the editor, end to end against the sandbox', () => {
 
 		// 7. Send and result.
 		sandbox.requests.length = 0;
-		await r.press(KEY.enter);
+		await r.press('y');
 		const result = await r.waitFor('Verified: the stored values are exactly what you intended.', 10_000);
 		expect(result).toContain(`Saved ${target.id}`);
 		expect(result).toContain('  Cell phone    +44 7700900123 · ext +44');

@@ -68,7 +68,7 @@ async function toReview(s: Started): Promise<void> {
 	await toDirtyCard(s);
 	await choose(s.r, 'Review changes');
 	await s.r.press(KEY.enter);
-	await s.r.waitFor('Enter/y send');
+	await s.r.waitFor('y send');
 }
 
 async function quitsAtOnce(s: Started): Promise<void> {

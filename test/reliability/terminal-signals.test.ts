@@ -62,7 +62,7 @@ describe('terminal: Ctrl+C and signals in the real process', () => {
 		await r.term.waitFor('Review changes (1)');
 		await choose(r.term, 'Review changes');
 		await r.term.key('Enter');
-		await r.term.waitFor('Enter/y send');
+		await r.term.waitFor('y send');
 		const before = sandbox.getContact(id!);
 
 		sandbox.faults.latency(3000, {method: 'PUT'});

@@ -3,6 +3,7 @@ import {memo, useEffect, useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import stringWidth from 'string-width';
 import {truncate} from '../../contact/display.js';
+import {useFreshKeys} from '../terminal/keys.js';
 import {useTheme} from '../theme.js';
 
 export type MenuItem<V> = {
@@ -30,6 +31,8 @@ export type MenuProps<V> = {
 	initialKey?: string;
 	/** Shown when there are no items. */
 	empty?: string;
+	/** A confirmation: keys typed before the menu was drawn are dropped (with a hint). */
+	confirmation?: boolean;
 };
 
 /**
@@ -86,8 +89,10 @@ export function Menu<V>({
 	initialKey,
 	selectedKey: controlledKey,
 	empty = '(nothing to choose)',
+	confirmation = false,
 }: MenuProps<V>): React.JSX.Element {
 	const theme = useTheme();
+	const isFresh = useFreshKeys();
 	const [ownKey, setOwnKey] = useState<string | undefined>(initialKey);
 	const selectedKey = controlledKey ?? ownKey;
 	const foundIndex = items.findIndex(item => item.key === selectedKey);
@@ -122,6 +127,7 @@ export function Menu<V>({
 
 	useInput(
 		(input, key) => {
+			if (confirmation && !isFresh()) return;
 			const current = latest.current;
 			const move = (to: number) => {
 				if (current.items.length === 0) {

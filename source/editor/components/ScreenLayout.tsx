@@ -1,6 +1,7 @@
 import type React from 'react';
 import {Box, Text} from 'ink';
 import {useEditor} from '../hooks/use-editor.js';
+import {useKeyInput} from '../terminal/keys.js';
 import {useTheme} from '../theme.js';
 import {ErrorBox, errorBoxRows} from './ErrorBox.js';
 import {KeyHints, type Hint} from './KeyHints.js';
@@ -20,13 +21,15 @@ export const QUIT_QUESTION = 'Quit and lose the unsaved edits? y quits · n stay
  */
 export function useContentRows(): number {
 	const {bodyRows, state, size} = useEditor();
+	const {notice: inputNotice} = useKeyInput();
 	const message = state.error ?? (state.notice ? {message: state.notice} : undefined);
-	return Math.max(3, bodyRows - 2 - errorBoxRows(message, size.columns));
+	return Math.max(3, bodyRows - 2 - errorBoxRows(message, size.columns) - (inputNotice ? 1 : 0));
 }
 
 /** Title, content, the current error (or notice), and the key hints (or the quit question). */
 export function ScreenLayout({title, hints, children}: ScreenLayoutProps): React.JSX.Element {
 	const {state, size} = useEditor();
+	const {notice: inputNotice} = useKeyInput();
 	const theme = useTheme();
 	return (
 		<Box flexDirection="column" width={size.columns}>
@@ -38,6 +41,11 @@ export function ScreenLayout({title, hints, children}: ScreenLayoutProps): React
 			{!state.error && state.notice ? (
 				<Text color={theme.success} wrap="wrap">
 					{state.notice}
+				</Text>
+			) : null}
+			{inputNotice ? (
+				<Text color={theme.warning} wrap="truncate-end">
+					{inputNotice}
 				</Text>
 			) : null}
 			<KeyHints hints={hints} columns={size.columns} question={state.confirmQuit ? QUIT_QUESTION : undefined} />

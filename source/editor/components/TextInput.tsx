@@ -2,6 +2,7 @@ import type React from 'react';
 import {useRef, useState} from 'react';
 import {Text, useInput} from 'ink';
 import {hasUnsafeCharacters} from '../../contact/sanitize.js';
+import {usePaste} from '../terminal/keys.js';
 import {useTheme} from '../theme.js';
 
 export type TextInputProps = {
@@ -50,6 +51,19 @@ export function TextInput({value, onChange, onSubmit, focus, mask, placeholder =
 
 	const handlers = useRef({onChange, onSubmit});
 	handlers.current = {onChange, onSubmit};
+
+	// A paste is text only: its line breaks become spaces and never submit.
+	usePaste(pasted => {
+		const text = [...oneLine(pasted)];
+		if (text.length === 0) return;
+		const chars = [...valueRef.current];
+		const cursor = Math.min(cursorRef.current, chars.length);
+		chars.splice(cursor, 0, ...text);
+		valueRef.current = chars.join('');
+		cursorRef.current = cursor + text.length;
+		rerender(n => n + 1);
+		handlers.current.onChange(valueRef.current);
+	}, focus);
 
 	useInput(
 		(input, key) => {

@@ -36,9 +36,10 @@ export function ConflictScreen(): React.JSX.Element {
 	const yours = prepared.after;
 	const when = sanitize(conflict.current.updatedAt);
 	const items: Array<MenuItem<Choice>> = [
+		// Cancel first: applying on top of someone else's save is never the preselected choice.
+		{key: 'cancel', label: 'Cancel (keep my edits, send nothing)', value: 'cancel'},
 		{key: 'apply', label: 'Apply my changes on top of theirs (shows the new diff first)', value: 'apply'},
 		{key: 'reload', label: 'Reload the contact and start over (drops my edits)', value: 'reload'},
-		{key: 'cancel', label: 'Cancel (keep my edits, send nothing)', value: 'cancel'},
 	];
 	// The legend, the column titles, and one row per field someone changed.
 	const tableRows = 2 + conflictRows(loaded, theirs, yours).length;
@@ -68,6 +69,7 @@ export function ConflictScreen(): React.JSX.Element {
 					height={Math.max(3, rows - tableRows - 1)}
 					columns={size.columns}
 					isActive={active}
+					confirmation
 				/>
 			</Box>
 		</ScreenLayout>

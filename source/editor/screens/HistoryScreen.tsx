@@ -149,8 +149,9 @@ export function HistoryScreen(): React.JSX.Element {
 
 	if (changed) {
 		const items: Array<MenuItem<ChangedChoice>> = [
-			{key: 'anyway', label: 'Undo anyway (review first)', value: 'anyway'},
+			// Back first: overwriting someone else's later change is never the preselected choice.
 			{key: 'back', label: 'Back to the history', value: 'back'},
+			{key: 'anyway', label: 'Undo anyway (review first)', value: 'anyway'},
 		];
 		const room = Math.max(1, rows - 2 - 2);
 		// The undo sets back only the fields that write changed; other later changes stay.
@@ -194,6 +195,7 @@ export function HistoryScreen(): React.JSX.Element {
 					height={2}
 					columns={size.columns}
 					isActive={active}
+					confirmation
 				/>
 			</ScreenLayout>
 		);

@@ -3,6 +3,7 @@ import {useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import {isKoreError} from '../../kore/errors.js';
 import {normalizeHost} from '../../kore/host.js';
+import {DEMO_SEALED} from '../demo.js';
 import {isStoreError} from '../../store/credentials.js';
 import {validateProfile} from '../../store/profiles.js';
 import type {Profile} from '../../store/types.js';
@@ -74,6 +75,10 @@ export function ProfileForm({initial, reason}: ProfileFormProps): React.JSX.Elem
 			} catch (error) {
 				found.host = isKoreError(error) ? error.message : 'Type the host name, e.g. platform.kore.ai.';
 			}
+		}
+
+		if (!found.host && services.demo && profile.host !== services.demo.host) {
+			found.host = DEMO_SEALED;
 		}
 
 		setErrors(found);

@@ -14,6 +14,7 @@ type Choice = {kind: 'profile'; name: string} | {kind: 'environment'} | {kind: '
 /** Step 1: pick a saved profile, use the KORE_* variables, or create a profile. */
 export function ProfileScreen(): React.JSX.Element {
 	const {services, dispatch, active, size} = useEditor();
+	const demo = services.demo !== undefined;
 	const theme = useTheme();
 	const {store, env} = services;
 	// Read once per visit, not on every key.
@@ -39,9 +40,10 @@ export function ProfileScreen(): React.JSX.Element {
 			list.push({key: 'environment', label: 'Use the KORE_* environment variables', value: {kind: 'environment'}});
 		}
 
-		list.push({key: 'create', label: 'Create a profile…', value: {kind: 'create'}});
+		// The demo talks to its sandbox only: no profile can be made to point elsewhere.
+		if (!demo) list.push({key: 'create', label: 'Create a profile…', value: {kind: 'create'}});
 		return list;
-	}, [profiles, defaultName, env]);
+	}, [profiles, defaultName, env, demo]);
 
 	const choose = (choice: Choice) => {
 		if (choice.kind === 'create') {
@@ -61,7 +63,7 @@ export function ProfileScreen(): React.JSX.Element {
 
 	useInput(
 		input => {
-			if (input === 'e' && highlighted?.kind === 'profile') {
+			if (input === 'e' && highlighted?.kind === 'profile' && !demo) {
 				const profile = store.getProfile(highlighted.name);
 				if (profile) {
 					dispatch({
@@ -84,7 +86,7 @@ export function ProfileScreen(): React.JSX.Element {
 		['↑↓', 'move'],
 		['Enter', 'choose'],
 	];
-	if (highlighted?.kind === 'profile') {
+	if (highlighted?.kind === 'profile' && !demo) {
 		hints.push(['e', 'edit']);
 	}
 

@@ -13,7 +13,7 @@ import {useEditor, useEscape} from '../hooks/use-editor.js';
 import {draftsFor, fileErrorReason} from '../store-files.js';
 import {useTheme} from '../theme.js';
 import {ENVIRONMENT_PROFILE, resolveSession} from './session.js';
-import {formatTime} from './when.js';
+import {editAge, formatTime} from './when.js';
 
 type Choice = 'resume' | 'discard' | 'later';
 
@@ -21,12 +21,20 @@ export const LATER_NOTICE =
 	'The draft is kept and offered again next time (kore-contacts --resume). Editing a contact now replaces it.';
 export const DISCARDED_NOTICE = 'The unsent draft was discarded.';
 
-/** The question, one sentence: "Resume your unsent edit of Asha Rao (c-1) in stream st-1, saved 2026-11-27 14:03?" */
-export function resumeQuestion(draft: Draft): string {
+/**
+ * The question, one sentence: "Resume your unsent edit of Asha Rao (c-1) in stream st-1, saved
+ * 2026-11-27 14:03 (this edit is 12 minutes old)?": an old edit may no longer be wanted.
+ */
+export function resumeQuestion(draft: Draft, now = Date.now()): string {
 	const label = sanitize(draft.contactLabel ?? '').trim();
 	const id = sanitize(draft.contactId);
 	const who = label === '' ? id : `${label} (${id})`;
-	return `Resume your unsent edit of ${who} in stream ${sanitize(draft.streamId)}, saved ${formatTime(draft.savedAt)}?`;
+	return `Resume your unsent edit of ${who} in stream ${sanitize(draft.streamId)}, saved ${formatTime(draft.savedAt)}${age(draft.savedAt, now)}?`;
+}
+
+function age(savedAt: string, now: number): string {
+	const text = editAge(savedAt, now);
+	return text === '' ? '' : ` (${text})`;
 }
 
 /** "First name: john → Priya" for each edited field. */
@@ -79,7 +87,7 @@ export function ResumeScreen({draft}: {draft: Draft}): React.JSX.Element {
 		const profileName = draft.profile === undefined || draft.profile === ENVIRONMENT_PROFILE ? undefined : draft.profile;
 		const resolution = resolveSession(services.store, services.env, profileName);
 		if (resolution.ok) {
-			dispatch({type: 'resume', session: resolution.session, draft});
+			dispatch({type: 'resume', session: resolution.session, draft, age: editAge(draft.savedAt, Date.now())});
 			return;
 		}
 
@@ -110,9 +118,10 @@ export function ResumeScreen({draft}: {draft: Draft}): React.JSX.Element {
 	};
 
 	const items: Array<MenuItem<Choice>> = [
+		// Discard last: a habitual Down, Enter never drops the draft.
 		{key: 'resume', label: 'Resume: back to the contact card with these edits', value: 'resume'},
-		{key: 'discard', label: 'Discard the draft', value: 'discard'},
 		{key: 'later', label: 'Later: keep the draft, start something else', value: 'later'},
+		{key: 'discard', label: 'Discard the draft', value: 'discard'},
 	];
 
 	const width = Math.max(10, size.columns - 1);
@@ -160,6 +169,7 @@ export function ResumeScreen({draft}: {draft: Draft}): React.JSX.Element {
 				height={3}
 				columns={size.columns}
 				isActive={active}
+				confirmation
 			/>
 		</ScreenLayout>
 	);

@@ -11,6 +11,7 @@ import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
 import {TextField} from '../components/TextField.js';
 import {compactCurlBody, fitShellLines} from '../../core/curl-lines.js';
 import {useEditor, useEscape} from '../hooks/use-editor.js';
+import {useFreshKeys} from '../terminal/keys.js';
 import {useTheme} from '../theme.js';
 
 function rowsOf(lines: string[], columns: number): number {
@@ -65,7 +66,8 @@ export function confirmationCode(contactId: string): string {
 
 /**
  * Step 6: the diff (field, before, after; changed rows marked "~") and the exact JSON body.
- * Enter or y sends, e edits, c shows the equivalent curl command (token as $KORE_JWT), Esc back.
+ * y sends (never Enter, which moves through every menu before it), e edits, c shows the equivalent
+ * curl command (token as $KORE_JWT), Esc back. A key typed before the review was drawn sends nothing.
  */
 export function ReviewScreen(): React.JSX.Element {
 	const {state, dispatch, client, active, size} = useEditor();
@@ -75,6 +77,7 @@ export function ReviewScreen(): React.JSX.Element {
 	const [typed, setTyped] = useState('');
 	const [confirmError, setConfirmError] = useState<string | undefined>();
 	const rows = useContentRows();
+	const isFresh = useFreshKeys();
 	const update = state.prepared;
 	const isProtected = state.session?.protected === true;
 
@@ -103,8 +106,8 @@ export function ReviewScreen(): React.JSX.Element {
 		(input, key) => {
 			// Ctrl+C arrives as "c" with ctrl set: it is the quit question's, not the curl toggle's.
 			if (key.ctrl || key.meta) return;
-			if (key.return || input === 'y' || input === 'Y') {
-				send();
+			if (input === 'y' || input === 'Y') {
+				if (isFresh()) send();
 			} else if (input === 'e' && !state.undoOf) {
 				// An undo puts back recorded values: there is nothing to edit (Esc goes back to the history).
 				dispatch({type: 'back'});
@@ -157,7 +160,7 @@ export function ReviewScreen(): React.JSX.Element {
 				['Esc', 'cancel'],
 			]
 		: [
-				['Enter/y', 'send'],
+				['y', 'send'],
 				...(state.undoOf ? [] : [['e', 'edit'] as [string, string]]),
 				['c', showCurl ? 'diff' : 'curl'],
 				['Esc', 'back'],
@@ -198,6 +201,7 @@ export function ReviewScreen(): React.JSX.Element {
 						setConfirmError(undefined);
 					}}
 					onSubmit={value => {
+						if (!isFresh()) return;
 						if (value.trim() === code) {
 							dispatch({type: 'send'});
 						} else {

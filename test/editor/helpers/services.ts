@@ -35,7 +35,13 @@ export function testClient(credentials: KoreCredentials, hooks?: {onRateLimitWai
 }
 
 export function makeServices(
-	options: {configDir?: string; env?: NodeJS.ProcessEnv; color?: boolean; demo?: {banner: string}; initialProfile?: string} = {},
+	options: {
+		configDir?: string;
+		env?: NodeJS.ProcessEnv;
+		color?: boolean;
+		demo?: {banner: string; host?: string};
+		initialProfile?: string;
+	} = {},
 ): EditorServices {
 	const configDir = options.configDir ?? tempConfigDir();
 	return {

@@ -40,12 +40,14 @@ describe('ConflictScreen', () => {
 		expect(frame).toContain('~ you edited · ! changed by someone else too · no mark: only theirs');
 		expect(frame).toMatch(/~ Last name +doe +doe +Doe/);
 		expect(frame).toMatch(/! Salutation +mr +Dr +Mr/);
-		expect(frame).toContain('› Apply my changes on top of theirs');
+		// Never preselected: applying on top of their save takes a deliberate Down.
+		expect(frame).toContain('› Cancel (keep my edits, send nothing)');
 		await r.unmount();
 	});
 
 	it('apply: the review shows my changes on top of theirs', async () => {
 		const r = await renderScreen(<ConflictScreen />, {state: atConflict(), services: makeServices()});
+		await r.press(KEY.down);
 		await r.press(KEY.enter);
 		const state = r.state();
 		expect(currentScreen(state).name).toBe('review');
@@ -55,6 +57,7 @@ describe('ConflictScreen', () => {
 
 	it('reload drops my edits; cancel keeps them', async () => {
 		const reload = await renderScreen(<ConflictScreen />, {state: atConflict(), services: makeServices()});
+		await reload.press(KEY.down);
 		await reload.press(KEY.down);
 		await reload.press(KEY.enter);
 		expect(currentScreen(reload.state()).name).toBe('card');

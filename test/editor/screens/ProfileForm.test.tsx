@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {currentScreen, initialFlowState, type FlowState} from '../../../source/editor/flow.js';
+import {DEMO_SEALED} from '../../../source/editor/demo.js';
 import {ProfileForm} from '../../../source/editor/screens/ProfileForm.js';
 import {KEY, renderScreen} from '../helpers/render.js';
 import {makeServices} from '../helpers/services.js';
@@ -38,6 +39,25 @@ describe('ProfileForm', () => {
 		expect(services.store.getDefaultProfile()).toBe('prod-us');
 		expect(r.state().stack.map(s => s.name)).toEqual(['profile', 'stream']);
 		expect(r.state().session?.profileName).toBe('prod-us');
+		await r.unmount();
+	});
+
+	it('in the demo, refuses any host but the sandbox, saving nothing', async () => {
+		const services = makeServices({demo: {banner: 'DEMO', host: 'http://127.0.0.1:4010'}});
+		const r = await renderScreen(<ProfileForm />, {state: atForm(), services});
+		await r.type('real');
+		await r.press(KEY.tab);
+		await r.paste('platform.kore.ai');
+		await r.press(KEY.down);
+		await r.paste('65f7d49a5dd06e2cefa0d3b1');
+		await r.press(KEY.tab);
+		await r.type('cs-123');
+		await r.press(KEY.tab);
+		await r.paste('top-secret');
+		await r.press(KEY.enter);
+		expect(r.frame().replace(/\s+/g, ' ')).toContain(DEMO_SEALED);
+		expect(services.store.getProfile('real')).toBeUndefined();
+		expect(currentScreen(r.state()).name).toBe('profile-form');
 		await r.unmount();
 	});
 

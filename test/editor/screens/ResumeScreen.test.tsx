@@ -52,7 +52,7 @@ describe('ResumeScreen', () => {
 		const r = await renderScreen(<ResumeScreen draft={draft} />, {state, services});
 		const flat = r.frame().replace(/\s+/g, ' ');
 		expect(flat).toContain(
-			`Resume your unsent edit of Asha Rao (667e48f7c8b972fc69100001) in stream st-5a1e0c9d, saved ${formatTime(draft.savedAt)}?`,
+			`Resume your unsent edit of Asha Rao (667e48f7c8b972fc69100001) in stream st-5a1e0c9d, saved ${formatTime(draft.savedAt)} (this edit is`,
 		);
 		expect(r.frame()).toContain('Profile prod · https://platform.kore.ai');
 		expect(r.frame()).toContain('* Last name: Rao → Rao-Iyer');
@@ -76,31 +76,33 @@ describe('ResumeScreen', () => {
 		await small.unmount();
 	});
 
-	it('says so in one sentence without a label, and formats the time as local YYYY-MM-DD HH:MM', () => {
-		expect(resumeQuestion({...draft, contactLabel: undefined})).toMatch(
-			/^Resume your unsent edit of 667e48f7c8b972fc69100001 in stream st-5a1e0c9d, saved \d{4}-\d\d-\d\d \d\d:\d\d\?$/,
+	it('says so in one sentence without a label, formats the time as local YYYY-MM-DD HH:MM, and says how old the edit is', () => {
+		const now = new Date(draft.savedAt).getTime() + 12 * 60_000 + 30_000;
+		expect(resumeQuestion({...draft, contactLabel: undefined}, now)).toMatch(
+			/^Resume your unsent edit of 667e48f7c8b972fc69100001 in stream st-5a1e0c9d, saved \d{4}-\d\d-\d\d \d\d:\d\d \(this edit is 12 minutes old\)\?$/,
 		);
 	});
 
-	it('Resume puts the loaded contact and the edits back on the card, with the draft profile as session', async () => {
+	it('Resume puts the loaded contact and the edits back, opening on their review (y still sends), with the draft profile as session', async () => {
 		const {services, state, drafts} = setup();
 		const r = await renderScreen(<ResumeScreen draft={draft} />, {state, services});
 		await r.press(KEY.enter);
 		const after = r.state();
-		expect(after.stack.map(screen => screen.name)).toEqual(['profile', 'stream', 'contact', 'card']);
+		expect(after.stack.map(screen => screen.name)).toEqual(['profile', 'stream', 'contact', 'card', 'review']);
 		expect(after.session?.profileName).toBe('prod');
 		expect(after.streamId).toBe('st-5a1e0c9d');
 		expect(after.contact).toEqual(draft.loaded);
 		expect(after.edits).toEqual(draft.edits);
-		expect(after.notice).toContain('Your unsent edit is back');
+		expect(after.notice).toMatch(/^Your unsent edit \(this edit is \d+ minutes? old\) is back\./);
 		// Still on disk until it is sent or discarded.
 		expect(drafts.load()?.edits).toEqual(draft.edits);
 		await r.unmount();
 	});
 
-	it('Discard removes the draft file; Later and Esc keep it', async () => {
+	it('Discard (last, never under a habitual Down, Enter) removes the draft file; Later and Esc keep it', async () => {
 		const discard = setup();
 		const r = await renderScreen(<ResumeScreen draft={draft} />, {state: discard.state, services: discard.services});
+		await r.press(KEY.down);
 		await r.press(KEY.down);
 		await r.press(KEY.enter);
 		expect(fs.existsSync(discard.drafts.path)).toBe(false);
@@ -108,7 +110,7 @@ describe('ResumeScreen', () => {
 		expect(r.state().notice).toBe(DISCARDED_NOTICE);
 		await r.unmount();
 
-		for (const keys of [[KEY.down, KEY.down, KEY.enter], [KEY.escape]]) {
+		for (const keys of [[KEY.down, KEY.enter], [KEY.escape]]) {
 			const later = setup();
 			const l = await renderScreen(<ResumeScreen draft={draft} />, {state: later.state, services: later.services});
 			for (const key of keys) await l.press(key);

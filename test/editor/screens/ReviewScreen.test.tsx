@@ -39,7 +39,7 @@ describe('ReviewScreen', () => {
 				'}',
 			].join('\n'),
 		);
-		expect(frame).toContain('Enter/y send · e edit · c curl · Esc back');
+		expect(frame).toContain('y send · e edit · c curl · Esc back');
 		await r.unmount();
 	});
 
@@ -58,8 +58,12 @@ describe('ReviewScreen', () => {
 		await r.unmount();
 	});
 
-	it('Enter and y send; e and Esc go back to the card', async () => {
-		for (const key of [KEY.enter, 'y']) {
+	it('y sends, Enter does not; e and Esc go back to the card', async () => {
+		const held = await renderScreen(<ReviewScreen />, {state: atReview(), services: makeServices(), client});
+		await held.press(KEY.enter);
+		expect(currentScreen(held.state()).name).toBe('review');
+		await held.unmount();
+		for (const key of ['y', 'Y']) {
 			const r = await renderScreen(<ReviewScreen />, {state: atReview(), services: makeServices(), client});
 			await r.press(key);
 			expect(currentScreen(r.state()).name).toBe('send');
@@ -102,7 +106,7 @@ describe('ReviewScreen', () => {
 
 	it('a protected profile asks for the last 4 characters of the contact ID before sending', async () => {
 		const r = await renderScreen(<ReviewScreen />, {state: atReview(true), services: makeServices(), client, rows: 30});
-		await r.press(KEY.enter);
+		await r.press('y');
 		expect(currentScreen(r.state()).name).toBe('review');
 		expect(r.frame()).toContain("PROTECTED profile: type the ID's last 4 characters to send.");
 		await r.paste('0002');
