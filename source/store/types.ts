@@ -8,7 +8,7 @@ export type Profile = {
 	clientId: string;
 	/** May be left out: then it comes from KORE_CLIENT_SECRET or a masked prompt. */
 	clientSecret?: string;
-	/** Production profiles: header shows PROTECTED, sending needs the contact ID's last 4 characters. */
+	/** Production profiles: header shows PROTECTED, sending needs the whole contact ID typed. */
 	protected: boolean;
 };
 

@@ -1,3 +1,4 @@
+import {checkContactConfirmation} from '../../core/confirmation.js';
 import type React from 'react';
 import {useState} from 'react';
 import {Box, Text, useInput} from 'ink';
@@ -57,11 +58,6 @@ export function wrapJson(json: string, width: number): string[] {
 
 	if (line !== '') lines.push(line);
 	return lines;
-}
-
-/** The last 4 characters of the contact ID: what a protected profile asks for before sending. */
-export function confirmationCode(contactId: string): string {
-	return contactId.slice(-4);
 }
 
 /**
@@ -152,7 +148,6 @@ export function ReviewScreen(): React.JSX.Element {
 		rowsOf(prettyCurl, size.columns) <= curlRows
 			? prettyCurl
 			: clipLines(fitShellLines(compactCurlBody(fullCurl), curlWidth), curlRows, size.columns);
-	const code = confirmationCode(update.contactId);
 
 	const hints: Array<[string, string]> = confirming
 		? [
@@ -194,7 +189,7 @@ export function ReviewScreen(): React.JSX.Element {
 			)}
 			{confirming ? (
 				<TextField
-					label="Last 4 of ID"
+					label="Contact ID"
 					value={typed}
 					onChange={value => {
 						setTyped(value);
@@ -202,16 +197,22 @@ export function ReviewScreen(): React.JSX.Element {
 					}}
 					onSubmit={value => {
 						if (!isFresh()) return;
-						if (value.trim() === code) {
+						const check = checkContactConfirmation({
+							contactId: update.contactId,
+							typed: value,
+							protected: true,
+							...(state.session?.profileName === undefined ? {} : {profileName: state.session.profileName}),
+						});
+						if (check.ok) {
 							dispatch({type: 'send'});
 						} else {
-							setConfirmError(`That does not match: type the last 4 characters of ${sanitize(update.contactId)}, or Esc.`);
+							setConfirmError(`${check.message} Type it again (Ctrl+U clears), or Esc.`);
 						}
 					}}
 					focus={active}
 					labelWidth={14}
 					error={confirmError}
-					note="PROTECTED profile: type the ID's last 4 characters to send."
+					note="PROTECTED profile: type the whole contact ID to send."
 					columns={size.columns}
 				/>
 			) : null}

@@ -12,7 +12,7 @@ const theirs: Contact = {...john, firstName: 'Johnny', salutation: 'Dr', updated
 function atConflict(): FlowState {
 	return run(
 		cardState(),
-		{type: 'edit', fields: {lastName: 'Doe', salutation: 'Mr'}},
+		{type: 'edit', fields: {lastName: 'Doe', salutation: 'Ms'}},
 		{type: 'review'},
 		{type: 'send'},
 		{
@@ -39,7 +39,7 @@ describe('ConflictScreen', () => {
 		expect(frame).toMatch(/^ {2}First name +john +Johnny +\(unchanged\)/m);
 		expect(frame).toContain('~ you edited · ! changed by someone else too · no mark: only theirs');
 		expect(frame).toMatch(/~ Last name +doe +doe +Doe/);
-		expect(frame).toMatch(/! Salutation +mr +Dr +Mr/);
+		expect(frame).toMatch(/! Salutation +mr +Dr +Ms/);
 		// Never preselected: applying on top of their save takes a deliberate Down.
 		expect(frame).toContain('› Cancel (keep my edits, send nothing)');
 		await r.unmount();
@@ -51,7 +51,7 @@ describe('ConflictScreen', () => {
 		await r.press(KEY.enter);
 		const state = r.state();
 		expect(currentScreen(state).name).toBe('review');
-		expect(state.prepared?.body).toMatchObject({firstName: 'Johnny', lastName: 'Doe', salutation: 'Mr'});
+		expect(state.prepared?.body).toMatchObject({firstName: 'Johnny', lastName: 'Doe', salutation: 'Ms'});
 		await r.unmount();
 	});
 
@@ -68,7 +68,7 @@ describe('ConflictScreen', () => {
 		const cancel = await renderScreen(<ConflictScreen />, {state: atConflict(), services: makeServices()});
 		await cancel.press(KEY.escape);
 		expect(currentScreen(cancel.state()).name).toBe('card');
-		expect(cancel.state().edits).toEqual({lastName: 'Doe', salutation: 'Mr'});
+		expect(cancel.state().edits).toEqual({lastName: 'Doe', salutation: 'Ms'});
 		await cancel.unmount();
 	});
 

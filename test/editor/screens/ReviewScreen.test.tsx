@@ -9,7 +9,7 @@ import {run} from '../helpers/states.js';
 function atReview(isProtected = false): FlowState {
 	return run(
 		cardState(undefined, {protected: isProtected}),
-		{type: 'edit', fields: {firstName: 'John', salutation: 'Mr', phoneNumber: '9550100002'}},
+		{type: 'edit', fields: {firstName: 'John', salutation: 'Dr', phoneNumber: '9550100002'}},
 		{type: 'review'},
 	);
 }
@@ -23,14 +23,14 @@ describe('ReviewScreen', () => {
 		expect(frame).toContain('Review 3 changes to 667e48f7c8b972fc69100001');
 		expect(frame).toMatch(/~ First name +john +John/);
 		expect(frame).toMatch(/ {2}Last name +doe +doe/);
-		expect(frame).toMatch(/~ Salutation +mr +Mr/);
+		expect(frame).toMatch(/~ Salutation +mr +Dr/);
 		expect(frame).toMatch(/~ Phone number +9550100001 +9550100002/);
 		expect(frame).toContain(
 			[
 				'{',
 				'  "firstName": "John",',
 				'  "lastName": "doe",',
-				'  "salutation": "Mr",',
+				'  "salutation": "Dr",',
 				'  "cellPhone": {',
 				'    "phoneNumber": "9550100002",',
 				'    "countryCode": "+91",',
@@ -83,7 +83,7 @@ describe('ReviewScreen', () => {
 		const r = await renderScreen(<ReviewScreen />, {state: atReview(), services: makeServices(), client, columns: 60, rows: 20});
 		const frame = r.frame();
 		expect(frameRows(frame)).toBeLessThanOrEqual(18);
-		expect(frame.replace(/\n/g, '')).toContain('{"firstName":"John","lastName":"doe","salutation":"Mr","cellPhone":');
+		expect(frame.replace(/\n/g, '')).toContain('{"firstName":"John","lastName":"doe","salutation":"Dr","cellPhone":');
 		await r.unmount();
 	});
 
@@ -99,25 +99,23 @@ describe('ReviewScreen', () => {
 
 		const joined = frame.replaceAll("'\\\n'", '');
 		expect(joined).toContain(
-			`--data '{"firstName": "John","lastName": "doe","salutation": "Mr","cellPhone": {"phoneNumber": "9550100002",`,
+			`--data '{"firstName": "John","lastName": "doe","salutation": "Dr","cellPhone": {"phoneNumber": "9550100002",`,
 		);
 		await r.unmount();
 	});
 
-	it('a protected profile asks for the last 4 characters of the contact ID before sending', async () => {
+	it('a protected profile asks for the whole contact ID before sending (its last 4 characters are refused)', async () => {
 		const r = await renderScreen(<ReviewScreen />, {state: atReview(true), services: makeServices(), client, rows: 30});
 		await r.press('y');
 		expect(currentScreen(r.state()).name).toBe('review');
-		expect(r.frame()).toContain("PROTECTED profile: type the ID's last 4 characters to send.");
-		await r.paste('0002');
+		expect(r.frame()).toContain('PROTECTED profile: type the whole contact ID to send.');
+		const id = r.state().prepared!.contactId;
+		await r.paste(id.slice(-4));
 		await r.press(KEY.enter);
-		expect(r.frame()).toContain('That does not match');
+		expect(r.frame()).toContain('does not match the contact ID');
 		expect(currentScreen(r.state()).name).toBe('review');
-		for (let i = 0; i < 4; i++) {
-			await r.press(KEY.backspace);
-		}
-
-		await r.paste('0001');
+		await r.press('\u0015');
+		await r.paste(id);
 		await r.press(KEY.enter);
 		expect(currentScreen(r.state()).name).toBe('send');
 		await r.unmount();
