@@ -32,7 +32,10 @@ import {createTheme, ThemeContext} from './theme.js';
 export type EditorServices = {
 	store: Store;
 	env: NodeJS.ProcessEnv;
-	createClient: (credentials: KoreCredentials, hooks: {onRateLimitWait: (w: RateLimitWait) => void}) => KoreClient;
+	createClient: (
+		credentials: KoreCredentials,
+		hooks: {onRateLimitWait: (w: RateLimitWait) => void; profileName?: string | undefined},
+	) => KoreClient;
 	/** false with NO_COLOR / TERM=dumb. */
 	color: boolean;
 	/** Shows a visible DEMO banner. */
@@ -172,6 +175,7 @@ export function Editor({services, onExit}: EditorProps): React.JSX.Element {
 
 		try {
 			const client = services.createClient(session.credentials, {
+				profileName: session.profileName,
 				onRateLimitWait(wait) {
 					dispatch({type: 'rate-limit-wait', wait: {...wait, until: Date.now() + wait.seconds * 1000}});
 				},

@@ -8,6 +8,7 @@
  * runEditor may import ink statically (source/cli.tsx imports this file, not the editor).
  */
 import type {KoreCredentials} from '../kore/types.js';
+import {openLocator} from '../store/locator.js';
 import type {Store} from '../store/types.js';
 import {DEMO_BANNER, DEMO_PROFILE, DEMO_SEALED, type Demo, demoContactCount, startDemo} from './demo.js';
 import type {EditorServices} from './editor.js';
@@ -102,6 +103,13 @@ export async function runEditor(options: RunEditorOptions): Promise<number> {
 				return createKoreClient({
 					...credentials,
 					onRateLimitWait: hooks.onRateLimitWait,
+					// Where contacts were seen, kept between sessions in the settings folder (shared with the commands).
+					locator: openLocator({
+						dir: store.dir,
+						profile: hooks.profileName,
+						host: credentials.host,
+						accountId: credentials.accountId,
+					}),
 					...(options.timeoutMs === undefined ? {} : {timeoutMs: options.timeoutMs}),
 					// Proxy variables come from here: demo mode's copy has none (the sandbox is on loopback).
 					env: servicesEnv,
