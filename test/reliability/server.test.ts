@@ -224,8 +224,12 @@ describe.concurrent('awkward contacts from the server', () => {
 
 	it('update keeps what it does not touch: extra fields stay on the server, a 10,000-character name goes back unchanged, only the four documented fields are sent', async () =>
 		withSandbox({contacts: AWKWARD}, async sb => {
+			// Its last name is a number on the server: an edit that leaves it would send it back changed, so it is refused.
+			const refused = await update(sb, ids.extra, ['--salutation', 'Dr', '--yes']);
+			expect(refused.code).toBe(2);
+			expect(refused.stderr).toContain('Last name is stored in Kore as a number, not text');
 			const [extra, long, missing] = await Promise.all([
-				update(sb, ids.extra, ['--salutation', 'Dr', '--yes', '--json']),
+				update(sb, ids.extra, ['--salutation', 'Dr', '--last-name', '42', '--yes', '--json']),
 				update(sb, ids.long, ['--last-name', 'Longer', '--yes']),
 				update(sb, ids.missing, ['--last-name', 'Silva', '--phone', '+55 11 98765 4321', '--yes', '--json']),
 			]);
