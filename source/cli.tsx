@@ -11,7 +11,9 @@ import {runProgram} from './commands/program.js';
 process.on('SIGXFSZ', () => {});
 
 const controller = new AbortController();
-let interrupts = 0;
+let firstInterrupt: number | undefined;
+/** conf's atomic writes (when-exit) pass a SIGINT on by raising it again at once: that is the same Ctrl+C. */
+const SAME_CTRL_C_MS = 250;
 
 /**
  * Ctrl+C during a plain command: abort what is in flight (a PUT in flight says the outcome is
@@ -19,8 +21,11 @@ let interrupts = 0;
  * that does not end within 5 s, leaves at once.
  */
 function onSigint(): void {
-	interrupts += 1;
-	if (interrupts > 1) process.exit(130);
+	if (firstInterrupt !== undefined) {
+		if (Date.now() - firstInterrupt >= SAME_CTRL_C_MS) process.exit(130);
+		return;
+	}
+	firstInterrupt = Date.now();
 	controller.abort(new InterruptedError());
 	setTimeout(() => {
 		process.stderr.write('Interrupted.\n');
