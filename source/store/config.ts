@@ -67,6 +67,7 @@ function openStoreIn(dir: string): Store {
 
 	const loose = looseFileMode(file);
 	prepareFile(file, warnings);
+	createIfAbsent(file);
 	let conf: Conf<ConfigData>;
 	try {
 		conf = createConf(dir);
@@ -90,6 +91,23 @@ function openStoreIn(dir: string): Store {
 	}
 
 	return createStore(conf, dir, warnings);
+}
+
+/**
+ * A missing file is created whole before conf opens it: conf writes its defaults over a missing file
+ * outside any lock, which could replace a profile another kore-contacts had just saved.
+ */
+function createIfAbsent(file: string): void {
+	if (fs.existsSync(file)) return;
+	const temporary = `${file}.${process.pid}.new`;
+	writeFileAtomic(temporary, serialize(emptyConfig()));
+	try {
+		fs.linkSync(temporary, file);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+	} finally {
+		fs.rmSync(temporary, {force: true});
+	}
 }
 
 function createConf(dir: string): Conf<ConfigData> {
