@@ -29,7 +29,12 @@ const people = [
 
 describe('search keys', () => {
 	it('hold the display name in lower case without accents, the id, and the phone digits, sanitised', () => {
-		expect(searchKey(people[1]!)).toEqual({name: 'zoe bronte', id: '65b7b3e6d745a7c0c7e80e02', phone: '447700900123', cell: people[1]!.cellPhone});
+		expect(searchKey(people[1]!)).toEqual({
+			name: 'zoe bronte',
+			id: '65b7b3e6d745a7c0c7e80e02',
+			phone: '447700900123',
+			cell: people[1]!.cellPhone,
+		});
 		expect(searchKey(people[2]!).name).toBe('ana smith');
 		expect(searchKey(people[3]!).phone).toBe('');
 	});
