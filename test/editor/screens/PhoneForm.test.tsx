@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {currentScreen, flowReducer} from '../../../source/editor/flow.js';
 import {checkPhone, PhoneForm} from '../../../source/editor/screens/PhoneForm.js';
-import {KEY, renderScreen} from '../helpers/render.js';
+import {frameRows, KEY, renderScreen} from '../helpers/render.js';
 import {makeServices} from '../helpers/services.js';
 import {cardState} from '../helpers/fixtures.js';
 
@@ -91,6 +91,7 @@ describe('PhoneForm: numbering-plan advice', () => {
 		const frame = await r.waitFor('Kore would store +4407700900123');
 		expect(frame.replace(/\s+/g, ' ')).toContain('type 7700900123 (+44 7700 900123).');
 		expect(frame).toContain('Ctrl+F apply the fix');
+		expect(frameRows(frame)).toBeLessThanOrEqual(18);
 		await r.press('\u0006');
 		const fixed = await r.waitFor(f => !f.includes('Kore would store'));
 		expect(fixed).toMatch(/Number +7700900123/);
