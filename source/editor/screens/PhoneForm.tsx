@@ -1,7 +1,7 @@
 import type React from 'react';
 import {useState} from 'react';
-import {Box, Text} from 'ink';
-import {compactPhone, normalizeCountryCode, parsePhoneInput} from '../../contact/phone.js';
+import {Box, Text, useInput} from 'ink';
+import {compactPhone, normalizeCountryCode, parsePhoneInput, phoneAdvice} from '../../contact/phone.js';
 import {validateField} from '../../contact/validate.js';
 import {ScreenLayout} from '../components/ScreenLayout.js';
 import {TextField} from '../components/TextField.js';
@@ -70,6 +70,23 @@ export function PhoneForm(): React.JSX.Element {
 
 	const {errors, split} = checkPhone(values);
 	const form = useFormFields({order: ORDER, initialFocus: 'phoneNumber', errorOf: which => errors[which], active});
+	// Advice, not a refusal: fictional and new ranges fail the numbering-plan check.
+	const advice =
+		errors.phoneNumber || errors.countryCode
+			? undefined
+			: phoneAdvice(split?.countryCode ?? values.countryCode, split?.phoneNumber ?? values.phoneNumber);
+	const fix = advice?.suggestion;
+
+	useInput(
+		(input, key) => {
+			if (key.ctrl && input === 'f' && fix !== undefined) {
+				setNote(undefined);
+				form.touch('phoneNumber');
+				setValues(v => ({...v, ...(split ? {countryCode: split.countryCode} : {}), phoneNumber: fix}));
+			}
+		},
+		{isActive: active},
+	);
 
 	const change = (which: Which) => (value: string) => {
 		setNote(undefined);
@@ -103,7 +120,7 @@ export function PhoneForm(): React.JSX.Element {
 			? `Enter splits it into ${split.countryCode} and ${split.phoneNumber}.`
 			: undefined);
 	return (
-		<ScreenLayout title="Edit cell phone" hints={FORM_HINTS}>
+		<ScreenLayout title="Edit cell phone" hints={fix === undefined ? FORM_HINTS : [['Ctrl+F', 'apply the fix'], ...FORM_HINTS]}>
 			<Box flexDirection="column">
 				<TextField
 					label="Country code"
@@ -133,6 +150,11 @@ export function PhoneForm(): React.JSX.Element {
 					placeholder="'', + or +digits"
 					columns={size.columns}
 				/>
+				{advice ? (
+					<Text color={theme.warning} wrap="wrap">
+						{`${theme.symbols.warning} ${advice.message}`}
+					</Text>
+				) : null}
 				<Text color={theme.muted} wrap="truncate-end">
 					Sent as digits only; Kore.ai stores country code + number.
 				</Text>

@@ -3,6 +3,7 @@ import type React from 'react';
 import {useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import stringWidth from 'string-width';
+import {storedPhoneNumber} from '../../contact/phone.js';
 import {sanitize} from '../../contact/sanitize.js';
 import {toSafeJson} from '../../output/json.js';
 import {curlCommand} from '../../core/curl.js';
@@ -131,12 +132,19 @@ export function ReviewScreen(): React.JSX.Element {
 		: '';
 	// An undo says so above the diff (wrapped: it names the entry).
 	const undoRows = undoOf ? rowsOf([undoNote], size.columns) : 0;
+	// Kore stores country code + digits as one number: say which, when the phone changes.
+	const phoneChanged = update.changes.some(change => change.field === 'phoneNumber' || change.field === 'countryCode');
+	const stored = phoneChanged
+		? storedPhoneNumber(update.body.cellPhone.countryCode, update.body.cellPhone.phoneNumber)
+		: undefined;
+	const storeLine =
+		stored === undefined ? undefined : stored === '' ? 'Kore will store no phone.' : `Kore will store the phone as ${stored}`;
 	const pretty = toSafeJson(update.body).split('\n');
 	const compact = wrapJson(toSafeJson(update.body, 0), Math.max(10, size.columns - 1));
 	// The field, its note (two lines on a narrow terminal) and a possible error line.
 	const confirmRows = confirming ? 4 : 0;
 	// Diff: a title row and six field rows; then the body's caption.
-	const left = rows - 7 - 1 - confirmRows - undoRows;
+	const left = rows - 7 - 1 - (storeLine ? 1 : 0) - confirmRows - undoRows;
 	const body = rowsOf(pretty, size.columns) <= left ? pretty : compact;
 	const curlWidth = size.columns - 1;
 	const fullCurl = client ? curlCommand(client.baseUrl, client.accountId, update).split('\n') : [];
@@ -179,6 +187,11 @@ export function ReviewScreen(): React.JSX.Element {
 						</Text>
 					) : null}
 					<DiffTable rows={update.rows} columns={size.columns} />
+					{storeLine ? (
+						<Text color={theme.accent} wrap="truncate-end">
+							{sanitize(storeLine)}
+						</Text>
+					) : null}
 					<Text color={theme.muted} wrap="truncate-end">
 						PUT …/contacts/{sanitize(update.contactId)} with this body:
 					</Text>

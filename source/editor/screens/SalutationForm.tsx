@@ -3,6 +3,7 @@ import {useState} from 'react';
 import {Box} from 'ink';
 import {SALUTATIONS} from '../../contact/fields.js';
 import {sanitize} from '../../contact/sanitize.js';
+import {sameSalutation} from '../../contact/update-body.js';
 import {validateField} from '../../contact/validate.js';
 import {Menu, type MenuItem} from '../components/Menu.js';
 import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
@@ -60,6 +61,11 @@ export function SalutationForm(): React.JSX.Element {
 	];
 	const initialKey = none ? 'none' : (known ?? 'other');
 
+	// "mr" for a stored "Mr" keeps the stored text, so it is no edit (not a change to review).
+	const choose = (value: string) => {
+		dispatch({type: 'edit', fields: {salutation: sameSalutation(current, value) ? current : value.trim()}});
+	};
+
 	const submitOther = () => {
 		const problem = validateField('salutation', other);
 		if (problem) {
@@ -68,7 +74,7 @@ export function SalutationForm(): React.JSX.Element {
 		}
 
 		// Empty is the same choice as "none": the same value (''), shown the same way.
-		dispatch({type: 'edit', fields: {salutation: other.trim()}});
+		choose(other);
 	};
 
 	return (
@@ -96,7 +102,7 @@ export function SalutationForm(): React.JSX.Element {
 							if (item.value.kind === 'other') {
 								setMode('other');
 							} else {
-								dispatch({type: 'edit', fields: {salutation: item.value.value}});
+								choose(item.value.value);
 							}
 						}}
 						height={rows}

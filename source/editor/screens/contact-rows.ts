@@ -2,6 +2,7 @@
 import stringWidth from 'string-width';
 import type {Contact} from '../../contact/contact.js';
 import {contactName, fit, formatCount, formatPhone, truncate} from '../../contact/display.js';
+import {phoneMatches} from '../../contact/phone.js';
 import {sanitize} from '../../contact/sanitize.js';
 
 function contactPhone(contact: Contact): string {
@@ -55,6 +56,8 @@ export type SearchKey = {
 	id: string;
 	/** Digits of the formatted phone (country code, number, extension). */
 	phone: string;
+	/** The stored phone, for national formats the digits alone do not find (phoneMatches). */
+	cell: Contact['cellPhone'];
 };
 
 export function searchKey(contact: Contact): SearchKey {
@@ -62,6 +65,7 @@ export function searchKey(contact: Contact): SearchKey {
 		name: foldText(contactName(contact)),
 		id: sanitize(contact.id).toLowerCase(),
 		phone: contactPhone(contact).replace(/\D/g, ''),
+		cell: contact.cellPhone,
 	};
 }
 
@@ -71,12 +75,15 @@ export type FilterQuery = {
 	text: string;
 	/** The digits to look for in phone numbers, when the text is a phone number of 2+ digits. */
 	digits: string | undefined;
+	/** The text as typed when it looks like a phone number (digits, spaces, + - ( ) .): "07700 900123". */
+	phone: string | undefined;
 };
 
 export function filterQuery(query: string): FilterQuery {
 	const text = foldText(query.trim());
 	const digits = text.replace(/[\s()+.-]/g, '');
-	return {text, digits: /^\d{2,}$/.test(digits) ? digits : undefined};
+	const isPhone = /^\d{2,}$/.test(digits);
+	return {text, digits: isPhone ? digits : undefined, phone: isPhone ? text : undefined};
 }
 
 export function matchesKey(key: SearchKey, query: FilterQuery): boolean {
@@ -84,7 +91,9 @@ export function matchesKey(key: SearchKey, query: FilterQuery): boolean {
 		query.text === '' ||
 		key.name.includes(query.text) ||
 		key.id.includes(query.text) ||
-		(query.digits !== undefined && key.phone.includes(query.digits))
+		(query.digits !== undefined && key.phone.includes(query.digits)) ||
+		// Slower (parses the stored phone): only for a phone-like query the digits did not find.
+		(query.phone !== undefined && phoneMatches(query.phone, key.cell))
 	);
 }
 

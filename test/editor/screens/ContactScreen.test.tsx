@@ -46,6 +46,15 @@ describe('ContactScreen', () => {
 		await r.unmount();
 	});
 
+	it('the filter finds a phone typed in its national format, trunk 0 and spaces included', async () => {
+		const {services, client, state} = await setup();
+		const r = await renderScreen(<ContactScreen />, {state, services, client});
+		await r.type('0 95501 00001');
+		const frame = await r.waitFor(/john doe +· \+91 9550100001/);
+		expect(frame.split('\n').filter(line => line.includes(' · +'))).toHaveLength(1);
+		await r.unmount();
+	});
+
 	it('loads the next page on demand when the highlight reaches the end', async () => {
 		const {sandbox, services, client, state} = await setup();
 		const r = await renderScreen(<ContactScreen />, {state, services, client, rows: 20});

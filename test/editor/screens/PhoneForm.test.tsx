@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {currentScreen, flowReducer} from '../../../source/editor/flow.js';
 import {checkPhone, PhoneForm} from '../../../source/editor/screens/PhoneForm.js';
-import {KEY, renderScreen} from '../helpers/render.js';
+import {frameRows, KEY, renderScreen} from '../helpers/render.js';
 import {makeServices} from '../helpers/services.js';
 import {cardState} from '../helpers/fixtures.js';
 
@@ -75,5 +75,42 @@ describe('PhoneForm', () => {
 			'phoneNumber',
 		]);
 		expect(checkPhone({countryCode: '', phoneNumber: '', extension: ''}).errors).toEqual({});
+	});
+});
+
+describe('PhoneForm: numbering-plan advice', () => {
+	it('warns about a kept trunk 0 and Ctrl+F applies the fix', async () => {
+		const r = await renderScreen(<PhoneForm />, {state: atForm(), services: makeServices(), columns: 60, rows: 20});
+		expect(r.frame()).not.toContain('Ctrl+F');
+		await clear(r, 10);
+		await r.type('07700 900123');
+		await r.press(KEY.up);
+		await clear(r, 3);
+		await r.type('+44');
+		await r.press(KEY.down);
+		const frame = await r.waitFor('Kore would store +4407700900123');
+		expect(frame.replace(/\s+/g, ' ')).toContain('type 7700900123 (+44 7700 900123).');
+		expect(frame).toContain('Ctrl+F apply the fix');
+		expect(frameRows(frame)).toBeLessThanOrEqual(18);
+		await r.press('\u0006');
+		const fixed = await r.waitFor(f => !f.includes('Kore would store'));
+		expect(fixed).toMatch(/Number +7700900123/);
+		expect(fixed).not.toContain('Ctrl+F');
+		await r.press(KEY.enter);
+		expect(r.state().edits).toEqual({countryCode: '+44', phoneNumber: '7700900123'});
+		await r.unmount();
+	});
+
+	it('a number not valid for the country is only a warning: Enter still takes it, no fix offered', async () => {
+		const r = await renderScreen(<PhoneForm />, {state: atForm(), services: makeServices()});
+		await clear(r, 10);
+		await r.type('12345');
+		const frame = await r.waitFor('is not a valid number for');
+		expect(frame).not.toContain('Ctrl+F');
+		await r.press('\u0006');
+		expect(r.frame()).toMatch(/Number +12345/);
+		await r.press(KEY.enter);
+		expect(r.state().edits).toEqual({phoneNumber: '12345'});
+		await r.unmount();
 	});
 });

@@ -148,3 +148,32 @@ describe('wrapJson', () => {
 		expect(wrapJson('{"a":"' + 'x'.repeat(50) + '"}', 20)).toEqual(['{"a":"' + 'x'.repeat(50) + '"}']);
 	});
 });
+
+describe('ReviewScreen: the number Kore will store', () => {
+	it('says it when the phone changes, within 60×20 and 80×24', async () => {
+		for (const [columns, rows] of [
+			[60, 20],
+			[80, 24],
+		] as const) {
+			const state = run(cardState(), {type: 'edit', fields: {countryCode: '+44', phoneNumber: '7700900123'}}, {type: 'review'});
+			const r = await renderScreen(<ReviewScreen />, {state, services: makeServices(), client, columns, rows});
+			const frame = r.frame();
+			expect(frame).toContain('Kore will store the phone as +447700900123');
+			expect(frameRows(frame)).toBeLessThanOrEqual(rows - 2);
+			await r.unmount();
+		}
+
+		const r = await renderScreen(<ReviewScreen />, {state: atReview(), services: makeServices(), client, columns: 60, rows: 20});
+		expect(r.frame()).toContain('Kore will store the phone as +919550100002');
+		expect(frameRows(r.frame())).toBeLessThanOrEqual(18);
+		await r.unmount();
+	});
+
+	it('says nothing about the phone when it does not change', async () => {
+		const state = run(cardState(), {type: 'edit', fields: {firstName: 'John'}}, {type: 'review'});
+		const r = await renderScreen(<ReviewScreen />, {state, services: makeServices(), client});
+		expect(r.frame()).toContain('Review 1 change');
+		expect(r.frame()).not.toContain('Kore will store');
+		await r.unmount();
+	});
+});

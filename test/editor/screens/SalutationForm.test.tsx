@@ -99,3 +99,32 @@ describe('SalutationForm', () => {
 		await r.unmount();
 	});
 });
+
+describe('SalutationForm: case only is no edit', () => {
+	it.each([
+		['Mr', 'mr'],
+		['Prof.', 'prof.'],
+	])('typing %j again as %j under Other… leaves no edit', async (stored, typed) => {
+		const r = await renderScreen(<SalutationForm />, {state: atForm({...john, salutation: stored}), services: makeServices()});
+		await r.press(KEY.end);
+		await r.press(KEY.enter);
+		await r.waitFor('Salutation');
+		for (let i = 0; i < stored.length; i++) {
+			await r.press(KEY.backspace);
+		}
+
+		await r.type(typed);
+		await r.press(KEY.enter);
+		expect(currentScreen(r.state()).name).toBe('card');
+		expect(r.state().edits).toEqual({});
+		await r.unmount();
+	});
+
+	it('choosing Mr from the list for a stored "mr" leaves no edit', async () => {
+		const r = await renderScreen(<SalutationForm />, {state: atForm({...john, salutation: 'mr'}), services: makeServices()});
+		await r.press(KEY.enter);
+		expect(currentScreen(r.state()).name).toBe('card');
+		expect(r.state().edits).toEqual({});
+		await r.unmount();
+	});
+});

@@ -29,7 +29,12 @@ const people = [
 
 describe('search keys', () => {
 	it('hold the display name in lower case without accents, the id, and the phone digits, sanitised', () => {
-		expect(searchKey(people[1]!)).toEqual({name: 'zoe bronte', id: '65b7b3e6d745a7c0c7e80e02', phone: '447700900123'});
+		expect(searchKey(people[1]!)).toEqual({
+			name: 'zoe bronte',
+			id: '65b7b3e6d745a7c0c7e80e02',
+			phone: '447700900123',
+			cell: people[1]!.cellPhone,
+		});
 		expect(searchKey(people[2]!).name).toBe('ana smith');
 		expect(searchKey(people[3]!).phone).toBe('');
 	});
@@ -62,8 +67,8 @@ describe('search keys', () => {
 	});
 
 	it('a phone query needs two digits; punctuation typed with it is ignored', () => {
-		expect(filterQuery('7')).toEqual({text: '7', digits: undefined});
-		expect(filterQuery(' (415) 555-01 ')).toEqual({text: '(415) 555-01', digits: '41555501'});
+		expect(filterQuery('7')).toEqual({text: '7', digits: undefined, phone: undefined});
+		expect(filterQuery(' (415) 555-01 ')).toEqual({text: '(415) 555-01', digits: '41555501', phone: '(415) 555-01'});
 		expect(filterQuery('ana').digits).toBeUndefined();
 	});
 });
@@ -142,5 +147,17 @@ describe('recentRow', () => {
 			expect(dots(recent), `${width}: ${recent}`).toEqual(dots(loaded));
 			expect(recent).toMatch(width >= 60 ? /^Letícia Silva +· {17,}· 68d8/ : /^Letícia… +· +· 68d8/);
 		}
+	});
+});
+
+describe('filter: national formats', () => {
+	it('07700 900123 finds +44 7700900123; unrelated digits and names do not', () => {
+		const uk = contact('c-uk', 'Ann Lee', '7700900123', '+44');
+		expect(matchesContact(uk, '07700 900123')).toBe(true);
+		expect(matchesContact(uk, '(0)7700-900123')).toBe(true);
+		expect(matchesContact(uk, '0044 7700 900123')).toBe(true);
+		expect(matchesContact(uk, '07700 900124')).toBe(false);
+		expect(matchesContact(contact('c-in', 'Ravi', '9550100001'), '07700 900123')).toBe(false);
+		expect(filterQuery('ann').phone).toBeUndefined();
 	});
 });
