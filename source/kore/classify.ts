@@ -1,6 +1,7 @@
 import {sanitize} from '../contact/sanitize.js';
 import {KoreError, scrubSecrets} from './errors.js';
 import type {ProxyChoice} from './proxy.js';
+import {isRecord} from '../util.js';
 
 /** What the client knew about one request, for turning a failure into a sentence. */
 export type RequestContext = {
@@ -473,10 +474,6 @@ function innermostMessage(error: unknown, secrets: string[]): string | undefined
 		if (typeof message === 'string' && message) last = message;
 	}
 	return last ? clean(last, secrets).slice(0, 120) : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function clean(value: unknown, secrets: string[]): string {

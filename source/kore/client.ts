@@ -25,6 +25,7 @@ import {normalizeHost} from './host.js';
 import {createDispatcher, proxyFor, type ProxyEnv} from './proxy.js';
 import {acquireSlot, DEFAULT_WINDOW_MS, limiterKey, sleep} from './rate-limit.js';
 import type {ClientOptions, KoreClient, RateLimitWait, RequestOptions} from './types.js';
+import {isRecord} from '../util.js';
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 const DEFAULT_RETRIES = 3;
@@ -496,10 +497,6 @@ function checkContactId(contactId: string): string {
 function movesThePath(id: string): boolean {
 	const trimmed = id.trim();
 	return trimmed === '.' || trimmed === '..' || /[/\\]/.test(id);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function finite(value: unknown): number | undefined {

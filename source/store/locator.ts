@@ -13,6 +13,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {ensurePrivateDir, writeFileAtomic, withFileLock} from './files.js';
+import {isRecord} from '../util.js';
 
 export const LOCATOR_VERSION = 1;
 export const MAX_ENTRIES_PER_STREAM = 20_000;
@@ -191,8 +192,4 @@ function pruneFiles(dir: string, maxFiles: number, keep: string): void {
 		.map(file => ({file, mtime: fs.statSync(file).mtimeMs}))
 		.sort((a, b) => a.mtime - b.mtime);
 	for (const {file} of dated.slice(0, files.length - maxFiles)) fs.rmSync(file, {force: true});
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
