@@ -15,7 +15,7 @@ import path from 'node:path';
 import {useReducer} from 'react';
 import {render} from 'ink-testing-library';
 import type {EditorServices} from '../source/editor/editor.js';
-import {flowReducer, initialFlowState, type FlowState} from '../source/editor/flow.js';
+import {flowReducer, initialFlowState, type FlowState} from '../source/editor/state/flow.js';
 import {EditorContext, type EditorContextValue} from '../source/editor/hooks/use-editor.js';
 import {ContactScreen} from '../source/editor/screens/ContactScreen.js';
 import {createTheme, ThemeContext} from '../source/editor/theme.js';
@@ -52,6 +52,10 @@ function Screen({
 		size: {columns: COLUMNS, rows: ROWS},
 		bodyRows: ROWS - 2,
 		active: true,
+		confirmQuit: false,
+		wait: undefined,
+		streamInput: undefined,
+		setStreamInput() {},
 		setPendingInput() {},
 	};
 	return (

@@ -11,7 +11,7 @@
  */
 import {contactName} from '../contact/display.js';
 import type {Draft} from '../store/types.js';
-import {currentScreen, isDirty, type FlowState} from './flow.js';
+import {currentScreen, isDirty, type FlowState} from './state/flow.js';
 
 export type DraftEffect = {op: 'save'; draft: Omit<Draft, 'savedAt'>} | {op: 'clear'} | undefined;
 

@@ -1,14 +1,16 @@
 import type React from 'react';
-import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
+import {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {Box, useApp, useInput} from 'ink';
 import {contactLabel} from '../contact/display.js';
 import {describeError} from '../kore/errors.js';
 import type {KoreClient, KoreCredentials, RateLimitWait} from '../kore/types.js';
 import type {Store} from '../store/types.js';
 import {Header, headerRows} from './components/Header.js';
-import {flowReducer, currentScreen, initialFlowState, type FlowState, type Screen} from './flow.js';
+import {currentScreen, type FlowState, flowReducer, initialFlowState, isDirty} from './state/flow.js';
+import type {Screen} from './state/navigation.js';
 import {useDraftKeeper} from './hooks/use-draft.js';
-import {EditorContext, type EditorContextValue} from './hooks/use-editor.js';
+import {EditorContext, type EditorContextValue, type StreamInput} from './hooks/use-editor.js';
+import type {Wait} from './components/Waiting.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {CardScreen} from './screens/CardScreen.js';
 import {ConflictScreen} from './screens/ConflictScreen.js';
@@ -109,7 +111,7 @@ function ScreenView({screen}: {screen: Screen}): React.JSX.Element {
 		}
 
 		case 'card': {
-			return <CardScreen />;
+			return <CardScreen focus={screen.focus} />;
 		}
 
 		case 'name': {
@@ -162,6 +164,9 @@ export function Editor({services, onExit}: EditorProps): React.JSX.Element {
 		() => createTheme({color: services.color, ascii: services.env['TERM'] === 'dumb'}),
 		[services.color, services.env],
 	);
+	const [confirmQuit, setConfirmQuit] = useState(false);
+	const [wait, setWait] = useState<Wait | undefined>();
+	const [streamInput, setStreamInput] = useState<StreamInput | undefined>();
 	const pendingInput = useRef(false);
 	const setPendingInput = useCallback((pending: boolean) => {
 		pendingInput.current = pending;
@@ -177,7 +182,7 @@ export function Editor({services, onExit}: EditorProps): React.JSX.Element {
 			const client = services.createClient(session.credentials, {
 				profileName: session.profileName,
 				onRateLimitWait(wait) {
-					dispatch({type: 'rate-limit-wait', wait: {...wait, until: Date.now() + wait.seconds * 1000}});
+					setWait({...wait, until: Date.now() + wait.seconds * 1000});
 				},
 			});
 			return {client};
@@ -202,17 +207,34 @@ export function Editor({services, onExit}: EditorProps): React.JSX.Element {
 		}
 	}, [clientResult.error, session]);
 
+	// Whatever the flow does next (a page, an error, a result) ends the wait it was held in.
+	// biome-ignore lint/correctness/useExhaustiveDependencies: any new flow state ends the wait
+	useEffect(() => {
+		setWait(undefined);
+	}, [state]);
+
+	// A stream opened, or the operator left the stream screen: the typed stream ID has served.
+	const onStreamScreen = state.stack.some(screen => screen.name === 'stream');
+	useEffect(() => {
+		if (state.streamId !== undefined || !onStreamScreen) setStreamInput(undefined);
+	}, [state.streamId, onStreamScreen]);
+
 	const top = currentScreen(state);
 	// Keys can arrive before the handler below is re-registered: read the latest state from a ref.
 	const latest = useRef(state);
 	latest.current = state;
+	const asking = useRef(false);
+	asking.current = confirmQuit;
 	useInput((input, key) => {
 		const state = latest.current;
-		if (state.confirmQuit) {
+		if (asking.current) {
 			if (input === 'y' || input === 'Y' || (key.ctrl && input === 'c')) {
+				asking.current = false;
+				setConfirmQuit(false);
 				dispatch({type: 'quit', code: 130});
 			} else if (input === 'n' || input === 'N' || key.escape || key.return) {
-				dispatch({type: 'quit-cancel'});
+				asking.current = false;
+				setConfirmQuit(false);
 			}
 
 			return;
@@ -220,7 +242,12 @@ export function Editor({services, onExit}: EditorProps): React.JSX.Element {
 
 		// During the PUT, Ctrl+C aborts the request (the send screen handles it) instead of quitting.
 		if (key.ctrl && input === 'c' && currentScreen(state).name !== 'send') {
-			dispatch({type: 'quit-request', pending: pendingInput.current});
+			if (isDirty(state) || pendingInput.current) {
+				asking.current = true;
+				setConfirmQuit(true);
+			} else {
+				dispatch({type: 'quit', code: 130});
+			}
 		}
 	});
 
@@ -245,10 +272,14 @@ export function Editor({services, onExit}: EditorProps): React.JSX.Element {
 			client: clientResult.client,
 			size,
 			bodyRows,
-			active: !state.confirmQuit && !state.exit,
+			active: !confirmQuit && !state.exit,
+			confirmQuit,
+			wait,
+			streamInput,
+			setStreamInput,
 			setPendingInput,
 		}),
-		[state, services, clientResult.client, size, bodyRows, setPendingInput],
+		[state, services, clientResult.client, size, bodyRows, setPendingInput, confirmQuit, wait, streamInput],
 	);
 
 	const contact = state.contact ? contactLabel(state.contact) : undefined;

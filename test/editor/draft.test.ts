@@ -1,7 +1,7 @@
 /** When the editor saves and removes the unsent draft (pure rules of source/editor/draft.ts). */
 import {describe, expect, it} from 'vitest';
 import {draftEffect, draftOf} from '../../source/editor/draft.js';
-import {flowReducer, type FlowAction, type FlowState} from '../../source/editor/flow.js';
+import {flowReducer, type FlowAction, type FlowState} from '../../source/editor/state/flow.js';
 import {cardState, john, session} from './helpers/fixtures.js';
 
 /** Applies the actions one by one and collects the draft effect of each step. */
@@ -74,9 +74,9 @@ describe('draft effects', () => {
 	});
 
 	it('clears on a quit confirmed over unsaved edits; a quit without edits leaves any draft alone', () => {
-		const {state, ops} = effects(cardState(), edit, {type: 'quit-request'}, {type: 'quit', code: 130});
-		expect(ops).toEqual(['save', '-', 'clear']);
+		const {state, ops} = effects(cardState(), edit, {type: 'quit', code: 130});
+		expect(ops).toEqual(['save', 'clear']);
 		expect(state.exit).toEqual({code: 130});
-		expect(effects(cardState(), {type: 'quit-request'}).ops).toEqual(['-']);
+		expect(effects(cardState(), {type: 'quit', code: 130}).ops).toEqual(['-']);
 	});
 });

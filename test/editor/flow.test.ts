@@ -1,16 +1,15 @@
 import {describe, expect, it} from 'vitest';
 import type {Contact, ContactPage} from '../../source/contact/contact.js';
+import {currentFields, editedFields} from '../../source/editor/state/edit-session.js';
 import {
-	currentFields,
 	currentScreen,
-	editedFields,
 	flowReducer,
 	initialFlowState,
 	isDirty,
 	type FlowAction,
 	type FlowState,
-	type Session,
-} from '../../source/editor/flow.js';
+} from '../../source/editor/state/flow.js';
+import type {Session} from '../../source/editor/state/navigation.js';
 
 const session: Session = {
 	profileName: 'prod',
@@ -31,6 +30,12 @@ const page: ContactPage = {results: [contact], skip: 0, limit: 50, hasMore: true
 
 function run(state: FlowState, ...actions: FlowAction[]): FlowState {
 	return actions.reduce(flowReducer, state);
+}
+
+/** The item the card highlights when it is on top. */
+function focusOf(state: FlowState): string | undefined {
+	const top = currentScreen(state);
+	return top.name === 'card' ? top.focus : undefined;
 }
 
 function names(state: FlowState): string[] {
@@ -125,6 +130,10 @@ describe('flow: edits', () => {
 		expect(state.notice).toMatch(/discarded/i);
 	});
 
+	it('discard with nothing changed says there was nothing to discard', () => {
+		expect(run(atCard(), {type: 'discard'}).notice).toBe('Nothing to discard: no field has been changed.');
+	});
+
 	it('review without edits is an error that says what to do; with edits it prepares the update', () => {
 		let state = flowReducer(atCard(), {type: 'review'});
 		expect(currentScreen(state).name).toBe('card');
@@ -181,8 +190,7 @@ describe('flow: sending', () => {
 		expect(names(again)).toEqual(['profile', 'stream', 'contact', 'card']);
 		expect(again.contact).toBe(stored);
 		// The card's menu starts at its top, not on "Review changes (0)" left from the last edit.
-		expect(state.cardFocus).toBe('review');
-		expect(again.cardFocus).toBeUndefined();
+		expect(focusOf(again)).toBeUndefined();
 
 		const other = flowReducer(state, {type: 'result-choice', choice: 'contact'});
 		expect(names(other)).toEqual(['profile', 'stream', 'contact']);
@@ -295,57 +303,17 @@ describe('flow: credentials and quitting', () => {
 		expect(names(state)).toEqual(['profile', 'stream']);
 	});
 
-	it('Ctrl+C quits at once (130) without unsaved edits, asks first with them', () => {
-		expect(flowReducer(atCard(), {type: 'quit-request'}).exit).toEqual({code: 130});
-
-		const dirty = flowReducer(atCard(), {type: 'edit', fields: {salutation: 'Dr'}});
-		const asking = flowReducer(dirty, {type: 'quit-request'});
-		expect(asking.confirmQuit).toBe(true);
-		expect(asking.exit).toBeUndefined();
-		expect(flowReducer(asking, {type: 'quit-cancel'}).confirmQuit).toBe(false);
-		expect(flowReducer(asking, {type: 'quit', code: 130}).exit).toEqual({code: 130});
-		// A second Ctrl+C while asking quits.
-		expect(flowReducer(asking, {type: 'quit-request'}).exit).toEqual({code: 130});
-	});
-
-	it('typed but unsubmitted form text also asks first', () => {
-		expect(flowReducer(atCard(), {type: 'quit-request', pending: true}).confirmQuit).toBe(true);
-	});
-
-	it('records rate-limit waits and clears them when the page arrives', () => {
-		const wait = {seconds: 12, reason: 'client' as const, until: 1_000_012_000};
-		let state = flowReducer(atCard(), {type: 'rate-limit-wait', wait});
-		expect(state.wait).toEqual(wait);
-		state = flowReducer(state, {type: 'page-loaded', page: {results: [], skip: 1, limit: 50, hasMore: false}});
-		expect(state.wait).toBeUndefined();
+	it('quit ends the editor with its code', () => {
+		expect(flowReducer(atCard(), {type: 'quit', code: 130}).exit).toEqual({code: 130});
 	});
 });
 
 describe('flow: the card remembers where the operator was', () => {
 	it('highlights the form just left, and Review after an edit', () => {
 		let state = run(atCard(), {type: 'open', screen: {name: 'phone'}}, {type: 'back'});
-		expect(state.cardFocus).toBe('phone');
+		expect(focusOf(state)).toBe('phone');
 		state = run(state, {type: 'open', screen: {name: 'name'}}, {type: 'edit', fields: {firstName: 'Jo'}});
-		expect(state.cardFocus).toBe('review');
-		expect(run(state, {type: 'back'}, {type: 'contact-loaded', contact}).cardFocus).toBeUndefined();
-	});
-});
-
-describe('flow: the typed stream ID outlives the profile form', () => {
-	const input = {streamId: 'st-typed', nickname: 'bot'};
-
-	it('is kept through credentials-rejected, Esc from the form and session-ready; a stream that opens clears it', () => {
-		const typed = run(initialFlowState({session}), {type: 'stream-input', input});
-		const rejected = run(typed, {type: 'credentials-rejected', keepSession: true, error: {message: 'no'}});
-		expect(names(rejected)).toEqual(['profile', 'stream', 'profile-form']);
-		expect(rejected.streamInput).toEqual(input);
-		expect(run(rejected, {type: 'back'}).streamInput).toEqual(input);
-		const fixed = run(rejected, {type: 'session-ready', session});
-		expect(names(fixed)).toEqual(['profile', 'stream']);
-		expect(fixed.streamInput).toEqual(input);
-		expect(run(fixed, {type: 'stream-ready', streamId: 'st-typed', page}).streamInput).toBeUndefined();
-		// Leaving the stream screen for the profiles drops it.
-		expect(run(fixed, {type: 'back'}).streamInput).toBeUndefined();
+		expect(focusOf(run(state, {type: 'back'}, {type: 'contact-loaded', contact}))).toBeUndefined();
 	});
 });
 
@@ -368,7 +336,6 @@ describe('flow: retry after an unknown outcome', () => {
 		expect(state.contact).toBe(current);
 		expect(state.edits).toEqual({firstName: 'Johnny'});
 		expect(state.outcome).toBeUndefined();
-		expect(state.cardFocus).toBe('review');
 		expect(state.notice).toMatch(/someone else meanwhile: Last name\./);
 		// The review prepares it against the re-read contact.
 		const review = run(state, {type: 'review'});

@@ -11,7 +11,7 @@
  */
 import {createElement} from 'react';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {currentScreen} from '../../source/editor/flow.js';
+import {currentScreen} from '../../source/editor/state/flow.js';
 import {ContactScreen} from '../../source/editor/screens/ContactScreen.js';
 import {startSandbox, type Sandbox} from '../../source/sandbox/index.js';
 import {KEY, renderScreen, stringWidth} from '../editor/helpers/render.js';

@@ -28,7 +28,7 @@ export function useContentRows(): number {
 
 /** Title, content, the current error (or notice), and the key hints (or the quit question). */
 export function ScreenLayout({title, hints, children}: ScreenLayoutProps): React.JSX.Element {
-	const {state, size} = useEditor();
+	const {state, confirmQuit, size} = useEditor();
 	const {notice: inputNotice} = useKeyInput();
 	const theme = useTheme();
 	return (
@@ -48,7 +48,7 @@ export function ScreenLayout({title, hints, children}: ScreenLayoutProps): React
 					{inputNotice}
 				</Text>
 			) : null}
-			<KeyHints hints={hints} columns={size.columns} question={state.confirmQuit ? QUIT_QUESTION : undefined} />
+			<KeyHints hints={hints} columns={size.columns} question={confirmQuit ? QUIT_QUESTION : undefined} />
 		</Box>
 	);
 }

@@ -2,8 +2,13 @@ import type React from 'react';
 import {useEffect, useState} from 'react';
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
-import type {Wait} from '../flow.js';
+import type {RateLimitWait} from '../../kore/types.js';
 import {useTheme} from '../theme.js';
+
+export type Wait = RateLimitWait & {
+	/** Epoch ms when the wait ends. */
+	until: number;
+};
 
 export type WaitingProps = {
 	label: string;

@@ -1,7 +1,7 @@
 import {useEffect, useMemo, useRef, type Dispatch} from 'react';
 import type {Drafts, Store} from '../../store/types.js';
 import {draftEffect} from '../draft.js';
-import type {FlowAction, FlowState} from '../flow.js';
+import type {FlowAction, FlowState} from '../state/flow.js';
 import {draftsFor, fileErrorReason} from '../store-files.js';
 
 /**

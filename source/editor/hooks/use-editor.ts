@@ -2,8 +2,11 @@ import {createContext, useContext, useEffect, type Dispatch} from 'react';
 import {useInput} from 'ink';
 import type {KoreClient} from '../../kore/types.js';
 import type {EditorServices} from '../editor.js';
-import type {FlowAction, FlowState} from '../flow.js';
+import type {FlowAction, FlowState} from '../state/flow.js';
+import type {Wait} from '../components/Waiting.js';
 import type {TerminalSize} from './use-terminal-size.js';
+
+export type StreamInput = {streamId: string; nickname: string};
 
 export type EditorContextValue = {
 	state: FlowState;
@@ -16,6 +19,16 @@ export type EditorContextValue = {
 	bodyRows: number;
 	/** False while the quit question shows: screens stop taking keys. */
 	active: boolean;
+	/** The quit question is showing (the key line asks it). */
+	confirmQuit: boolean;
+	/** The client is holding a request back for the rate limit: screens show the countdown. */
+	wait: Wait | undefined;
+	/**
+	 * The stream ID (and nickname) typed on the stream screen and sent for checking: kept while the
+	 * profile form fixes the credentials (or is left with Esc), so the stream field still holds it.
+	 */
+	streamInput: StreamInput | undefined;
+	setStreamInput: (input: StreamInput | undefined) => void;
 	/** Forms report typed-but-not-submitted text, so Ctrl+C asks before throwing it away. */
 	setPendingInput: (pending: boolean) => void;
 };

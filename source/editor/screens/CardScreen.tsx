@@ -7,7 +7,8 @@ import {sanitize} from '../../contact/sanitize.js';
 import {FieldRow} from '../components/FieldRow.js';
 import {Menu, type MenuItem} from '../components/Menu.js';
 import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
-import {currentFields, editedFields} from '../flow.js';
+import {currentFields, editedFields} from '../state/edit-session.js';
+import type {CardFocus} from '../state/navigation.js';
 import {useEditor, useEscape} from '../hooks/use-editor.js';
 import {useTheme} from '../theme.js';
 
@@ -22,7 +23,7 @@ export function phoneText(fields: Pick<ContactFields, 'countryCode' | 'phoneNumb
 }
 
 /** Step 4: the contact's current values (edited ones marked) and what to do next. */
-export function CardScreen(): React.JSX.Element {
+export function CardScreen({focus}: {focus?: CardFocus | undefined}): React.JSX.Element {
 	const {state, dispatch, active, size} = useEditor();
 	const theme = useTheme();
 	// Leaving or discarding with edits asks first (y/n): one key too many must not lose them.
@@ -180,7 +181,7 @@ export function CardScreen(): React.JSX.Element {
 					height={menuRows}
 					columns={size.columns}
 					isActive={active}
-					initialKey={highlighted ?? state.cardFocus ?? (count > 0 ? 'review' : undefined)}
+					initialKey={highlighted ?? focus ?? (count > 0 ? 'review' : undefined)}
 					onHighlight={item => {
 						setHighlighted(item.key);
 					}}

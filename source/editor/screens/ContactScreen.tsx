@@ -19,7 +19,7 @@ type Choice = {kind: 'contact'; contact: Contact} | {kind: 'recent'; id: string}
  * server; recent contacts first; further pages load on demand ("120 of 1,234 loaded").
  */
 export function ContactScreen(): React.JSX.Element {
-	const {state, services, active, size, dispatch} = useEditor();
+	const {state, services, active, size, dispatch, wait} = useEditor();
 	const theme = useTheme();
 	const [query, setQuery] = useState('');
 	const [highlight, setHighlight] = useState<string | undefined>();
@@ -199,7 +199,7 @@ export function ContactScreen(): React.JSX.Element {
 			/>
 			<Box>
 				{running ? (
-					<Waiting label={progressText ?? ''} wait={state.wait} />
+					<Waiting label={progressText ?? ''} wait={wait} />
 				) : (
 					<Text color={theme.muted} wrap="truncate-end">
 						{status}

@@ -13,7 +13,7 @@ import type {Contact} from '../../contact/contact.js';
 import {Menu, type MenuItem} from '../components/Menu.js';
 import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
 import {Waiting} from '../components/Waiting.js';
-import {isDirty, sameHost} from '../flow.js';
+import {isDirty, sameHost} from '../state/flow.js';
 import {useEditor, useEscape} from '../hooks/use-editor.js';
 import {useTask} from '../hooks/use-task.js';
 import {fileErrorReason, journalFor} from '../store-files.js';
@@ -70,7 +70,7 @@ type ChangedChoice = 'anyway' | 'back';
  * normal review; when the contact changed since that write, it says which fields and asks first.
  */
 export function HistoryScreen(): React.JSX.Element {
-	const {state, services, client, dispatch, active, size} = useEditor();
+	const {state, services, client, dispatch, active, size, wait} = useEditor();
 	const theme = useTheme();
 	const rows = useContentRows();
 	const {running, run, cancel} = useTask();
@@ -252,7 +252,7 @@ export function HistoryScreen(): React.JSX.Element {
 					width,
 				)}
 			</Text>
-			{running ? <Waiting label={running} wait={state.wait} /> : null}
+			{running ? <Waiting label={running} wait={wait} /> : null}
 			<Menu
 				key="entries"
 				items={items}

@@ -5,7 +5,7 @@ import {compactPhone, normalizeCountryCode, parsePhoneInput, phoneAdvice} from '
 import {validateField} from '../../contact/validate.js';
 import {ScreenLayout} from '../components/ScreenLayout.js';
 import {TextField} from '../components/TextField.js';
-import {currentFields} from '../flow.js';
+import {currentFields} from '../state/edit-session.js';
 import {useEditor, useEscape, usePendingInput} from '../hooks/use-editor.js';
 import {FORM_HINTS, useFormFields} from '../hooks/use-form-fields.js';
 import {useTheme} from '../theme.js';

@@ -9,7 +9,7 @@ import {validateProfile} from '../../store/profiles.js';
 import type {Profile} from '../../store/types.js';
 import {ScreenLayout} from '../components/ScreenLayout.js';
 import {TextField} from '../components/TextField.js';
-import type {ProfileDraft} from '../flow.js';
+import type {ProfileDraft} from '../state/navigation.js';
 import {useEditor, useEscape, usePendingInput} from '../hooks/use-editor.js';
 import {useTheme} from '../theme.js';
 import {resolveSession} from './session.js';

@@ -68,7 +68,7 @@ function changedText(rows: FieldChange[]): string {
 
 /** After the PUT: what the server stored and whether it equals what was intended; what next. */
 export function ResultScreen(): React.JSX.Element {
-	const {state, dispatch, client, active, size} = useEditor();
+	const {state, dispatch, client, active, size, wait} = useEditor();
 	const theme = useTheme();
 	const rows = useContentRows();
 	const {running, run} = useTask();
@@ -185,7 +185,7 @@ export function ResultScreen(): React.JSX.Element {
 		return (
 			<ScreenLayout title={`Outcome unknown for ${sanitize(outcome.update.contactId)}`} hints={hints}>
 				<ErrorBox message={outcome.message} columns={size.columns} tone="warning" />
-				{running ? <Waiting label={running} wait={state.wait} /> : null}
+				{running ? <Waiting label={running} wait={wait} /> : null}
 				{checkedShown ? (
 					<Wrapped text={checkedText} columns={size.columns} color={checked?.ok ? theme.success : theme.warning} />
 				) : null}

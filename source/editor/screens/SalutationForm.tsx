@@ -8,7 +8,7 @@ import {validateField} from '../../contact/validate.js';
 import {Menu, type MenuItem} from '../components/Menu.js';
 import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
 import {TextField} from '../components/TextField.js';
-import {currentFields} from '../flow.js';
+import {currentFields} from '../state/edit-session.js';
 import {useEditor, useEscape, usePendingInput} from '../hooks/use-editor.js';
 
 type Choice = {kind: 'value'; value: string} | {kind: 'other'};

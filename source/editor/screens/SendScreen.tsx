@@ -32,7 +32,7 @@ function hintLine(parts: string[], columns: number): string {
 
 /** Step 7: re-read (lost-update guard), then the PUT. Ctrl+C aborts; the screen says what that means. */
 export function SendScreen(): React.JSX.Element {
-	const {state, size} = useEditor();
+	const {state, size, wait} = useEditor();
 	const theme = useTheme();
 	const {phase, waiting, abort} = useSend();
 	const id = sanitize(state.prepared?.contactId ?? '');
@@ -59,7 +59,7 @@ export function SendScreen(): React.JSX.Element {
 								? 'Checking that nobody changed this contact meanwhile…'
 								: 'Saving (PUT)…'
 					}
-					wait={state.wait}
+					wait={wait}
 				/>
 				<Text color={theme.muted} wrap="wrap">
 					{phase === 'checking' ? 'Nothing has been sent yet.' : 'The request is on its way; it is sent once and never repeated.'}

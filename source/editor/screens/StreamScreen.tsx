@@ -15,11 +15,11 @@ type Choice = {kind: 'recent'; id: string; nickname?: string} | {kind: 'enter'};
 
 /** Step 2: a recent stream of this profile (with its nickname), or type a stream ID. */
 export function StreamScreen(): React.JSX.Element {
-	const {services, state, dispatch, active, size} = useEditor();
+	const {services, state, dispatch, active, size, wait, streamInput, setStreamInput} = useEditor();
 	const session = state.session;
 	const recent = useMemo(() => (session ? services.store.recentStreams(session.profileName) : []), [session, services.store]);
 	// A stream ID typed before the profile form showed (401) comes back in the field.
-	const typed = state.streamInput;
+	const typed = streamInput;
 	const [mode, setMode] = useState<'list' | 'enter'>(typed || recent.length === 0 ? 'enter' : 'list');
 	const [streamId, setStreamId] = useState(typed?.streamId ?? '');
 	const [nickname, setNickname] = useState(typed?.nickname ?? '');
@@ -65,8 +65,8 @@ export function StreamScreen(): React.JSX.Element {
 			return;
 		}
 
-		// Kept in the flow state: a 401 opens the profile form, and this screen comes back with it.
-		dispatch({type: 'stream-input', input: {streamId, nickname}});
+		// Kept by the editor: a 401 opens the profile form, and this screen comes back with it.
+		setStreamInput({streamId, nickname});
 		check(streamId.trim(), nickname.trim() || undefined, {onStreamError: showStreamError});
 	};
 
@@ -95,7 +95,7 @@ export function StreamScreen(): React.JSX.Element {
 	return (
 		<ScreenLayout title="Choose a stream" hints={checking ? [['Esc', 'cancel']] : hints}>
 			{checking ? (
-				<Waiting label={checking} wait={state.wait} />
+				<Waiting label={checking} wait={wait} />
 			) : mode === 'list' ? (
 				<Menu
 					items={items}

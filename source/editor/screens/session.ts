@@ -5,7 +5,8 @@
 import type {KoreCredentials} from '../../kore/types.js';
 import {isStoreError, missingMessage, resolveCredentials} from '../../store/credentials.js';
 import type {Store} from '../../store/types.js';
-import type {ErrorInfo, ProfileDraft, Session} from '../flow.js';
+import type {ErrorInfo} from '../state/flow.js';
+import type {ProfileDraft, Session} from '../state/navigation.js';
 
 export const ENVIRONMENT_PROFILE = 'environment';
 

@@ -1,5 +1,6 @@
 import type {Contact} from '../../../source/contact/contact.js';
-import {initialFlowState, type FlowState, type Session} from '../../../source/editor/flow.js';
+import {initialFlowState, type FlowState} from '../../../source/editor/state/flow.js';
+import type {Session} from '../../../source/editor/state/navigation.js';
 import {run} from './states.js';
 
 export const session: Session = {

@@ -3,12 +3,13 @@
  * and helpers that wait for a frame instead of sleeping a fixed time.
  */
 import {EventEmitter} from 'node:events';
-import React, {act, useReducer, type ReactElement} from 'react';
+import React, {act, useReducer, useState, type ReactElement} from 'react';
 import {render as inkRender, type Instance} from 'ink';
 import stripAnsi from 'strip-ansi';
 import type {EditorServices} from '../../../source/editor/editor.js';
-import {flowReducer, type FlowAction, type FlowState} from '../../../source/editor/flow.js';
-import {EditorContext, type EditorContextValue} from '../../../source/editor/hooks/use-editor.js';
+import {flowReducer, type FlowAction, type FlowState} from '../../../source/editor/state/flow.js';
+import type {Wait} from '../../../source/editor/components/Waiting.js';
+import {EditorContext, type EditorContextValue, type StreamInput} from '../../../source/editor/hooks/use-editor.js';
 import {createTheme, ThemeContext} from '../../../source/editor/theme.js';
 import type {KoreClient} from '../../../source/kore/types.js';
 
@@ -197,6 +198,10 @@ export type HarnessOptions = {
 	columns?: number;
 	rows?: number;
 	active?: boolean;
+	/** A rate-limit wait the editor would be showing. */
+	wait?: Wait;
+	/** A stream ID typed before (kept by the editor across the profile form). */
+	streamInput?: StreamInput;
 	/** Receives every state after each action. */
 	onState?: (state: FlowState) => void;
 	onAction?: (action: FlowAction) => void;
@@ -208,6 +213,7 @@ export type HarnessOptions = {
  */
 export function Harness({children, options}: {children: React.ReactNode; options: HarnessOptions}): React.JSX.Element {
 	const [state, dispatch] = useReducer(flowReducer, options.state);
+	const [streamInput, setStreamInput] = useState(options.streamInput);
 	options.onState?.(state);
 	const columns = options.columns ?? 80;
 	const rows = options.rows ?? 24;
@@ -222,6 +228,10 @@ export function Harness({children, options}: {children: React.ReactNode; options
 		size: {columns, rows},
 		bodyRows: rows - 2,
 		active: options.active ?? true,
+		confirmQuit: false,
+		wait: options.wait,
+		streamInput,
+		setStreamInput,
 		setPendingInput() {},
 	};
 	return (

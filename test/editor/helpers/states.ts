@@ -1,5 +1,6 @@
 import type {Contact, ContactFields} from '../../../source/contact/contact.js';
-import {flowReducer, initialFlowState, type FlowAction, type FlowState, type Session} from '../../../source/editor/flow.js';
+import {flowReducer, initialFlowState, type FlowAction, type FlowState} from '../../../source/editor/state/flow.js';
+import type {Session} from '../../../source/editor/state/navigation.js';
 import type {KoreClient} from '../../../source/kore/types.js';
 import type {Sandbox} from '../../../source/sandbox/types.js';
 import {sandboxCredentials, testClient} from './services.js';

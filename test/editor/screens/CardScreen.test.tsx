@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {currentScreen, flowReducer} from '../../../source/editor/flow.js';
+import {currentScreen, flowReducer} from '../../../source/editor/state/flow.js';
 import {CardScreen} from '../../../source/editor/screens/CardScreen.js';
 import {frameRows, KEY, renderScreen} from '../helpers/render.js';
 import {makeServices} from '../helpers/services.js';

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {Contact} from '../../../source/contact/contact.js';
-import {currentScreen, type FlowState} from '../../../source/editor/flow.js';
+import {currentScreen, type FlowState} from '../../../source/editor/state/flow.js';
 import {ConflictScreen} from '../../../source/editor/screens/ConflictScreen.js';
 import {frameRows, KEY, renderScreen} from '../helpers/render.js';
 import {makeServices} from '../helpers/services.js';

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {currentScreen} from '../../../source/editor/flow.js';
+import {currentScreen} from '../../../source/editor/state/flow.js';
 import {ContactScreen} from '../../../source/editor/screens/ContactScreen.js';
 import {useSandbox} from '../../helpers/sandbox.js';
 import {frameRows, KEY, renderScreen} from '../helpers/render.js';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {Contact, ContactFields} from '../../../source/contact/contact.js';
 import {fieldsOf} from '../../../source/contact/fields.js';
-import {currentScreen, flowReducer, type FlowState} from '../../../source/editor/flow.js';
+import {currentScreen, flowReducer, type FlowState} from '../../../source/editor/state/flow.js';
 import {changedText, entryRow, HistoryScreen, statusWords} from '../../../source/editor/screens/HistoryScreen.js';
 import {ReviewScreen} from '../../../source/editor/screens/ReviewScreen.js';
 import {journalFor} from '../../../source/editor/store-files.js';

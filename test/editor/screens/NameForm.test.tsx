@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {currentScreen, flowReducer} from '../../../source/editor/flow.js';
+import {currentScreen, flowReducer} from '../../../source/editor/state/flow.js';
 import {NameForm} from '../../../source/editor/screens/NameForm.js';
 import {KEY, renderScreen} from '../helpers/render.js';
 import {makeServices} from '../helpers/services.js';

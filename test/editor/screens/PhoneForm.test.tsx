@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {currentScreen, flowReducer} from '../../../source/editor/flow.js';
+import {currentScreen, flowReducer} from '../../../source/editor/state/flow.js';
 import {checkPhone, PhoneForm} from '../../../source/editor/screens/PhoneForm.js';
 import {frameRows, KEY, renderScreen} from '../helpers/render.js';
 import {makeServices} from '../helpers/services.js';

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {currentScreen, initialFlowState, type FlowState} from '../../../source/editor/flow.js';
+import {currentScreen, initialFlowState, type FlowState} from '../../../source/editor/state/flow.js';
 import {DEMO_SEALED} from '../../../source/editor/demo.js';
 import {ProfileForm} from '../../../source/editor/screens/ProfileForm.js';
 import {KEY, renderScreen} from '../helpers/render.js';

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {currentScreen, initialFlowState} from '../../../source/editor/flow.js';
+import {currentScreen, initialFlowState} from '../../../source/editor/state/flow.js';
 import {ProfileScreen} from '../../../source/editor/screens/ProfileScreen.js';
 import {KEY, renderScreen} from '../helpers/render.js';
 import {makeServices} from '../helpers/services.js';

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {ContactFields} from '../../../source/contact/contact.js';
 import {verifyStored} from '../../../source/contact/diff.js';
-import {currentScreen, type FlowState} from '../../../source/editor/flow.js';
+import {currentScreen, type FlowState} from '../../../source/editor/state/flow.js';
 import {ResultScreen} from '../../../source/editor/screens/ResultScreen.js';
 import {SendScreen} from '../../../source/editor/screens/SendScreen.js';
 import {useSandbox} from '../../helpers/sandbox.js';
@@ -178,7 +178,7 @@ describe('ResultScreen: fitting and retrying after an unknown outcome', () => {
 		expect(after.contact).toMatchObject({id: contact.id, lastName: 'Me', salutation: 'Dr'});
 		// Only what still differs from the server is left to send; the card opens on Review.
 		expect(after.edits).toEqual({firstName: 'Retry'});
-		expect(after.cardFocus).toBe('review');
+		expect(currentScreen(after)).toEqual({name: 'card', focus: 'review'});
 		expect(after.outcome).toBeUndefined();
 		expect(after.notice).toMatch(
 			/^Re-read the contact: it does not hold all you sent, so your edit is kept on top of its current values\./,

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {currentScreen, flowReducer, initialFlowState, type FlowState} from '../../../source/editor/flow.js';
+import {currentScreen, flowReducer, initialFlowState, type FlowState} from '../../../source/editor/state/flow.js';
 import {DISCARDED_NOTICE, LATER_NOTICE, ResumeScreen, resumeQuestion} from '../../../source/editor/screens/ResumeScreen.js';
 import {formatTime} from '../../../source/editor/screens/when.js';
 import {draftsFor} from '../../../source/editor/store-files.js';

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {currentScreen, type FlowState} from '../../../source/editor/flow.js';
+import {currentScreen, type FlowState} from '../../../source/editor/state/flow.js';
 import {ReviewScreen, wrapJson} from '../../../source/editor/screens/ReviewScreen.js';
 import {frameRows, KEY, renderScreen} from '../helpers/render.js';
 import {makeServices, testClient} from '../helpers/services.js';

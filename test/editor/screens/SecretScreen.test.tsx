@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {currentScreen, initialFlowState, type FlowState} from '../../../source/editor/flow.js';
+import {currentScreen, initialFlowState, type FlowState} from '../../../source/editor/state/flow.js';
 import {SecretScreen} from '../../../source/editor/screens/SecretScreen.js';
 import {KEY, renderScreen} from '../helpers/render.js';
 import {makeServices} from '../helpers/services.js';

@@ -4,7 +4,7 @@
  */
 import {describe, expect, it} from 'vitest';
 import type {ContactFields} from '../../../source/contact/contact.js';
-import {currentScreen} from '../../../source/editor/flow.js';
+import {currentScreen} from '../../../source/editor/state/flow.js';
 import {ResultScreen} from '../../../source/editor/screens/ResultScreen.js';
 import {SendScreen} from '../../../source/editor/screens/SendScreen.js';
 import {journalFor} from '../../../source/editor/store-files.js';

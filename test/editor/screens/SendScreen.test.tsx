@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {ContactFields} from '../../../source/contact/contact.js';
-import {currentScreen} from '../../../source/editor/flow.js';
+import {currentScreen} from '../../../source/editor/state/flow.js';
 import {SendScreen} from '../../../source/editor/screens/SendScreen.js';
 import {acquireLock} from '../../../source/store/lock.js';
 import {putArrived, useSandbox} from '../../helpers/sandbox.js';

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {Editor} from '../../../source/editor/editor.js';
-import {currentScreen, initialFlowState, type Session} from '../../../source/editor/flow.js';
+import {currentScreen, initialFlowState} from '../../../source/editor/state/flow.js';
+import type {Session} from '../../../source/editor/state/navigation.js';
 import {StreamScreen} from '../../../source/editor/screens/StreamScreen.js';
 import {useSandbox} from '../../helpers/sandbox.js';
 import {KEY, renderInk, renderScreen} from '../helpers/render.js';
