@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import type {Contact, ContactPage} from '../../source/contact/contact.js';
-import {currentFields, editedFields} from '../../source/editor/state/edit-session.js';
+import type {Contact, ContactPage} from '../../../source/contact/contact.js';
+import {currentFields, editedFields} from '../../../source/editor/state/edit-session.js';
 import {
 	currentScreen,
 	flowReducer,
@@ -8,8 +8,8 @@ import {
 	isDirty,
 	type FlowAction,
 	type FlowState,
-} from '../../source/editor/state/flow.js';
-import type {Session} from '../../source/editor/state/navigation.js';
+} from '../../../source/editor/state/flow.js';
+import type {Session} from '../../../source/editor/state/navigation.js';
 
 const session: Session = {
 	profileName: 'prod',
