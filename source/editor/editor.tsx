@@ -15,15 +15,13 @@ import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {CardScreen} from './screens/CardScreen.js';
 import {ConflictScreen} from './screens/ConflictScreen.js';
 import {ContactScreen} from './screens/ContactScreen.js';
+import {EditForm} from './screens/EditForm.js';
 import {HistoryScreen} from './screens/HistoryScreen.js';
-import {NameForm} from './screens/NameForm.js';
-import {PhoneForm} from './screens/PhoneForm.js';
 import {ProfileForm} from './screens/ProfileForm.js';
 import {ProfileScreen} from './screens/ProfileScreen.js';
 import {ResultScreen} from './screens/ResultScreen.js';
 import {ResumeScreen} from './screens/ResumeScreen.js';
 import {ReviewScreen} from './screens/ReviewScreen.js';
-import {SalutationForm} from './screens/SalutationForm.js';
 import {SecretScreen} from './screens/SecretScreen.js';
 import {SendScreen} from './screens/SendScreen.js';
 import {resolveSession} from './screens/session.js';
@@ -114,16 +112,10 @@ function ScreenView({screen}: {screen: Screen}): React.JSX.Element {
 			return <CardScreen focus={screen.focus} />;
 		}
 
-		case 'name': {
-			return <NameForm />;
-		}
-
-		case 'salutation': {
-			return <SalutationForm />;
-		}
-
+		case 'name':
+		case 'salutation':
 		case 'phone': {
-			return <PhoneForm />;
+			return <EditForm form={screen.name} />;
 		}
 
 		case 'review': {

@@ -1,6 +1,15 @@
 import {useState} from 'react';
 import {useInput} from 'ink';
+import type {ContactFields} from '../../contact/contact.js';
 import type {Hint} from '../components/KeyHints.js';
+
+/** A form screen: the values it starts from in, the operator's edits out. */
+export type FormProps = {
+	/** The contact's values with the edits so far on top. */
+	fields: ContactFields | undefined;
+	onSubmit: (edits: Partial<ContactFields>) => void;
+	onCancel: () => void;
+};
 
 /** The key hints of a form screen. */
 export const FORM_HINTS: Hint[] = [

@@ -4,28 +4,26 @@ import {Box} from 'ink';
 import {validateField} from '../../contact/validate.js';
 import {ScreenLayout} from '../components/ScreenLayout.js';
 import {TextField} from '../components/TextField.js';
-import {currentFields} from '../state/edit-session.js';
 import {useEditor, useEscape, usePendingInput} from '../hooks/use-editor.js';
-import {FORM_HINTS, useFormFields} from '../hooks/use-form-fields.js';
+import {FORM_HINTS, type FormProps, useFormFields} from '../hooks/use-form-fields.js';
 
 type Which = 'firstName' | 'lastName';
 const ORDER: Which[] = ['firstName', 'lastName'];
 
 /** First and last name; Tab / ↑↓ move between them, Enter submits both. */
-export function NameForm(): React.JSX.Element {
-	const {state, dispatch, active, size} = useEditor();
-	const fields = currentFields(state);
+export function NameForm({fields, onSubmit, onCancel}: FormProps): React.JSX.Element {
+	const {active, size} = useEditor();
 	const start = {firstName: fields?.firstName ?? '', lastName: fields?.lastName ?? ''};
 	const [values, setValues] = useState(start);
 	usePendingInput(values.firstName !== start.firstName || values.lastName !== start.lastName);
-	useEscape();
+	useEscape(onCancel);
 
 	const errorOf = (which: Which) => validateField(which, values[which], {...fields, ...values});
 	const form = useFormFields({order: ORDER, initialFocus: 'firstName', errorOf, active});
 
 	const submit = () => {
 		if (form.trySubmit()) return;
-		dispatch({type: 'edit', fields: {firstName: values.firstName.trim(), lastName: values.lastName.trim()}});
+		onSubmit({firstName: values.firstName.trim(), lastName: values.lastName.trim()});
 	};
 
 	const change = (which: Which) => (value: string) => {

@@ -5,9 +5,8 @@ import {compactPhone, normalizeCountryCode, parsePhoneInput, phoneAdvice} from '
 import {validateField} from '../../contact/validate.js';
 import {ScreenLayout} from '../components/ScreenLayout.js';
 import {TextField} from '../components/TextField.js';
-import {currentFields} from '../state/edit-session.js';
 import {useEditor, useEscape, usePendingInput} from '../hooks/use-editor.js';
-import {FORM_HINTS, useFormFields} from '../hooks/use-form-fields.js';
+import {FORM_HINTS, type FormProps, useFormFields} from '../hooks/use-form-fields.js';
 import {useTheme} from '../theme.js';
 
 type Which = 'countryCode' | 'phoneNumber' | 'extension';
@@ -54,10 +53,9 @@ export function checkPhone(values: Values): {
 }
 
 /** Country code, number and extension, validated while typing; a pasted +91 95501 00001 is split. */
-export function PhoneForm(): React.JSX.Element {
-	const {state, dispatch, active, size} = useEditor();
+export function PhoneForm({fields, onSubmit, onCancel}: FormProps): React.JSX.Element {
+	const {active, size} = useEditor();
 	const theme = useTheme();
-	const fields = currentFields(state);
 	const start: Values = {
 		countryCode: fields?.countryCode ?? '',
 		phoneNumber: fields?.phoneNumber ?? '',
@@ -66,7 +64,7 @@ export function PhoneForm(): React.JSX.Element {
 	const [values, setValues] = useState<Values>(start);
 	const [note, setNote] = useState<string | undefined>();
 	usePendingInput(ORDER.some(which => values[which] !== start[which]));
-	useEscape();
+	useEscape(onCancel);
 
 	const {errors, split} = checkPhone(values);
 	const form = useFormFields({order: ORDER, initialFocus: 'phoneNumber', errorOf: which => errors[which], active});
@@ -111,7 +109,7 @@ export function PhoneForm(): React.JSX.Element {
 		const parsed = parsePhoneInput(values.phoneNumber, values.countryCode);
 		const phoneNumber = parsed.ok ? parsed.phoneNumber : compactPhone(values.phoneNumber);
 		const countryCode = split?.countryCode ?? normalizeCountryCode(values.countryCode);
-		dispatch({type: 'edit', fields: {countryCode, phoneNumber, extension: values.extension.trim()}});
+		onSubmit({countryCode, phoneNumber, extension: values.extension.trim()});
 	};
 
 	const numberNote =

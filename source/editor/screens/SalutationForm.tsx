@@ -8,8 +8,8 @@ import {validateField} from '../../contact/validate.js';
 import {Menu, type MenuItem} from '../components/Menu.js';
 import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
 import {TextField} from '../components/TextField.js';
-import {currentFields} from '../state/edit-session.js';
 import {useEditor, useEscape, usePendingInput} from '../hooks/use-editor.js';
+import type {FormProps} from '../hooks/use-form-fields.js';
 
 type Choice = {kind: 'value'; value: string} | {kind: 'other'};
 
@@ -23,9 +23,9 @@ export function knownSalutation(value: string): string | undefined {
 }
 
 /** Mr, Mrs, Ms, Mx, Dr, none, or Other… (free text; the API takes any text). */
-export function SalutationForm(): React.JSX.Element {
-	const {state, dispatch, active, size} = useEditor();
-	const current = currentFields(state)?.salutation ?? '';
+export function SalutationForm({fields, onSubmit, onCancel}: FormProps): React.JSX.Element {
+	const {active, size} = useEditor();
+	const current = fields?.salutation ?? '';
 	// Spaces only count as none: that is what saving them stores (the value is trimmed).
 	const none = current.trim() === '';
 	const known = knownSalutation(current);
@@ -40,7 +40,7 @@ export function SalutationForm(): React.JSX.Element {
 			setMode('list');
 			setError(undefined);
 		} else {
-			dispatch({type: 'back'});
+			onCancel();
 		}
 	});
 
@@ -63,7 +63,7 @@ export function SalutationForm(): React.JSX.Element {
 
 	// "mr" for a stored "Mr" keeps the stored text, so it is no edit (not a change to review).
 	const choose = (value: string) => {
-		dispatch({type: 'edit', fields: {salutation: sameSalutation(current, value) ? current : value.trim()}});
+		onSubmit({salutation: sameSalutation(current, value) ? current : value.trim()});
 	};
 
 	const submitOther = () => {

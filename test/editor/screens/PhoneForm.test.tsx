@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {currentScreen, flowReducer} from '../../../source/editor/state/flow.js';
-import {checkPhone, PhoneForm} from '../../../source/editor/screens/PhoneForm.js';
+import {EditForm} from '../../../source/editor/screens/EditForm.js';
+import {checkPhone} from '../../../source/editor/screens/PhoneForm.js';
 import {frameRows, KEY, renderScreen} from '../helpers/render.js';
 import {makeServices} from '../helpers/services.js';
 import {cardState} from '../helpers/fixtures.js';
@@ -15,7 +16,7 @@ async function clear(r: {press: (key: string) => Promise<void>}, count: number) 
 
 describe('PhoneForm', () => {
 	it('starts on the number, prefilled without the country code', async () => {
-		const r = await renderScreen(<PhoneForm />, {state: atForm(), services: makeServices()});
+		const r = await renderScreen(<EditForm form="phone" />, {state: atForm(), services: makeServices()});
 		const frame = r.frame();
 		expect(frame).toMatch(/ {2}Country code +\+91/);
 		expect(frame).toMatch(/› Number +9550100001/);
@@ -24,7 +25,7 @@ describe('PhoneForm', () => {
 	});
 
 	it('splits a pasted +91 95501 00001 into the country code and the digits', async () => {
-		const r = await renderScreen(<PhoneForm />, {state: atForm(), services: makeServices()});
+		const r = await renderScreen(<EditForm form="phone" />, {state: atForm(), services: makeServices()});
 		await clear(r, 10);
 		await r.paste('+44 7700 900123');
 		const frame = r.frame();
@@ -37,7 +38,7 @@ describe('PhoneForm', () => {
 	});
 
 	it('validates while typing, keeps the text, and refuses to submit', async () => {
-		const r = await renderScreen(<PhoneForm />, {state: atForm(), services: makeServices()});
+		const r = await renderScreen(<EditForm form="phone" />, {state: atForm(), services: makeServices()});
 		await r.type('x');
 		expect(r.frame()).toContain('9550100001x');
 		expect(r.frame()).toMatch(/digits only/);
@@ -51,7 +52,7 @@ describe('PhoneForm', () => {
 	});
 
 	it('typed international numbers are split on Enter', async () => {
-		const r = await renderScreen(<PhoneForm />, {state: atForm(), services: makeServices()});
+		const r = await renderScreen(<EditForm form="phone" />, {state: atForm(), services: makeServices()});
 		await clear(r, 10);
 		await r.type('+14155550100');
 		expect(r.frame()).toContain('Enter splits it into +1 and 4155550100.');
@@ -80,7 +81,7 @@ describe('PhoneForm', () => {
 
 describe('PhoneForm: numbering-plan advice', () => {
 	it('warns about a kept trunk 0 and Ctrl+F applies the fix', async () => {
-		const r = await renderScreen(<PhoneForm />, {state: atForm(), services: makeServices(), columns: 60, rows: 20});
+		const r = await renderScreen(<EditForm form="phone" />, {state: atForm(), services: makeServices(), columns: 60, rows: 20});
 		expect(r.frame()).not.toContain('Ctrl+F');
 		await clear(r, 10);
 		await r.type('07700 900123');
@@ -102,7 +103,7 @@ describe('PhoneForm: numbering-plan advice', () => {
 	});
 
 	it('a number not valid for the country is only a warning: Enter still takes it, no fix offered', async () => {
-		const r = await renderScreen(<PhoneForm />, {state: atForm(), services: makeServices()});
+		const r = await renderScreen(<EditForm form="phone" />, {state: atForm(), services: makeServices()});
 		await clear(r, 10);
 		await r.type('12345');
 		const frame = await r.waitFor('is not a valid number for');
