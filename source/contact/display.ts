@@ -10,8 +10,11 @@ export function displayWidth(text: string): number {
 	return stringWidth(text);
 }
 
-/** Cut to at most `width` columns with "…" at the end (by display width), without padding. */
-export function truncate(text: string, width: number): string {
+/**
+ * Cut to at most `width` columns with "…" at the end (by display width), without padding. The editor
+ * passes its theme's ellipsis ("..." on an ASCII-only terminal).
+ */
+export function truncate(text: string, width: number, ellipsis = '…'): string {
 	const columns = Math.max(0, Math.floor(width));
 	if (columns === 0) {
 		return '';
@@ -21,9 +24,10 @@ export function truncate(text: string, width: number): string {
 		return text;
 	}
 
-	const cut = cliTruncate(text, columns, {position: 'end', truncationCharacter: '…'});
+	const mark = stringWidth(ellipsis) <= columns ? ellipsis : '';
+	const cut = cliTruncate(text, columns, {position: 'end', truncationCharacter: mark});
 	// cli-truncate can overshoot by a column when a wide (CJK/emoji) character sits at the edge.
-	return stringWidth(cut) <= columns ? cut : cutByGraphemes(text, columns - 1) + '…';
+	return stringWidth(cut) <= columns ? cut : cutByGraphemes(text, columns - stringWidth(mark)) + mark;
 }
 
 let segmenter: Intl.Segmenter | undefined;
@@ -64,10 +68,10 @@ export function padEnd(text: string, width: number): string {
 /**
  * Exactly `width` columns: cut with "…" by display width when too long, padded with spaces when
  * short (a wide character that would straddle the edge is dropped and replaced by padding).
- * `{pad: false}` only cuts (same as `truncate`).
+ * `{pad: false}` only cuts (same as `truncate`); `ellipsis` as in `truncate`.
  */
-export function fit(text: string, width: number, options?: {pad?: boolean}): string {
-	const cut = truncate(text, width);
+export function fit(text: string, width: number, options?: {pad?: boolean; ellipsis?: string}): string {
+	const cut = truncate(text, width, options?.ellipsis);
 	return options?.pad === false ? cut : padEnd(cut, width);
 }
 
@@ -100,6 +104,6 @@ export function formatPhone(phone: ContactFields | CellPhone | null | undefined)
 }
 
 /** "name · phone · id" (the phone left out when there is none); sanitised. */
-export function contactLabel(c: Contact): string {
-	return [contactName(c), formatPhone(c?.cellPhone), sanitize(c?.id)].filter(part => part !== '').join(' · ');
+export function contactLabel(c: Contact, separator = ' · '): string {
+	return [contactName(c), formatPhone(c?.cellPhone), sanitize(c?.id)].filter(part => part !== '').join(separator);
 }

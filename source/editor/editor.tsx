@@ -27,6 +27,7 @@ import {SendScreen} from './screens/SendScreen.js';
 import {resolveSession} from './screens/session.js';
 import {StreamScreen} from './screens/StreamScreen.js';
 import {loadDraft} from './store-files.js';
+import {asciiOnly} from './terminal/capabilities.js';
 import {createTheme, ThemeContext} from './theme.js';
 
 export type EditorServices = {
@@ -153,7 +154,7 @@ export function Editor({services, onExit}: EditorProps): React.JSX.Element {
 	const {exit} = useApp();
 	const size = useTerminalSize();
 	const theme = useMemo(
-		() => createTheme({color: services.color, ascii: services.env['TERM'] === 'dumb'}),
+		() => createTheme({color: services.color, ascii: asciiOnly(services.env)}),
 		[services.color, services.env],
 	);
 	const [confirmQuit, setConfirmQuit] = useState(false);
@@ -274,7 +275,7 @@ export function Editor({services, onExit}: EditorProps): React.JSX.Element {
 		[state, services, clientResult.client, size, bodyRows, setPendingInput, confirmQuit, wait, streamInput],
 	);
 
-	const contact = state.contact ? contactLabel(state.contact) : undefined;
+	const contact = state.contact ? contactLabel(state.contact, ` ${theme.symbols.dot} `) : undefined;
 	return (
 		<ThemeContext.Provider value={theme}>
 			<EditorContext.Provider value={value}>

@@ -12,7 +12,7 @@ import {openLocator} from '../store/locator.js';
 import type {Store} from '../store/types.js';
 import {DEMO_BANNER, DEMO_PROFILE, DEMO_SEALED, type Demo, demoContactCount, startDemo} from './demo.js';
 import type {EditorServices} from './editor.js';
-import {CI_VARIABLES, colorEnabled, isInteractive, withoutColour} from './terminal/capabilities.js';
+import {CI_VARIABLES, canMoveCursor, colorEnabled, isInteractive, withoutColour} from './terminal/capabilities.js';
 import {paceKeys} from './terminal/keys.js';
 import {watchSignals} from './terminal/signals.js';
 
@@ -31,6 +31,11 @@ export type RunEditorOptions = {
 
 export const NOT_A_TTY_MESSAGE =
 	'kore-contacts needs an interactive terminal for the editor; for scripts use the plain commands: kore-contacts update --help';
+
+/** Plain ASCII: it is written to a terminal that can show nothing else. */
+export const DUMB_TERMINAL_MESSAGE =
+	'kore-contacts: the interactive editor needs a terminal that can move the cursor, and TERM=dumb cannot. ' +
+	'Set TERM (e.g. TERM=xterm) or use the plain commands: kore-contacts list --help, kore-contacts get --help, kore-contacts update --help';
 
 function writeLine(stream: NodeJS.WritableStream, line: string): void {
 	stream.write(`${line}\n`);
@@ -53,6 +58,12 @@ export async function runEditor(options: RunEditorOptions): Promise<number> {
 
 	if (!isInteractive(stdin, stdout)) {
 		writeLine(stderr, NOT_A_TTY_MESSAGE);
+		return 2;
+	}
+
+	// Ink redraws each frame with cursor-up and erase-line: on such a terminal that is garbage.
+	if (!canMoveCursor(env)) {
+		writeLine(stderr, DUMB_TERMINAL_MESSAGE);
 		return 2;
 	}
 

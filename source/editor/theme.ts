@@ -1,16 +1,18 @@
 /**
- * Colours and symbols, decided once from `services.color` (false with NO_COLOR or TERM=dumb).
+ * Colours and symbols, decided once from `services.color` (false with NO_COLOR or TERM=dumb) and
+ * the terminal's character set (ASCII only with TERM=dumb or LANG=C: source/editor/symbols.ts).
  *
  * chalk (used by Ink's `color` props) does not honour NO_COLOR, so components never name a colour
  * themselves: they pass `theme.x`, which is `undefined` when colour is off.
  */
 import {createContext, useContext} from 'react';
+import {ASCII_SYMBOLS, type Symbols, UNICODE_SYMBOLS} from './symbols.js';
 
 type Colour = string | undefined;
 
 export type Theme = {
 	color: boolean;
-	/** ASCII-only symbols and spinner (TERM=dumb). */
+	/** ASCII-only symbols, key names and spinner (TERM=dumb, or a locale that is not UTF-8). */
 	ascii: boolean;
 	accent: Colour;
 	error: Colour;
@@ -19,16 +21,7 @@ export type Theme = {
 	changed: Colour;
 	muted: Colour;
 	danger: Colour;
-	symbols: {
-		pointer: string;
-		edited: string;
-		changed: string;
-		error: string;
-		ok: string;
-		warning: string;
-		ellipsis: string;
-		arrow: string;
-	};
+	symbols: Symbols;
 };
 
 export function createTheme(options: {color: boolean; ascii?: boolean}): Theme {
@@ -45,9 +38,7 @@ export function createTheme(options: {color: boolean; ascii?: boolean}): Theme {
 		changed: pick('yellow'),
 		muted: pick('gray'),
 		danger: pick('red'),
-		symbols: ascii
-			? {pointer: '>', edited: '*', changed: '~', error: 'x', ok: 'ok', warning: '!', ellipsis: '...', arrow: '->'}
-			: {pointer: '›', edited: '*', changed: '~', error: '✖', ok: '✔', warning: '!', ellipsis: '…', arrow: '→'},
+		symbols: ascii ? ASCII_SYMBOLS : UNICODE_SYMBOLS,
 	};
 }
 

@@ -1,16 +1,18 @@
 /**
  * How the editor copes with the terminal it is given: no terminal at all, CI variables, NO_COLOR,
- * TERM=dumb, signals. Real processes: the CLI under tmux or with piped stdio.
+ * TERM=dumb, a non-UTF-8 locale, signals. Real processes: the CLI under tmux or with piped stdio.
  */
 import {spawn} from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterEach, describe, expect, it} from 'vitest';
-import {NOT_A_TTY_MESSAGE} from '../../source/editor/run.js';
+import {DUMB_TERMINAL_MESSAGE, NOT_A_TTY_MESSAGE} from '../../source/editor/run.js';
+import {UNICODE_SYMBOLS} from '../../source/editor/symbols.js';
 import {stripColour} from '../../source/editor/terminal/capabilities.js';
-import {startPty, type Pty} from '../helpers/pty.js';
-import {cliCommand, cliCommandLine} from '../helpers/run-cli.js';
+import {eventually, startPty, type Pty} from '../helpers/pty.js';
+import {cliCommand, cliCommandLine, tempDir} from '../helpers/run-cli.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = cliCommand();
@@ -94,12 +96,47 @@ describe('the terminal environment', () => {
 		expect(parameters).toContain('7');
 	});
 
-	it('stays usable with TERM=dumb: ASCII pointer, no escapes for colour', {timeout: 30_000}, async () => {
-		const term = await start([...CLI, '--demo'], {TERM: 'dumb'});
-		await term.waitFor('> sandbox · st-5a1e0c9d');
-		expect(sgrParameters(await term.screen({escapes: true})).filter(p => COLOUR.test(p))).toEqual([]);
+	it('refuses TERM=dumb before drawing anything: exit 2, one ASCII sentence naming the plain commands, not one escape', {
+		timeout: 30_000,
+	}, async () => {
+		const dir = tempDir('kc-dumb-');
+		const output = path.join(dir, 'output');
+		const go = path.join(dir, 'go');
+		// The CLI starts once the recording is on, so every byte it writes to the terminal is in the file.
+		const term = await start(['sh', '-c', `while [ ! -e '${go}' ]; do sleep 0.05; done; exec ${cliCommandLine()} --demo`], {
+			TERM: 'dumb',
+		});
+		await term.record(output);
+		fs.writeFileSync(go, '');
+		expect(await term.waitForExit()).toBe(2);
+		const written = await eventually(async () => {
+			const text = fs.readFileSync(output, 'utf8');
+			expect(text).toContain('update --help');
+			return text;
+		});
+		expect(written).toBe(`${DUMB_TERMINAL_MESSAGE}\r\n`);
+		expect(written).not.toContain('\u001B');
+		expect(written).toMatch(/^[\x20-\x7E\r\n]+$/);
+		expect(DUMB_TERMINAL_MESSAGE).toContain('move the cursor');
+		for (const command of ['list --help', 'get --help', 'update --help']) expect(DUMB_TERMINAL_MESSAGE).toContain(command);
+	});
+
+	it('LANG=C LC_ALL=C TERM=xterm: the whole editor, in ASCII', {timeout: 30_000}, async () => {
+		const term = await start([...CLI, '--demo'], {TERM: 'xterm', LANG: 'C', LC_ALL: 'C'});
+		const glyphs = Object.values(UNICODE_SYMBOLS).filter(symbol => /[^\x00-\x7F]/.test(symbol));
+		const expectAscii = (screen: string) => {
+			// The demo's contacts have names in many scripts: those are data, shown as they are.
+			for (const glyph of glyphs) expect(screen, `"${glyph}" on the screen:\n${screen}`).not.toContain(glyph);
+		};
+		expectAscii(await term.waitFor('> sandbox | st-5a1e0c9d'));
+		const streams = await term.screen();
+		expect(streams).toMatch(/^DEMO - a built-in sandbox/m);
+		expect(streams).toContain('Up/Down move | Enter');
+		expect(streams).toContain('Enter a stream ID...');
 		await term.key('Enter');
-		await term.waitFor(/\d+ of 150 loaded/);
+		expectAscii(await term.waitFor(/\d+ of 150 loaded/));
+		await term.key('Enter');
+		expectAscii(await term.waitFor('Review changes (0)'));
 	});
 });
 

@@ -91,7 +91,7 @@ describe('Editor', () => {
 		await r.waitFor('Choose a stream');
 		sandbox.faults.rateLimit({retryAfter: 2});
 		await r.press(KEY.enter);
-		await r.waitFor(/Checking the credentials and loading contacts… waiting for the rate limit \(\d s\)/);
+		await r.waitFor(/Rate limit: waiting \d s · Checking the credentials and loading contacts…/);
 		await r.waitFor('30 of 30 loaded', 8000);
 		await r.unmount();
 	});

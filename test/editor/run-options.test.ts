@@ -1,8 +1,11 @@
-/** runEditor's environment rules: the demo's contact count and NO_COLOR as no-color.org defines it. */
+/**
+ * runEditor's environment rules: the demo's contact count, NO_COLOR as no-color.org defines it, and
+ * ASCII only for TERM=dumb or a locale that is not UTF-8 (POSIX precedence: LC_ALL, LC_CTYPE, LANG).
+ */
 import tty from 'node:tty';
 import {describe, expect, it} from 'vitest';
 import {DEMO_CONTACTS_VARIABLE, demoContactCount, MAX_DEMO_CONTACTS} from '../../source/editor/demo.js';
-import {colorEnabled} from '../../source/editor/terminal/capabilities.js';
+import {asciiOnly, canMoveCursor, colorEnabled, localeIsUtf8} from '../../source/editor/terminal/capabilities.js';
 import {colorEnabled as commandColorEnabled, noColorRequested} from '../../source/output/color.js';
 
 /** A terminal as far as colour is concerned: Node's own hasColors() answering from the env given. */
@@ -48,5 +51,36 @@ describe('NO_COLOR', () => {
 	it('TERM=dumb is off too; CI variables do not count', () => {
 		expect(colorEnabled(terminal, {TERM: 'dumb'})).toBe(false);
 		expect(colorEnabled(terminal, {...env, CI: 'true'})).toBe(true);
+	});
+});
+
+describe('character set', () => {
+	it('follows the first of LC_ALL, LC_CTYPE and LANG that is set and not empty', () => {
+		expect(localeIsUtf8({LANG: 'en_US.UTF-8'})).toBe(true);
+		expect(localeIsUtf8({LANG: 'C.utf8'})).toBe(true);
+		expect(localeIsUtf8({LANG: 'C'})).toBe(false);
+		expect(localeIsUtf8({LANG: 'POSIX'})).toBe(false);
+		expect(localeIsUtf8({LANG: 'de_DE.ISO-8859-1'})).toBe(false);
+		expect(localeIsUtf8({LANG: 'en_US.UTF-8', LC_ALL: 'C'})).toBe(false);
+		expect(localeIsUtf8({LANG: 'C', LC_ALL: 'en_US.UTF-8'})).toBe(true);
+		expect(localeIsUtf8({LANG: 'en_US.UTF-8', LC_CTYPE: 'C'})).toBe(false);
+		expect(localeIsUtf8({LANG: 'C', LC_CTYPE: 'en_US.UTF-8'})).toBe(true);
+		expect(localeIsUtf8({LC_ALL: 'C', LC_CTYPE: 'en_US.UTF-8'})).toBe(false);
+		expect(localeIsUtf8({LC_ALL: '', LC_CTYPE: '', LANG: 'C'})).toBe(false);
+		expect(localeIsUtf8({LC_ALL: '', LANG: 'en_GB.UTF-8'})).toBe(true);
+	});
+
+	it('takes no locale at all as UTF-8', () => {
+		expect(localeIsUtf8({})).toBe(true);
+		expect(asciiOnly({TERM: 'xterm'})).toBe(false);
+	});
+
+	it('is ASCII only with TERM=dumb or a locale that is not UTF-8; only TERM=dumb cannot move the cursor', () => {
+		expect(asciiOnly({TERM: 'dumb', LANG: 'en_US.UTF-8'})).toBe(true);
+		expect(asciiOnly({TERM: 'xterm', LANG: 'C', LC_ALL: 'C'})).toBe(true);
+		expect(asciiOnly({TERM: 'xterm-256color', LANG: 'C.UTF-8'})).toBe(false);
+		expect(canMoveCursor({TERM: 'dumb'})).toBe(false);
+		expect(canMoveCursor({TERM: 'xterm', LC_ALL: 'C'})).toBe(true);
+		expect(canMoveCursor({})).toBe(true);
 	});
 });

@@ -74,6 +74,11 @@ export type Pty = {
 	 * '#{alternate_on}'. Works after the command has exited (the pane is kept).
 	 */
 	paneInfo(variable: string): Promise<string>;
+	/**
+	 * From now on, appends every byte the command writes to the terminal to `file`, as written
+	 * (escape sequences included, before the terminal interprets them): tmux pipe-pane.
+	 */
+	record(file: string): Promise<void>;
 };
 
 const SESSION = 'kc';
@@ -254,6 +259,9 @@ export async function startPty(command: string[], options: PtyOptions): Promise<
 		},
 		async paneInfo(variable) {
 			return format(variable);
+		},
+		async record(file) {
+			await tmux('pipe-pane', '-O', '-t', SESSION, `cat >> ${shellQuote(file)}`);
 		},
 		async kill() {
 			if (killed) return;

@@ -93,7 +93,7 @@ describe('load: browsing 20,000 contacts with the rate limit on', () => {
 		// End moves to "Load more contacts…", which loads the next page; again and again, until the
 		// client holds a request back. Each End is pressed once the previous page is on screen.
 		// (An End that arrives in the instant a page lands can be dropped: then it is pressed again.)
-		const waiting = /waiting for the rate limit \((\d+) s\)/;
+		const waiting = /Rate limit: waiting (\d+) s/;
 		const settled = (s: string) => waiting.test(s) || ((loadedCount(s) ?? 0) > loaded && !s.includes('Loading more'));
 		let loaded = 50;
 		for (let presses = 0; !waiting.test(screen); presses++) {

@@ -1,6 +1,6 @@
 /**
  * Reliability matrix, terminal rows (issue 7), in a real pseudo-terminal (tmux, test/helpers/pty.ts):
- * 40 columns, resizing to 40 columns and back, NO_COLOR, TERM=dumb. The real CLI
+ * 40 columns, resizing to 40 columns and back, NO_COLOR, a non-UTF-8 locale. The real CLI
  * (the bundle, dist/cli.js), driven only through the keyboard.
  */
 import stringWidth from 'string-width';
@@ -117,11 +117,11 @@ describe('terminal: resize and colour', () => {
 		oneHeader(await eventually(async () => expectCleanFrame(term, 80, 24, DEMO_HEADER), 3000));
 	});
 
-	it('TERM=dumb: an edit goes through to the saved result with an ASCII pointer and no colour, exit 0', {
+	it('LC_ALL=C with NO_COLOR: an edit goes through to the saved result in ASCII only and no colour, exit 0', {
 		timeout: 60_000,
 	}, async () => {
 		const sandbox = getSandbox();
-		const r = await start(['--profile', 'sandbox'], {env: {TERM: 'dumb'}});
+		const r = await start(['--profile', 'sandbox'], {env: {LC_ALL: 'C', NO_COLOR: '1'}});
 		const {term} = r;
 		await term.waitFor('> bot');
 		expect(sgrParameters(await term.screen({escapes: true})).filter(p => COLOUR.test(p))).toEqual([]);
@@ -143,8 +143,13 @@ describe('terminal: resize and colour', () => {
 		const review = await term.waitFor('send');
 		expect(review).toMatch(/Salutation +\S+ +Prof/);
 		expect(sgrParameters(await term.screen({escapes: true})).filter(p => COLOUR.test(p))).toEqual([]);
+		expect(review).toContain('PUT .../contacts/');
+		// Names in the sandbox are ASCII: everything on these screens is.
+		expect(await term.screen()).toMatch(/^[\x20-\x7E\n]*$/);
 		await term.send('y');
-		await term.waitFor('Verified: the stored values are exactly what you intended.');
+		const result = await term.waitFor('Verified: the stored values are exactly what you intended.');
+		expect(result).toMatch(/^[\x20-\x7E\n]*$/);
+		expect(result).toContain('ok Verified');
 		const ava = sandbox.contacts().find(c => c.firstName === 'Ava');
 		expect(ava?.salutation).toBe('Prof');
 		await choose(term, 'Quit', '>');

@@ -5,6 +5,7 @@ import type {ContactFields, FieldName} from '../../contact/contact.js';
 import {fit, truncate} from '../../contact/display.js';
 import {FIELD_LABELS, FIELD_NAMES} from '../../contact/fields.js';
 import {reveal} from '../../contact/sanitize.js';
+import type {Symbols} from '../symbols.js';
 import {useTheme} from '../theme.js';
 
 export type ConflictTableProps = {
@@ -38,15 +39,15 @@ export function conflictRows(loaded: ContactFields, theirs: ContactFields, yours
  * One line that explains the row markers, the longest wording that fits the width (rows changed
  * only by someone else have no marker).
  */
-export function conflictLegend(symbols: {changed: string; warning: string}, columns: number): string {
+export function conflictLegend(symbols: Pick<Symbols, 'changed' | 'warning' | 'dot' | 'ellipsis'>, columns: number): string {
 	const yours = `${symbols.changed} you edited`;
 	const variants = [
-		`${yours} · ${symbols.warning} changed by someone else too · no mark: only theirs`,
-		`${yours} · ${symbols.warning} changed by someone else too`,
-		`${yours} · ${symbols.warning} someone else too`,
+		`${yours} ${symbols.dot} ${symbols.warning} changed by someone else too ${symbols.dot} no mark: only theirs`,
+		`${yours} ${symbols.dot} ${symbols.warning} changed by someone else too`,
+		`${yours} ${symbols.dot} ${symbols.warning} someone else too`,
 	];
 	const max = Math.max(1, columns - 1);
-	return variants.find(line => stringWidth(line) <= max) ?? truncate(variants.at(-1)!, max);
+	return variants.find(line => stringWidth(line) <= max) ?? truncate(variants.at(-1)!, max, symbols.ellipsis);
 }
 
 /**
@@ -56,6 +57,7 @@ export function conflictLegend(symbols: {changed: string; warning: string}, colu
  */
 export function ConflictTable({loaded, theirs, yours, columns}: ConflictTableProps): React.JSX.Element {
 	const theme = useTheme();
+	const {ellipsis} = theme.symbols;
 	const width = Math.max(6, Math.floor((columns - 2 - FIELD_WIDTH - 4) / 3));
 	const rows = conflictRows(loaded, theirs, yours);
 	return (
@@ -65,8 +67,8 @@ export function ConflictTable({loaded, theirs, yours, columns}: ConflictTablePro
 			</Text>
 			<Text bold color={theme.muted} wrap="truncate-end">
 				{'  '}
-				{fit('Field', FIELD_WIDTH)}
-				{fit('Loaded', width)} {fit('Theirs (now)', width)} {truncate('Yours', width)}
+				{fit('Field', FIELD_WIDTH, {ellipsis})}
+				{fit('Loaded', width, {ellipsis})} {fit('Theirs (now)', width, {ellipsis})} {truncate('Yours', width, ellipsis)}
 			</Text>
 			{rows.map(name => {
 				const mark = conflictMark(loaded[name], theirs[name], yours[name]);
@@ -77,10 +79,12 @@ export function ConflictTable({loaded, theirs, yours, columns}: ConflictTablePro
 				return (
 					<Text key={name} wrap="truncate-end" color={both ? theme.warning : undefined}>
 						{marker}
-						{fit(FIELD_LABELS[name], FIELD_WIDTH)}
-						{fit(shown(loaded[name]), width)}{' '}
-						<Text color={they ? theme.changed : undefined}>{fit(shown(theirs[name]), width)}</Text>{' '}
-						<Text color={you ? theme.accent : undefined}>{truncate(you ? shown(yours[name]) : '(unchanged)', width)}</Text>
+						{fit(FIELD_LABELS[name], FIELD_WIDTH, {ellipsis})}
+						{fit(shown(loaded[name]), width, {ellipsis})}{' '}
+						<Text color={they ? theme.changed : undefined}>{fit(shown(theirs[name]), width, {ellipsis})}</Text>{' '}
+						<Text color={you ? theme.accent : undefined}>
+							{truncate(you ? shown(yours[name]) : '(unchanged)', width, ellipsis)}
+						</Text>
 					</Text>
 				);
 			})}

@@ -14,8 +14,8 @@ export type DiffTableProps = {
 
 const FIELD_WIDTH = 14;
 
-function pad(text: string, width: number): string {
-	return fit(text, width);
+function pad(text: string, width: number, ellipsis: string): string {
+	return fit(text, width, {ellipsis});
 }
 
 function shown(value: string): string {
@@ -24,27 +24,28 @@ function shown(value: string): string {
 
 /**
  * Field, before, after: changed rows start with "~" (reads without colour) and are highlighted.
- * Each value is cut to its column by display width with "…".
+ * Each value is cut to its column by display width with the theme's ellipsis.
  */
 export function DiffTable({rows, columns, titles = {before: 'Before', after: 'After'}}: DiffTableProps): React.JSX.Element {
 	const theme = useTheme();
+	const {ellipsis} = theme.symbols;
 	const valueWidth = Math.max(6, Math.floor((columns - 2 - FIELD_WIDTH - 3) / 2));
 	return (
 		<Box flexDirection="column">
 			<Text color={theme.muted} bold wrap="truncate-end">
 				{'  '}
-				{pad('Field', FIELD_WIDTH)}
-				{pad(titles.before, valueWidth)}
+				{pad('Field', FIELD_WIDTH, ellipsis)}
+				{pad(titles.before, valueWidth, ellipsis)}
 				{'  '}
-				{truncate(titles.after, valueWidth)}
+				{truncate(titles.after, valueWidth, ellipsis)}
 			</Text>
 			{rows.map(row => (
 				<Text key={row.field} wrap="truncate-end" color={row.changed ? theme.changed : undefined} bold={row.changed}>
 					{row.changed ? `${theme.symbols.changed} ` : '  '}
-					{pad(row.label, FIELD_WIDTH)}
-					{pad(shown(row.before), valueWidth)}
+					{pad(row.label, FIELD_WIDTH, ellipsis)}
+					{pad(shown(row.before), valueWidth, ellipsis)}
 					{'  '}
-					{truncate(shown(row.after), valueWidth)}
+					{truncate(shown(row.after), valueWidth, ellipsis)}
 				</Text>
 			))}
 		</Box>

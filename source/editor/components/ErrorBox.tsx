@@ -1,6 +1,7 @@
 import type React from 'react';
 import {Box, Text} from 'ink';
 import {sanitize} from '../../contact/sanitize.js';
+import {plainText, type Symbols, UNICODE_SYMBOLS} from '../symbols.js';
 import {useTheme} from '../theme.js';
 import {wrapText} from './wrap.js';
 
@@ -13,25 +14,29 @@ export type ErrorBoxProps = {
 	tone?: 'error' | 'warning';
 };
 
-function lines(message: string, hint: string | undefined): string[] {
-	const text = sanitize(message);
-	const extra = hint ? sanitize(hint) : '';
+function lines(message: string, hint: string | undefined, symbols: Symbols): string[] {
+	const text = plainText(sanitize(message), symbols);
+	const extra = hint ? plainText(sanitize(hint), symbols) : '';
 	return extra && !text.includes(extra) ? [text, extra] : [text];
 }
 
-function boxLines(message: string, hint: string | undefined, columns: number, symbol: string): string[] {
+function boxLines(message: string, hint: string | undefined, columns: number, symbols: Symbols, symbol: string): string[] {
 	const width = Math.max(10, columns - 1);
-	const [first = '', second] = lines(message, hint);
+	const [first = '', second] = lines(message, hint, symbols);
 	return [...wrapText(`${symbol} ${first}`, width), ...(second ? wrapText(second, width) : [])];
 }
 
-/** Rows the box takes at this width (screens budget their list heights with it). */
-export function errorBoxRows(error: {message: string; hint?: string} | undefined, columns: number): number {
+/** Rows the box takes at this width (screens budget their list heights with it); `symbols` as the theme's. */
+export function errorBoxRows(
+	error: {message: string; hint?: string} | undefined,
+	columns: number,
+	symbols: Symbols = UNICODE_SYMBOLS,
+): number {
 	if (!error) {
 		return 0;
 	}
 
-	return boxLines(error.message, error.hint, columns, 'x').length;
+	return boxLines(error.message, error.hint, columns, symbols, symbols.error).length;
 }
 
 /** A failure (or warning) in words: what happened and what to do. Never a stack trace. */
@@ -39,8 +44,8 @@ export function ErrorBox({message, hint, columns, tone = 'error'}: ErrorBoxProps
 	const theme = useTheme();
 	const colour = tone === 'error' ? theme.error : theme.warning;
 	const symbol = tone === 'error' ? theme.symbols.error : theme.symbols.warning;
-	const firstRows = wrapText(`${symbol} ${lines(message, hint)[0] ?? ''}`, Math.max(10, columns - 1)).length;
-	const all = boxLines(message, hint, columns, symbol);
+	const firstRows = wrapText(`${symbol} ${lines(message, hint, theme.symbols)[0] ?? ''}`, Math.max(10, columns - 1)).length;
+	const all = boxLines(message, hint, columns, theme.symbols, symbol);
 	return (
 		<Box flexDirection="column">
 			{all.map((line, index) => (

@@ -24,14 +24,15 @@ export function FieldRow({label, value, edited = false, was, columns}: FieldRowP
 	const shown = value === '' ? '(empty)' : reveal(value);
 	const note = edited ? (was === undefined ? ' (edited)' : ` (edited, was ${was === '' ? 'empty' : reveal(was)})`) : '';
 	const room = Math.max(4, columns - LABEL_WIDTH - 3);
-	const valueText = truncate(shown, Math.min(room, Math.max(4, room - Math.min(note.length, Math.floor(room / 2)))));
-	const noteText = truncate(note, Math.max(0, room - stringWidth(valueText)));
+	const {ellipsis} = theme.symbols;
+	const valueText = truncate(shown, Math.min(room, Math.max(4, room - Math.min(note.length, Math.floor(room / 2)))), ellipsis);
+	const noteText = truncate(note, Math.max(0, room - stringWidth(valueText)), ellipsis);
 	return (
 		<Box>
 			<Text color={edited ? theme.changed : undefined} bold={edited}>
 				{marker}{' '}
 			</Text>
-			<Text color={theme.muted}>{truncate(label, LABEL_WIDTH - 1).padEnd(LABEL_WIDTH)}</Text>
+			<Text color={theme.muted}>{truncate(label, LABEL_WIDTH - 1, ellipsis).padEnd(LABEL_WIDTH)}</Text>
 			<Text color={edited ? theme.changed : undefined} dimColor={value === ''} wrap="truncate-end">
 				{valueText}
 			</Text>

@@ -1,6 +1,7 @@
 import type React from 'react';
 import {Text} from 'ink';
 import stringWidth from 'string-width';
+import {keyName, plainText} from '../symbols.js';
 import {useTheme} from '../theme.js';
 
 export type Hint = [key: string, action: string];
@@ -18,15 +19,15 @@ export function KeyHints({hints, columns, question}: KeyHintsProps): React.JSX.E
 	if (question) {
 		return (
 			<Text bold color={theme.warning} wrap="truncate-end">
-				{question}
+				{plainText(question, theme.symbols)}
 			</Text>
 		);
 	}
 
 	const all: Hint[] = [...hints, ['Ctrl+C', 'quit']];
-	// TERM=dumb: arrows may not even be in the font.
-	const parts = all.map(([key, action]) => `${theme.ascii ? key.replace('↑↓', 'Up/Down') : key} ${action}`);
-	const separator = ' · ';
+	// ASCII only: arrows may not even be in the font.
+	const parts = all.map(([key, action]) => `${keyName(key, theme.ascii)} ${plainText(action, theme.symbols)}`);
+	const separator = ` ${theme.symbols.dot} `;
 	const kept: string[] = [];
 	let width = 0;
 	for (const part of parts) {

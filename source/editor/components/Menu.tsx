@@ -51,8 +51,8 @@ const MenuRow = memo(function MenuRow({
 	width: number;
 }) {
 	const theme = useTheme();
-	const text = truncate(label, width);
-	const noteText = note ? truncate(`  ${note}`, Math.max(0, width - stringWidth(text))) : '';
+	const text = truncate(label, width, theme.symbols.ellipsis);
+	const noteText = note ? truncate(`  ${note}`, Math.max(0, width - stringWidth(text)), theme.symbols.ellipsis) : '';
 	return (
 		<Box>
 			<Text color={selected ? theme.accent : undefined} bold={selected}>
@@ -176,11 +176,11 @@ export function Menu<V>({
 	const width = Math.max(8, columns - 3);
 	return (
 		<Box flexDirection="column">
-			{scrolling ? <Text color={theme.muted}>{above > 0 ? `  ${theme.ascii ? '^' : '↑'} ${above} more` : ' '}</Text> : null}
+			{scrolling ? <Text color={theme.muted}>{above > 0 ? `  ${theme.symbols.up} ${above} more` : ' '}</Text> : null}
 			{visible.map(item => (
 				<MenuRow key={item.key} label={item.label} note={item.note} selected={item.key === highlighted?.key} width={width} />
 			))}
-			{scrolling ? <Text color={theme.muted}>{below > 0 ? `  ${theme.ascii ? 'v' : '↓'} ${below} more` : ' '}</Text> : null}
+			{scrolling ? <Text color={theme.muted}>{below > 0 ? `  ${theme.symbols.down} ${below} more` : ' '}</Text> : null}
 		</Box>
 	);
 }

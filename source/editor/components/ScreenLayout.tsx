@@ -2,6 +2,7 @@ import type React from 'react';
 import {Box, Text} from 'ink';
 import {useEditor} from '../hooks/use-editor.js';
 import {useKeyInput} from '../terminal/keys.js';
+import {plainText} from '../symbols.js';
 import {useTheme} from '../theme.js';
 import {ErrorBox, errorBoxRows} from './ErrorBox.js';
 import {KeyHints, type Hint} from './KeyHints.js';
@@ -22,8 +23,9 @@ export const QUIT_QUESTION = 'Quit and lose the unsaved edits? y quits · n stay
 export function useContentRows(): number {
 	const {bodyRows, state, size} = useEditor();
 	const {notice: inputNotice} = useKeyInput();
+	const theme = useTheme();
 	const message = state.error ?? (state.notice ? {message: state.notice} : undefined);
-	return Math.max(3, bodyRows - 2 - errorBoxRows(message, size.columns) - (inputNotice ? 1 : 0));
+	return Math.max(3, bodyRows - 2 - errorBoxRows(message, size.columns, theme.symbols) - (inputNotice ? 1 : 0));
 }
 
 /** Title, content, the current error (or notice), and the key hints (or the quit question). */
@@ -40,12 +42,12 @@ export function ScreenLayout({title, hints, children}: ScreenLayoutProps): React
 			{state.error ? <ErrorBox message={state.error.message} hint={state.error.hint} columns={size.columns} /> : null}
 			{!state.error && state.notice ? (
 				<Text color={theme.success} wrap="wrap">
-					{state.notice}
+					{plainText(state.notice, theme.symbols)}
 				</Text>
 			) : null}
 			{inputNotice ? (
 				<Text color={theme.warning} wrap="truncate-end">
-					{inputNotice}
+					{plainText(inputNotice, theme.symbols)}
 				</Text>
 			) : null}
 			<KeyHints hints={hints} columns={size.columns} question={confirmQuit ? QUIT_QUESTION : undefined} />

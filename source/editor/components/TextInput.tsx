@@ -2,6 +2,7 @@ import type React from 'react';
 import {useRef, useState} from 'react';
 import {Text, useInput} from 'ink';
 import {hasUnsafeCharacters} from '../../contact/sanitize.js';
+import {plainText} from '../symbols.js';
 import {usePaste} from '../terminal/keys.js';
 import {useTheme} from '../theme.js';
 
@@ -38,7 +39,14 @@ export function plainPlaceholder(placeholder: string): string {
  * Colour only through the theme; the cursor is shown in inverse video, which NO_COLOR allows. The
  * placeholder is dim with colour, and in parentheses without (see plainPlaceholder).
  */
-export function TextInput({value, onChange, onSubmit, focus, mask, placeholder = ''}: TextInputProps): React.JSX.Element {
+export function TextInput({
+	value,
+	onChange,
+	onSubmit,
+	focus,
+	mask,
+	placeholder: wording = '',
+}: TextInputProps): React.JSX.Element {
 	const theme = useTheme();
 	const [, rerender] = useState(0);
 	const valueRef = useRef(value);
@@ -121,7 +129,8 @@ export function TextInput({value, onChange, onSubmit, focus, mask, placeholder =
 	);
 
 	// A value prefilled from the server may hold escape or invisible characters: never print them raw.
-	const chars = [...value].map(ch => (mask ? mask : hasUnsafeCharacters(ch) ? (theme.ascii ? '?' : '�') : ch));
+	const chars = [...value].map(ch => (mask ? mask : hasUnsafeCharacters(ch) ? theme.symbols.unprintable : ch));
+	const placeholder = plainText(wording, theme.symbols);
 	const hint = theme.color ? placeholder : plainPlaceholder(placeholder);
 	if (!focus) {
 		return value === '' && hint ? <Text color={theme.muted}>{hint}</Text> : <Text>{chars.join('')}</Text>;

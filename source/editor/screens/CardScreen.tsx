@@ -16,9 +16,9 @@ type Action = 'name' | 'salutation' | 'phone' | 'review' | 'discard' | 'history'
 
 const PHONE: FieldName[] = ['countryCode', 'phoneNumber', 'extension'];
 
-export function phoneText(fields: Pick<ContactFields, 'countryCode' | 'phoneNumber' | 'extension'>): string {
+export function phoneText(fields: Pick<ContactFields, 'countryCode' | 'phoneNumber' | 'extension'>, dot = '·'): string {
 	const number = [fields.countryCode, fields.phoneNumber].filter(Boolean).join(' ');
-	const ext = fields.extension ? ` · ext ${fields.extension}` : '';
+	const ext = fields.extension ? ` ${dot} ext ${fields.extension}` : '';
 	return number || ext ? `${number || '(no number)'}${ext}` : '';
 }
 
@@ -129,9 +129,9 @@ export function CardScreen({focus}: {focus?: CardFocus | undefined}): React.JSX.
 				/>
 				<FieldRow
 					label="Cell phone"
-					value={phoneText(fields)}
+					value={phoneText(fields, theme.symbols.dot)}
 					edited={phoneEdited}
-					was={phoneText(loaded)}
+					was={phoneText(loaded, theme.symbols.dot)}
 					columns={size.columns}
 				/>
 				{inactive ? (
@@ -143,7 +143,7 @@ export function CardScreen({focus}: {focus?: CardFocus | undefined}): React.JSX.
 			{confirmLeave ? (
 				<Text color={theme.warning} bold wrap="wrap">
 					{confirm === 'discard' ? 'Discard' : 'Leave this contact and drop'} {count} edited {count === 1 ? 'field' : 'fields'}? y{' '}
-					{confirm === 'discard' ? 'discards' : 'leaves'} · n keeps them
+					{confirm === 'discard' ? 'discards' : 'leaves'} {theme.symbols.dot} n keeps them
 				</Text>
 			) : (
 				<Menu

@@ -57,7 +57,7 @@ export function ContactScreen(): React.JSX.Element {
 	// Room for the "recent" note on every row when there are recent contacts, so columns line up.
 	const width = Math.max(20, size.columns - 3 - (recent.length > 0 ? 8 : 0));
 	// Search keys and row texts once per contact (and width), not on every key typed into the filter.
-	const index = useMemo(() => createContactIndex(), []);
+	const index = useMemo(() => createContactIndex(theme.symbols), [theme.symbols]);
 	const byId = useMemo(() => new Map((list?.contacts ?? []).map(c => [String(c.id), c])), [list]);
 	const matching = useMemo(() => index.filter(list?.contacts ?? [], query), [index, list, query]);
 	// One menu item per contact (and width), reused on every key.
@@ -89,7 +89,7 @@ export function ContactScreen(): React.JSX.Element {
 			shown.add(entry.id);
 			result.push({
 				key: `recent:${entry.id}`,
-				label: contact ? index.row(contact, width) : recentRow(entry.label ?? '', entry.id, width),
+				label: contact ? index.row(contact, width) : recentRow(entry.label ?? '', entry.id, width, theme.symbols),
 				note: 'recent',
 				value: contact ? {kind: 'contact', contact} : {kind: 'recent', id: entry.id},
 			});
@@ -113,11 +113,11 @@ export function ContactScreen(): React.JSX.Element {
 		}
 
 		if (list?.hasMore) {
-			result.push({key: 'more', label: 'Load more contacts…', value: {kind: 'more'}});
+			result.push({key: 'more', label: `Load more contacts${theme.symbols.ellipsis}`, value: {kind: 'more'}});
 		}
 
 		return result;
-	}, [index, itemOf, byId, matching, list?.hasMore, recent, query, width]);
+	}, [index, itemOf, byId, matching, list?.hasMore, recent, query, width, theme.symbols.ellipsis, theme.symbols]);
 
 	const loaded = list?.contacts.length ?? 0;
 	// Each page's search keys are worked out once it is on the screen (an effect runs after the
@@ -203,7 +203,9 @@ export function ContactScreen(): React.JSX.Element {
 				) : (
 					<Text color={theme.muted} wrap="truncate-end">
 						{status}
-						{query && items.length === (list?.hasMore ? 1 : 0) ? ` · no match among the ${count(loaded)} loaded` : ''}
+						{query && items.length === (list?.hasMore ? 1 : 0)
+							? ` ${theme.symbols.dot} no match among the ${count(loaded)} loaded`
+							: ''}
 					</Text>
 				)}
 			</Box>

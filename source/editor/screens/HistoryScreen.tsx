@@ -171,12 +171,12 @@ export function HistoryScreen(): React.JSX.Element {
 				]}
 			>
 				<Text color={theme.warning} wrap="truncate-end">
-					{truncate(`${theme.symbols.warning} The contact changed since that write:`, width)}
+					{truncate(`${theme.symbols.warning} The contact changed since that write:`, width, theme.symbols.ellipsis)}
 				</Text>
 				<Box flexDirection="column">
 					{shown.map((line, index) => (
 						<Text key={index} wrap="truncate-end">
-							{truncate(`  ${line}`, width)}
+							{truncate(`  ${line}`, width, theme.symbols.ellipsis)}
 						</Text>
 					))}
 				</Box>
@@ -219,7 +219,7 @@ export function HistoryScreen(): React.JSX.Element {
 				current.undoOf ? `undoes ${shortId(current.undoOf)}` : '',
 			]
 				.filter(Boolean)
-				.join(' · '),
+				.join(` ${theme.symbols.dot} `),
 		);
 		details.push(changeDetails(current, theme.symbols.arrow) || 'No field changed.');
 		if (current.error) {
@@ -250,6 +250,7 @@ export function HistoryScreen(): React.JSX.Element {
 							? 'No journal entries for this contact yet: every save from this machine is recorded here.'
 							: `${count} ${count === 1 ? 'write' : 'writes'} from this machine, newest first. Enter: undo (reviewed first).`),
 					width,
+					theme.symbols.ellipsis,
 				)}
 			</Text>
 			{running ? <Waiting label={running} wait={wait} /> : null}
@@ -271,7 +272,7 @@ export function HistoryScreen(): React.JSX.Element {
 			<Box flexDirection="column">
 				{details.map((line, index) => (
 					<Text key={index} color={index === 0 ? theme.muted : undefined} wrap="truncate-end">
-						{truncate(line, width)}
+						{truncate(line, width, theme.symbols.ellipsis)}
 					</Text>
 				))}
 			</Box>

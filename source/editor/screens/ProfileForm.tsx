@@ -87,7 +87,7 @@ export function ProfileForm({initial, reason}: ProfileFormProps): React.JSX.Elem
 			setFocus(firstBad);
 			dispatch({
 				type: 'error',
-				error: {message: 'The profile was not saved: correct the fields marked ✖ (Tab moves between them).'},
+				error: {message: `The profile was not saved: correct the fields marked ${theme.symbols.error} (Tab moves between them).`},
 			});
 			return;
 		}
@@ -179,7 +179,7 @@ export function ProfileForm({initial, reason}: ProfileFormProps): React.JSX.Elem
 							onChange={setField(key)}
 							onSubmit={submit}
 							focus={active && index === focus}
-							mask={key === 'clientSecret' ? (theme.ascii ? '*' : '•') : undefined}
+							mask={key === 'clientSecret' ? theme.symbols.mask : undefined}
 							placeholder={field.placeholder}
 							error={index === focus ? errors[key] : undefined}
 							invalid={index !== focus && errors[key] !== undefined}

@@ -31,7 +31,7 @@ export function ProfileScreen(): React.JSX.Element {
 			].filter(Boolean);
 			return {
 				key: `profile:${profile.name}`,
-				label: `${sanitize(profile.name)} · ${sanitize(profile.host)}`,
+				label: `${sanitize(profile.name)} ${theme.symbols.dot} ${sanitize(profile.host)}`,
 				value: {kind: 'profile', name: profile.name},
 				note: notes.join(', '),
 			};
@@ -41,9 +41,9 @@ export function ProfileScreen(): React.JSX.Element {
 		}
 
 		// The demo talks to its sandbox only: no profile can be made to point elsewhere.
-		if (!demo) list.push({key: 'create', label: 'Create a profile…', value: {kind: 'create'}});
+		if (!demo) list.push({key: 'create', label: `Create a profile${theme.symbols.ellipsis}`, value: {kind: 'create'}});
 		return list;
-	}, [profiles, defaultName, env, demo]);
+	}, [profiles, defaultName, env, demo, theme.symbols.ellipsis, theme.symbols.dot]);
 
 	const choose = (choice: Choice) => {
 		if (choice.kind === 'create') {

@@ -223,7 +223,7 @@ export function ResultScreen(): React.JSX.Element {
 				<FieldRow label="Salutation" value={stored.salutation} columns={size.columns} />
 				<FieldRow label="First name" value={stored.firstName} columns={size.columns} />
 				<FieldRow label="Last name" value={stored.lastName} columns={size.columns} />
-				<FieldRow label="Cell phone" value={phoneText(stored)} columns={size.columns} />
+				<FieldRow label="Cell phone" value={phoneText(stored, theme.symbols.dot)} columns={size.columns} />
 			</Box>
 			{verification.ok ? (
 				<Wrapped text={verifiedText} columns={size.columns} color={theme.success} />

@@ -145,12 +145,12 @@ export function ResumeScreen({draft}: {draft: Draft}): React.JSX.Element {
 				{question}
 			</Text>
 			<Text color={theme.muted} wrap="truncate-end">
-				{truncate(`Profile ${profile} · ${sanitize(draft.host)}`, width)}
+				{truncate(`Profile ${profile} ${theme.symbols.dot} ${sanitize(draft.host)}`, width, theme.symbols.ellipsis)}
 			</Text>
 			<Box flexDirection="column">
 				{shown.map(line => (
 					<Text key={line} color={theme.changed} wrap="truncate-end">
-						{truncate(`${theme.symbols.edited} ${line}`, width)}
+						{truncate(`${theme.symbols.edited} ${line}`, width, theme.symbols.ellipsis)}
 					</Text>
 				))}
 				{hidden > 0 ? <Text color={theme.muted}>{`  and ${hidden} more`}</Text> : null}

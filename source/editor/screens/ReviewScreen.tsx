@@ -26,7 +26,7 @@ function rowsOf(lines: string[], columns: number): number {
  * last line saying how many were left out (a frame taller than the terminal makes Ink redraw the
  * whole screen on every key).
  */
-export function clipLines(lines: string[], budget: number, columns: number): string[] {
+export function clipLines(lines: string[], budget: number, columns: number, ellipsis = '…'): string[] {
 	if (rowsOf(lines, columns) <= budget) return lines;
 	const kept: string[] = [];
 	let used = 0;
@@ -38,7 +38,7 @@ export function clipLines(lines: string[], budget: number, columns: number): str
 	}
 
 	const left = lines.length - kept.length;
-	return [...kept, `… ${left} more ${left === 1 ? 'line' : 'lines'}: widen the terminal to see the whole command`];
+	return [...kept, `${ellipsis} ${left} more ${left === 1 ? 'line' : 'lines'}: widen the terminal to see the whole command`];
 }
 
 /**
@@ -155,7 +155,7 @@ export function ReviewScreen(): React.JSX.Element {
 	const curl =
 		rowsOf(prettyCurl, size.columns) <= curlRows
 			? prettyCurl
-			: clipLines(fitShellLines(compactCurlBody(fullCurl), curlWidth), curlRows, size.columns);
+			: clipLines(fitShellLines(compactCurlBody(fullCurl), curlWidth), curlRows, size.columns, theme.symbols.ellipsis);
 
 	const hints: Array<[string, string]> = confirming
 		? [
@@ -193,7 +193,7 @@ export function ReviewScreen(): React.JSX.Element {
 						</Text>
 					) : null}
 					<Text color={theme.muted} wrap="truncate-end">
-						PUT …/contacts/{sanitize(update.contactId)} with this body:
+						PUT {theme.symbols.ellipsis}/contacts/{sanitize(update.contactId)} with this body:
 					</Text>
 					{body.map((line, index) => (
 						<Text key={index}>{line}</Text>

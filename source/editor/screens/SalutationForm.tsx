@@ -10,6 +10,7 @@ import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
 import {TextField} from '../components/TextField.js';
 import {useEditor, useEscape, usePendingInput} from '../hooks/use-editor.js';
 import type {FormProps} from '../hooks/use-form-fields.js';
+import {useTheme} from '../theme.js';
 
 type Choice = {kind: 'value'; value: string} | {kind: 'other'};
 
@@ -25,6 +26,7 @@ export function knownSalutation(value: string): string | undefined {
 /** Mr, Mrs, Ms, Mx, Dr, none, or Other… (free text; the API takes any text). */
 export function SalutationForm({fields, onSubmit, onCancel}: FormProps): React.JSX.Element {
 	const {active, size} = useEditor();
+	const theme = useTheme();
 	const current = fields?.salutation ?? '';
 	// Spaces only count as none: that is what saving them stores (the value is trimmed).
 	const none = current.trim() === '';
@@ -54,7 +56,7 @@ export function SalutationForm({fields, onSubmit, onCancel}: FormProps): React.J
 		{key: 'none', label: NONE_LABEL, value: {kind: 'value', value: ''}, note: none ? 'current' : undefined},
 		{
 			key: 'other',
-			label: 'Other…',
+			label: `Other${theme.symbols.ellipsis}`,
 			value: {kind: 'other'},
 			note: !none && known === undefined ? `current: ${sanitize(current)}` : undefined,
 		},

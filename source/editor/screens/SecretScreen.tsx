@@ -50,7 +50,7 @@ export function SecretScreen({profileName}: {profileName: string}): React.JSX.El
 				}}
 				onSubmit={submit}
 				focus={active}
-				mask={theme.ascii ? '*' : '•'}
+				mask={theme.symbols.mask}
 				error={error}
 				columns={size.columns}
 			/>

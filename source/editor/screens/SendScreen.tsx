@@ -16,10 +16,10 @@ export function sendHints(phase: SendPhase): string[] {
 	return phase === 'checking' ? ['Esc cancel (nothing sent)', 'Ctrl+C cancel'] : ['Ctrl+C abort (outcome unknown)'];
 }
 
-function hintLine(parts: string[], columns: number): string {
+function hintLine(parts: string[], columns: number, separator: string): string {
 	const kept: string[] = [];
 	for (const part of parts) {
-		const line = [...kept, part].join(' · ');
+		const line = [...kept, part].join(separator);
 		if (stringWidth(line) > columns - 1) {
 			break;
 		}
@@ -27,7 +27,7 @@ function hintLine(parts: string[], columns: number): string {
 		kept.push(part);
 	}
 
-	return kept.join(' · ');
+	return kept.join(separator);
 }
 
 /** Step 7: re-read (lost-update guard), then the PUT. Ctrl+C aborts; the screen says what that means. */
@@ -67,7 +67,7 @@ export function SendScreen(): React.JSX.Element {
 			</Box>
 			{state.error ? <ErrorBox message={state.error.message} hint={state.error.hint} columns={size.columns} /> : null}
 			<Text color={theme.muted} wrap="truncate-end">
-				{hintLine(sendHints(phase), size.columns)}
+				{hintLine(sendHints(phase), size.columns, ` ${theme.symbols.dot} `)}
 			</Text>
 		</Box>
 	);

@@ -8,6 +8,7 @@ import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
 import {TextField} from '../components/TextField.js';
 import {Waiting} from '../components/Waiting.js';
 import {useEditor, useEscape, usePendingInput} from '../hooks/use-editor.js';
+import {useTheme} from '../theme.js';
 import {useStreamCheck} from '../hooks/use-stream-check.js';
 import {validateStreamId} from './stream-id.js';
 
@@ -16,6 +17,7 @@ type Choice = {kind: 'recent'; id: string; nickname?: string} | {kind: 'enter'};
 /** Step 2: a recent stream of this profile (with its nickname), or type a stream ID. */
 export function StreamScreen(): React.JSX.Element {
 	const {services, state, dispatch, active, size, wait, streamInput, setStreamInput} = useEditor();
+	const theme = useTheme();
 	const session = state.session;
 	const recent = useMemo(() => (session ? services.store.recentStreams(session.profileName) : []), [session, services.store]);
 	// A stream ID typed before the profile form showed (401) comes back in the field.
@@ -43,12 +45,12 @@ export function StreamScreen(): React.JSX.Element {
 	const items = useMemo((): Array<MenuItem<Choice>> => {
 		const list: Array<MenuItem<Choice>> = recent.map(stream => ({
 			key: `stream:${stream.id}`,
-			label: stream.nickname ? `${sanitize(stream.nickname)} · ${sanitize(stream.id)}` : sanitize(stream.id),
+			label: stream.nickname ? `${sanitize(stream.nickname)} ${theme.symbols.dot} ${sanitize(stream.id)}` : sanitize(stream.id),
 			value: {kind: 'recent', id: stream.id, nickname: stream.nickname},
 		}));
-		list.push({key: 'enter', label: 'Enter a stream ID…', value: {kind: 'enter'}});
+		list.push({key: 'enter', label: `Enter a stream ID${theme.symbols.ellipsis}`, value: {kind: 'enter'}});
 		return list;
-	}, [recent]);
+	}, [recent, theme.symbols.ellipsis, theme.symbols.dot]);
 
 	/** The stream ID is what is wrong: say so under the field, which keeps (or now shows) the ID. */
 	const showStreamError = (message: string) => {
@@ -142,7 +144,11 @@ export function StreamScreen(): React.JSX.Element {
 						columns={size.columns}
 					/>
 					<Text dimColor wrap="truncate-end">
-						{truncate(`Profile ${session?.profileName ?? ''}: the first list call checks its credentials.`, size.columns - 1)}
+						{truncate(
+							`Profile ${session?.profileName ?? ''}: the first list call checks its credentials.`,
+							size.columns - 1,
+							theme.symbols.ellipsis,
+						)}
 					</Text>
 				</Box>
 			)}

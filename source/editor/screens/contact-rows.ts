@@ -4,32 +4,36 @@ import type {Contact} from '../../contact/contact.js';
 import {contactName, fit, formatCount, formatPhone, truncate} from '../../contact/display.js';
 import {phoneMatches} from '../../contact/phone.js';
 import {sanitize} from '../../contact/sanitize.js';
+import {type Symbols, UNICODE_SYMBOLS} from '../symbols.js';
+
+type RowSymbols = Pick<Symbols, 'dot' | 'ellipsis'>;
 
 function contactPhone(contact: Contact): string {
 	return formatPhone(contact.cellPhone);
 }
 
 /** `name · phone · id` within `width` display columns: the one column layout of every row. */
-function rowText(name: string, phone: string, id: string, width: number): string {
+function rowText(name: string, phone: string, id: string, width: number, symbols: RowSymbols): string {
 	// The phone whole (the operator confirms it on the call), then the name; the ID gets what is
 	// left, cut with … (a lookup by ID works on the typed text, and the card shows it whole).
 	const phoneWidth = width >= 70 ? 22 : 16;
 	const idWidth = Math.min(stringWidth(id), Math.max(10, Math.min(24, width - 6 - phoneWidth - 21)));
 	const nameWidth = Math.max(6, width - idWidth - phoneWidth - 6);
-	return `${fit(name, nameWidth)} · ${fit(phone, phoneWidth)} · ${truncate(id, idWidth)}`;
+	const {dot, ellipsis} = symbols;
+	return `${fit(name, nameWidth, {ellipsis})} ${dot} ${fit(phone, phoneWidth, {ellipsis})} ${dot} ${truncate(id, idWidth, ellipsis)}`;
 }
 
 /** `name · phone · id`, columns aligned, within `width` display columns. */
-export function contactRow(contact: Contact, width: number): string {
-	return rowText(contactName(contact), contactPhone(contact) || '-', sanitize(contact.id), width);
+export function contactRow(contact: Contact, width: number, symbols: RowSymbols = UNICODE_SYMBOLS): string {
+	return rowText(contactName(contact), contactPhone(contact) || '-', sanitize(contact.id), width, symbols);
 }
 
 /**
  * A recent contact not loaded yet (only its remembered label and ID are known): the same columns
  * as a loaded row, the phone column blank.
  */
-export function recentRow(label: string, id: string, width: number): string {
-	return rowText(sanitize(label).trim() || '(no name)', '', sanitize(id), width);
+export function recentRow(label: string, id: string, width: number, symbols: RowSymbols = UNICODE_SYMBOLS): string {
+	return rowText(sanitize(label).trim() || '(no name)', '', sanitize(id), width, symbols);
 }
 
 /** Letters that carry no combining mark to strip (NFD leaves them whole). */
@@ -114,7 +118,7 @@ export type ContactIndex = {
 	filter(contacts: readonly Contact[], query: string): Contact[];
 };
 
-export function createContactIndex(): ContactIndex {
+export function createContactIndex(symbols: RowSymbols = UNICODE_SYMBOLS): ContactIndex {
 	const keys = new WeakMap<Contact, SearchKey>();
 	const rows = new WeakMap<Contact, {width: number; text: string}>();
 	const key = (contact: Contact): SearchKey => {
@@ -135,7 +139,7 @@ export function createContactIndex(): ContactIndex {
 				return found.text;
 			}
 
-			const text = contactRow(contact, width);
+			const text = contactRow(contact, width, symbols);
 			rows.set(contact, {width, text});
 			return text;
 		},

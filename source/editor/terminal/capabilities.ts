@@ -1,4 +1,7 @@
-/** What the terminal can do: is it interactive, may we colour, and a stdout that drops colour. */
+/**
+ * What the terminal can do: is it interactive, can it move the cursor, may we colour, may we print
+ * more than ASCII, and a stdout that drops colour.
+ */
 import {noColorRequested} from '../../output/color.js';
 
 /** Variables that make is-in-ci (and so Ink) think it runs in CI. */
@@ -7,6 +10,29 @@ export const CI_VARIABLES = ['CI', 'CONTINUOUS_INTEGRATION'];
 /** Both ends must be a terminal, and stdin must be able to switch to raw mode (Ink throws otherwise). */
 export function isInteractive(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream): boolean {
 	return stdin.isTTY === true && typeof stdin.setRawMode === 'function' && stdout.isTTY === true;
+}
+
+/**
+ * TERM=dumb cannot move the cursor or erase a line, and Ink redraws every frame with exactly that:
+ * the editor refuses such a terminal before it renders.
+ */
+export function canMoveCursor(env: NodeJS.ProcessEnv): boolean {
+	return env['TERM'] !== 'dumb';
+}
+
+/**
+ * The locale's character set, as POSIX resolves it: the first of LC_ALL, LC_CTYPE and LANG that is
+ * set and not empty. None set is taken as UTF-8: that is how Windows and most minimal containers
+ * run, with the operator's own (UTF-8) terminal at the other end.
+ */
+export function localeIsUtf8(env: NodeJS.ProcessEnv): boolean {
+	const locale = [env['LC_ALL'], env['LC_CTYPE'], env['LANG']].find(value => value !== undefined && value !== '');
+	return locale === undefined || /utf-?8/i.test(locale);
+}
+
+/** ASCII only (symbols, spinner, key names) on TERM=dumb or a locale that is not UTF-8 (LANG=C). */
+export function asciiOnly(env: NodeJS.ProcessEnv): boolean {
+	return !canMoveCursor(env) || !localeIsUtf8(env);
 }
 
 /**
