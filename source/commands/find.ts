@@ -1,8 +1,7 @@
 import type {Command} from 'commander';
-import {parsePhoneNumberFromString} from 'libphonenumber-js/min';
 import type {Contact} from '../contact/contact.js';
 import {contactName, formatCount, formatPhone} from '../contact/display.js';
-import {splitStoredPhone} from '../contact/phone.js';
+import {contactMatcher as matchContact, matchQuery} from '../contact/match.js';
 import {sanitize} from '../contact/sanitize.js';
 import type {FoundContact, KoreClient, SearchPage} from '../kore/types.js';
 import {toSafeJson} from '../output/json.js';
@@ -111,57 +110,12 @@ function resultLine(contact: Contact): string {
 	return [sanitize(String(contact.id)), contactName(contact), phone].filter(part => part !== '').join('  ');
 }
 
-/**
- * What `find TEXT` matches: the name (accent- and case-insensitive, any part of first, last or
- * full name), the phone in any format (the significant digits, compared as a suffix of the
- * national number: `07700 900123`, `+44 7700 900123` and `7700900123` find the same contact), or
- * the start of the ID.
- */
+/** What `find TEXT` matches: contact/match.ts, the editor filter's matcher; no text is a usage error here. */
 export function contactMatcher(text: string): (contact: Contact) => boolean {
-	const query = fold(text);
-	if (query === '') throw new UsageError('Give the text to find: part of a name, a phone number, or the start of an ID.');
-	const phone = phoneQuery(text);
-	const idPrefix = text.trim().toLowerCase();
-	return contact => {
-		if (
-			String(contact.id ?? '')
-				.toLowerCase()
-				.startsWith(idPrefix)
-		)
-			return true;
-		const first = str(contact.firstName);
-		const lastName = str(contact.lastName);
-		const names = [`${first} ${lastName}`, `${lastName} ${first}`, str(contact.fullName)];
-		if (names.some(name => fold(name).includes(query))) return true;
-		if (!phone) return false;
-		const stored = splitStoredPhone(contact.cellPhone);
-		const national = stored.phoneNumber.replace(/\D/g, '').replace(/^0+/, '');
-		if (!national.endsWith(phone.national)) return false;
-		return phone.countryCode === undefined || stored.countryCode === '' || stored.countryCode === `+${phone.countryCode}`;
-	};
-}
-
-/** The digits that identify a number, without trunk 0s; the country code when one was given with +. */
-function phoneQuery(text: string): {national: string; countryCode?: string} | undefined {
-	const trimmed = text.trim();
-	if (!/^\+?[\d\s\-.()/]+$/.test(trimmed)) return undefined;
-	const digits = trimmed.replace(/\D/g, '');
-	if (digits.length < 3) return undefined;
-	if (trimmed.startsWith('+')) {
-		const parsed = parsePhoneNumberFromString(`+${digits}`);
-		if (parsed) return {national: String(parsed.nationalNumber), countryCode: String(parsed.countryCallingCode)};
+	if (matchQuery(text).text === '') {
+		throw new UsageError('Give the text to find: part of a name, a phone number, or the start of an ID.');
 	}
-	const national = digits.replace(/^0+/, '');
-	return national === '' ? undefined : {national};
-}
-
-/** Case-, accent- and spacing-insensitive form of a name. */
-function fold(text: string): string {
-	return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
-function str(value: unknown): string {
-	return typeof value === 'string' ? value : '';
+	return matchContact(text);
 }
 
 /** `kore-contacts find`: its flags and what it runs. */

@@ -10,7 +10,8 @@ import {Waiting} from '../components/Waiting.js';
 import {useContactList} from '../hooks/use-contact-list.js';
 import {useEditor, useEscape} from '../hooks/use-editor.js';
 import {useTheme} from '../theme.js';
-import {count, createContactIndex, filterQuery, foldText, looksLikeId, matchesKey, recentRow} from './contact-rows.js';
+import {keyMatches, matchKey, matchQuery} from '../../contact/match.js';
+import {count, createContactIndex, looksLikeId, recentRow} from './contact-rows.js';
 
 type Choice = {kind: 'contact'; contact: Contact} | {kind: 'recent'; id: string} | {kind: 'lookup'; id: string} | {kind: 'more'};
 
@@ -76,13 +77,12 @@ export function ContactScreen(): React.JSX.Element {
 	const items = useMemo((): Array<MenuItem<Choice>> => {
 		const result: Array<MenuItem<Choice>> = [];
 		const trimmed = query.trim();
-		const filter = filterQuery(query);
+		const filter = matchQuery(query);
 		const shown = new Set<string>();
 		for (const entry of recent) {
 			const contact = byId.get(entry.id);
-			if (
-				contact ? !matchesKey(index.key(contact), filter) : !foldText(`${entry.label ?? ''} ${entry.id}`).includes(filter.text)
-			) {
+			// A recent contact not loaded yet: its remembered label stands for its names.
+			if (!keyMatches(contact ? index.key(contact) : matchKey({id: entry.id, fullName: entry.label ?? ''}), filter)) {
 				continue;
 			}
 
@@ -133,8 +133,8 @@ export function ContactScreen(): React.JSX.Element {
 		const before = loadedBefore.current;
 		loadedBefore.current = loaded;
 		if (highlight === 'more' && loaded > before) {
-			const filter = filterQuery(query);
-			const first = list?.contacts.slice(before).find(contact => matchesKey(index.key(contact), filter));
+			const filter = matchQuery(query);
+			const first = list?.contacts.slice(before).find(contact => keyMatches(index.key(contact), filter));
 			setHighlight(first ? `contact:${String(first.id)}` : 'more');
 		}
 	}, [loaded]);
