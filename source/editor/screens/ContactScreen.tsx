@@ -18,10 +18,11 @@ type Choice = {kind: 'contact'; contact: Contact} | {kind: 'recent'; id: string}
  * Step 3: type to filter the loaded contacts (name, phone or ID) or a contact ID to look up on the
  * server; recent contacts first; further pages load on demand ("120 of 1,234 loaded").
  */
-export function ContactScreen(): React.JSX.Element {
+export function ContactScreen({initialQuery}: {initialQuery?: string | undefined} = {}): React.JSX.Element {
 	const {state, services, active, size, dispatch} = useEditor();
 	const theme = useTheme();
-	const [query, setQuery] = useState('');
+	// A deep link's contact ID that was not found stays in the field, with the error below.
+	const [query, setQuery] = useState(initialQuery ?? '');
 	const [highlight, setHighlight] = useState<string | undefined>();
 	const {running, progress, loadMore, find, open, cancel} = useContactList();
 	const list = state.list;
