@@ -73,15 +73,18 @@ describe('kore-contacts --demo --stream ID --contact ID in a real terminal', () 
 		await pty.key('Down', 2);
 		await pty.waitFor('› Cell phone');
 		await pty.key('Enter');
-		await pty.waitFor('Edit cell phone');
-		// The number field has the focus: a UK number typed with its trunk 0, then +44 as the country code.
-		await pty.key('C-u');
+		const form = await pty.waitFor('Edit cell phone');
+		expect(form).toContain('type replaces');
+		// The prefilled number is shown selected (inverse video): typing replaces it.
+		const numberLine = (await pty.screen({escapes: true})).split('\n').find(line => line.includes('Number')) ?? '';
+		expect(numberLine).toMatch(/\u001B\[(?:0;)?7m(?:\u001B\[\d+m)*\d{6,}/);
+		// A UK number typed with its trunk 0, then +44 as the country code, each replacing what was there.
 		await pty.send('07700 900123');
-		await pty.waitFor(/Number +07700 900123/);
+		await pty.waitFor(/Number +07700 900123\s/);
 		await pty.key('Up');
 		await pty.waitFor('› Country code');
-		await pty.key('C-u');
 		await pty.send('+44');
+		await pty.waitFor(/Country code +\+44\s/);
 		const offered = await pty.waitFor('Ctrl+F apply the fix', 10_000);
 		expect(offered.replace(/\s+/g, ' ')).toContain('(+44 7700 900123)');
 		await pty.key('C-f');

@@ -2,12 +2,14 @@ import {useState} from 'react';
 import {useInput} from 'ink';
 import type {Hint} from '../components/KeyHints.js';
 
-/** The key hints of a form screen. */
-export const FORM_HINTS: Hint[] = [
-	['Tab/↑↓', 'field'],
-	['Enter', 'done'],
-	['Esc', 'cancel'],
+/** Typing into a prefilled (selected) value replaces it; an arrow first edits it in place (TextInput). */
+export const REPLACE_HINTS: Hint[] = [
+	['type', 'replaces'],
+	['←→', 'edit'],
 ];
+
+/** The key hints of a form screen. */
+export const FORM_HINTS: Hint[] = [['Tab/↑↓', 'field'], ['Enter', 'done'], ['Esc', 'cancel'], ...REPLACE_HINTS];
 
 export type FormFields<Which extends string> = {
 	focus: Which;

@@ -10,6 +10,7 @@ import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
 import {TextField} from '../components/TextField.js';
 import {currentFields} from '../flow.js';
 import {useEditor, useEscape, usePendingInput} from '../hooks/use-editor.js';
+import {REPLACE_HINTS} from '../hooks/use-form-fields.js';
 
 type Choice = {kind: 'value'; value: string} | {kind: 'other'};
 
@@ -87,10 +88,7 @@ export function SalutationForm(): React.JSX.Element {
 							['Enter', 'choose'],
 							['Esc', 'cancel'],
 						]
-					: [
-							['Enter', 'done'],
-							['Esc', 'list'],
-						]
+					: [['Enter', 'done'], ['Esc', 'list'], ...REPLACE_HINTS]
 			}
 		>
 			<Box flexDirection="column">
