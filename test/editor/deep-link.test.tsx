@@ -1,8 +1,9 @@
 import {describe, expect, it} from 'vitest';
 import {Editor, type EditorServices} from '../../source/editor/editor.js';
+import {openDrafts} from '../../source/store/drafts.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {KEY, renderInk} from './helpers/render.js';
-import {makeServices, sandboxProfile} from './helpers/services.js';
+import {makeServices, sandboxProfile, tempConfigDir} from './helpers/services.js';
 
 // More than two pages: the linked contact is not on the first one.
 const getSandbox = useSandbox({contactCount: 130, rateLimitPerMinute: 0});
@@ -104,6 +105,41 @@ describe('the deep link (--stream ID --contact ID)', () => {
 		const frame = await r.waitFor('Find a contact');
 		expect(frame).toContain(sandbox.streamId.slice(0, 12));
 		expect(everything(r)).not.toContain('Choose a stream');
+		await r.unmount();
+	});
+
+	it('a wrong stream ID (another stream of the profile opens): the stream screen with the ID kept and why', async () => {
+		const sandbox = getSandbox();
+		const services = linked({streamId: 'st-not-this-one', contactId: sandbox.contacts()[1]!.id});
+		services.store.rememberStream('sandbox', sandbox.streamId, 'sandbox');
+		const r = await renderInk(<Editor services={services} onExit={() => {}} />);
+		const frame = (await r.waitFor('Choose a stream')).replace(/\s+/g, ' ');
+		expect(frame).toContain('Stream ID st-not-this-one');
+		expect(frame).toContain("Kore.ai refused stream 'st-not-this-one'");
+		await r.unmount();
+	});
+
+	it('an unsent draft is offered first; after Later the link goes on to the card', async () => {
+		const sandbox = getSandbox();
+		const contact = sandbox.contacts()[7]!;
+		const configDir = tempConfigDir();
+		const services = {...makeServices({configDir}), link: {streamId: sandbox.streamId, contactId: contact.id}};
+		services.store.saveProfile(sandboxProfile(sandbox));
+		services.store.setDefaultProfile('sandbox');
+		openDrafts(configDir).save({
+			profile: 'sandbox',
+			host: sandbox.url,
+			streamId: sandbox.streamId,
+			contactId: 'x1',
+			loaded: {id: 'x1', firstName: 'A'},
+			edits: {firstName: 'B'},
+		});
+		const r = await renderInk(<Editor services={services} onExit={() => {}} />);
+		await r.waitFor('Unsent edit found');
+		await r.press(KEY.down);
+		await r.waitFor('› Later');
+		await r.press(KEY.enter);
+		await r.waitFor(`Contact ${contact.id}`);
 		await r.unmount();
 	});
 });
