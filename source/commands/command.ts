@@ -7,6 +7,10 @@ export type EditorLauncher = (options: {
 	profile?: string;
 	resume?: boolean;
 	timeoutMs?: number;
+	/** --host, --account-id, --client-id: over the KORE_* variables and the profile, as for the commands. */
+	credentials?: {host?: string; accountId?: string; clientId?: string};
+	/** --stream [--contact]: open the editor on this stream's list (and this contact's card). */
+	link?: {streamId: string; contactId?: string};
 }) => Promise<number>;
 export type SandboxLauncher = (options: {
 	port?: number;

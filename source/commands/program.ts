@@ -1,4 +1,4 @@
-import {Command, CommanderError, Option} from 'commander';
+import {Command, CommanderError, Help, Option} from 'commander';
 import {VERSION} from '../version.js';
 import {EXIT_CODES_HELP, type CommandContext, type ProgramHooks} from './command.js';
 import type {GlobalOptions} from './context.js';
@@ -9,7 +9,7 @@ import {getCommand} from './get.js';
 import {historyCommand} from './history.js';
 import type {CommandIo} from './io.js';
 import {listCommand} from './list.js';
-import {seconds} from './parse.js';
+import {identifier, seconds} from './parse.js';
 import {profileCommand} from './profile.js';
 import {sandboxCommand} from './sandbox.js';
 import {undoCommand} from './undo.js';
@@ -30,6 +30,8 @@ const ROOT_EXAMPLES = `
 Examples:
   $ kore-contacts              the editor (needs a terminal)
   $ kore-contacts --demo       the editor on a built-in sandbox (no real data)
+  $ kore-contacts --stream st-123 --contact 667e48f7
+                               the editor straight on that contact's card
   $ kore-contacts list --stream st-123 --limit 20
   $ kore-contacts update --stream st-123 --contact 667e48f7 \\
       --phone "+91 95501 00001" --dry-run
@@ -73,6 +75,10 @@ export function buildProgram(io: CommandIo, hooks: ProgramHooks, setExit: (code:
 		.option('--timeout <seconds>', 'time limit per request, in seconds (default 15)', seconds)
 		.option('--demo', 'start the editor against a built-in sandbox (no real data)')
 		.option('--resume', 'start the editor with the draft left by an interrupted session')
+		.option('--stream <id>', 'start the editor on this stream (before any command)', identifier('stream ID'))
+		.option('--contact <id>', "with --stream: start the editor on this contact's card", identifier('contact ID'))
+		// Root options end at the command's name, so `list --stream X` is list's own --stream.
+		.enablePositionalOptions()
 		.argument('[command]')
 		.configureHelp({showGlobalOptions: true})
 		.configureOutput({
@@ -87,7 +93,7 @@ export function buildProgram(io: CommandIo, hooks: ProgramHooks, setExit: (code:
 		.addHelpText('after', `${EXIT_CODES_HELP}\n${CREDENTIALS_HELP}\n${ROOT_EXAMPLES}`);
 
 	program.hook('preAction', (_root, action) => {
-		const globals = program.opts<GlobalOptions & {clientSecret?: unknown}>();
+		const globals = action.optsWithGlobals<GlobalOptions & {clientSecret?: unknown}>();
 		if (globals.clientSecret !== undefined) {
 			throw new UsageError(
 				'The client secret is never taken as a flag value (it would show in `ps` and the shell history): set KORE_CLIENT_SECRET, use --client-secret-stdin, or save it in a profile.',
@@ -107,13 +113,31 @@ export function buildProgram(io: CommandIo, hooks: ProgramHooks, setExit: (code:
 			// to commander's own unknown-command report (with its "Did you mean" suggestion).
 			(program as unknown as {unknownCommand(): never}).unknownCommand();
 		}
-		const globals = program.opts<GlobalOptions>();
+		const globals = program.opts<GlobalOptions & EditorLink>();
+		const link = editorLink(globals);
+		const flags = {
+			...(globals.host === undefined ? {} : {host: globals.host}),
+			...(globals.accountId === undefined ? {} : {accountId: globals.accountId}),
+			...(globals.clientId === undefined ? {} : {clientId: globals.clientId}),
+		};
+		if (globals.demo && Object.keys(flags).length > 0) {
+			throw new UsageError(
+				'--host, --account-id and --client-id cannot be used with --demo: the demo only talks to its built-in sandbox.',
+			);
+		}
+		if (globals.clientSecretStdin) {
+			throw new UsageError(
+				'--client-secret-stdin is for the plain commands (the editor needs the terminal as stdin): set KORE_CLIENT_SECRET, save it in a profile, or type it when the editor asks.',
+			);
+		}
 		setExit(
 			await hooks.runEditor({
 				demo: Boolean(globals.demo),
 				...(globals.profile === undefined ? {} : {profile: globals.profile}),
 				resume: Boolean(globals.resume),
 				...(globals.timeout === undefined ? {} : {timeoutMs: globals.timeout * 1000}),
+				...(Object.keys(flags).length > 0 ? {credentials: flags} : {}),
+				...(link ? {link} : {}),
 			}),
 		);
 	});
@@ -132,14 +156,45 @@ export function buildProgram(io: CommandIo, hooks: ProgramHooks, setExit: (code:
 	]) {
 		program.addCommand(command);
 	}
+	const globalOptions = program.options.filter(option => !ROOT_ONLY.has(option.long ?? ''));
 	forEachCommand(program, command => {
 		// A command made with `new Command()` starts with commander's defaults: take the root's output, help and exit settings.
 		command.copyInheritedSettings(command.parent!);
+		// Positional options would refuse `list --stream X --profile P`: each command also takes the
+		// global options itself (hidden: its help lists them once, as global options).
+		for (const option of globalOptions) command.addOption(hiddenCopy(option));
+		command.configureHelp({
+			...program.configureHelp(),
+			visibleGlobalOptions(this: Help, cmd: Command) {
+				return Help.prototype.visibleGlobalOptions.call(this, cmd).filter(option => !ROOT_ONLY.has(option.long ?? ''));
+			},
+		});
 		const hint = command.commands.length > 0 ? 'its commands' : 'its options';
 		command.showHelpAfterError(`Run \`kore-contacts ${commandPath(command)} --help\` to see ${hint}.`);
 	});
 
 	return program;
+}
+
+/** Options of the editor alone: not repeated on the commands, which have their own --stream and --contact. */
+const ROOT_ONLY = new Set(['--stream', '--contact', '--version', '--help']);
+
+function hiddenCopy(option: Option): Option {
+	const copy = new Option(option.flags, option.description).hideHelp();
+	return option.parseArg ? copy.argParser(option.parseArg) : copy;
+}
+
+type EditorLink = {stream?: string; contact?: string};
+
+/** --stream [--contact]: where the editor opens; --contact alone is a usage error. */
+function editorLink(globals: EditorLink): {streamId: string; contactId?: string} | undefined {
+	if (globals.contact !== undefined && globals.stream === undefined) {
+		throw new UsageError(
+			'--contact needs --stream: the contact is looked up in that stream, e.g. `kore-contacts --stream st-123 --contact 667e48f7`.',
+		);
+	}
+	if (globals.stream === undefined) return undefined;
+	return {streamId: globals.stream, ...(globals.contact === undefined ? {} : {contactId: globals.contact})};
 }
 
 /** Help is wrapped at the terminal's width, but never wider than 80 columns. */

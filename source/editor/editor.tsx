@@ -17,6 +17,7 @@ import {ConflictScreen} from './screens/ConflictScreen.js';
 import {ContactScreen} from './screens/ContactScreen.js';
 import {EditForm} from './screens/EditForm.js';
 import {HistoryScreen} from './screens/HistoryScreen.js';
+import {LinkScreen} from './screens/LinkScreen.js';
 import {ProfileForm} from './screens/ProfileForm.js';
 import {ProfileScreen} from './screens/ProfileScreen.js';
 import {ResultScreen} from './screens/ResultScreen.js';
@@ -46,7 +47,14 @@ export type EditorServices = {
 	initialProfile?: string;
 	/** --resume: open the unsent draft's question at once, or say that there is none. */
 	resume?: boolean;
+	/**
+	 * --stream [--contact]: with the credentials resolved at start (no profile screen when they are
+	 * complete), open this stream's list and this contact's card.
+	 */
+	link?: EditorLink;
 };
+
+export type EditorLink = {streamId: string; contactId?: string};
 
 /** Said on the first screen when --resume finds no draft. */
 export const NO_DRAFT_NOTICE = 'There is no unsent edit to resume: nothing was saved as a draft. Start a new edit below.';
@@ -71,7 +79,7 @@ function initialState(services: EditorServices): FlowState {
 }
 
 function initialProfileState(services: EditorServices): FlowState {
-	if (services.initialProfile === undefined) {
+	if (services.initialProfile === undefined && services.link === undefined) {
 		return initialFlowState();
 	}
 
@@ -81,13 +89,18 @@ function initialProfileState(services: EditorServices): FlowState {
 	}
 
 	const state = initialFlowState();
-	const screen: Screen = resolution.needsSecret
-		? {name: 'secret', profileName: resolution.profileName ?? services.initialProfile}
-		: {name: 'profile-form', initial: resolution.draft, reason: resolution.error.message};
+	const secretOf = resolution.profileName ?? services.initialProfile;
+	const screen: Screen =
+		resolution.needsSecret && secretOf !== undefined
+			? {name: 'secret', profileName: secretOf}
+			: {name: 'profile-form', initial: resolution.draft, reason: resolution.error.message};
 	return {...state, stack: [...state.stack, screen], error: resolution.needsSecret ? undefined : resolution.error};
 }
 
-function ScreenView({screen}: {screen: Screen}): React.JSX.Element {
+/** Screens after the link was followed: none of these is shown in between. */
+const LINK_SCREENS = new Set<Screen['name']>(['stream', 'contact']);
+
+function ScreenView({screen, contactQuery}: {screen: Screen; contactQuery?: string | undefined}): React.JSX.Element {
 	switch (screen.name) {
 		case 'profile': {
 			return <ProfileScreen />;
@@ -106,7 +119,7 @@ function ScreenView({screen}: {screen: Screen}): React.JSX.Element {
 		}
 
 		case 'contact': {
-			return <ContactScreen />;
+			return <ContactScreen initialQuery={contactQuery} />;
 		}
 
 		case 'card': {
@@ -213,6 +226,21 @@ export function Editor({services, onExit}: EditorProps): React.JSX.Element {
 	}, [state.streamId, onStreamScreen]);
 
 	const top = currentScreen(state);
+	// The deep link, until it has done what it could (then undefined), and the contact ID it leaves
+	// in the contact screen's Find field (read when that screen first shows).
+	const [link, setLink] = useState(services.link);
+	const [contactQuery, setContactQuery] = useState<string | undefined>();
+	const linkDone = useCallback((query?: string) => {
+		setLink(undefined);
+		setContactQuery(query);
+	}, []);
+	const following = link !== undefined && session !== undefined && LINK_SCREENS.has(top.name);
+	useEffect(() => {
+		// A resumed draft opened its own contact: the link has nothing left to do.
+		if (link && !following && (top.name === 'card' || top.name === 'review')) setLink(undefined);
+		if (contactQuery !== undefined && top.name === 'contact') setContactQuery(undefined);
+	}, [link, following, top.name, contactQuery]);
+
 	// Keys can arrive before the handler below is re-registered: read the latest state from a ref.
 	const latest = useRef(state);
 	latest.current = state;
@@ -289,7 +317,11 @@ export function Editor({services, onExit}: EditorProps): React.JSX.Element {
 						demo={demo}
 						columns={size.columns}
 					/>
-					{state.exit ? null : <ScreenView key={`${state.stack.length}:${top.name}`} screen={top} />}
+					{state.exit ? null : following ? (
+						<LinkScreen key="link" streamId={link.streamId} contactId={link.contactId} onDone={linkDone} />
+					) : (
+						<ScreenView key={`${state.stack.length}:${top.name}`} screen={top} contactQuery={contactQuery} />
+					)}
 				</Box>
 			</EditorContext.Provider>
 		</ThemeContext.Provider>

@@ -22,6 +22,10 @@ export type RunEditorOptions = {
 	resume?: boolean;
 	/** Time limit per request (`--timeout`); the client's default otherwise. */
 	timeoutMs?: number;
+	/** --host, --account-id, --client-id: over the KORE_* variables and the profile. */
+	credentials?: {host?: string; accountId?: string; clientId?: string};
+	/** --stream [--contact]: open this stream's list (and this contact's card) once the session is ready. */
+	link?: {streamId: string; contactId?: string};
 	/** Default process.env. */
 	env?: NodeJS.ProcessEnv;
 	stdin?: NodeJS.ReadStream;
@@ -47,6 +51,21 @@ async function sentence(error: unknown): Promise<string> {
 	const {isStoreError} = await import('../store/errors.js');
 	if (isStoreError(error)) return error.message;
 	return describeError(error);
+}
+
+/**
+ * The credential flags as the KORE_* variables they outrank: every screen resolves credentials
+ * from this copy (resolveCredentials: flags, then variables, then the profile), so a flag wins
+ * over both, as it does for the commands.
+ */
+function withCredentialFlags(env: NodeJS.ProcessEnv, flags: RunEditorOptions['credentials']): NodeJS.ProcessEnv {
+	if (!flags) return env;
+	return {
+		...env,
+		...(flags.host === undefined ? {} : {KORE_HOST: flags.host}),
+		...(flags.accountId === undefined ? {} : {KORE_ACCOUNT_ID: flags.accountId}),
+		...(flags.clientId === undefined ? {} : {KORE_CLIENT_ID: flags.clientId}),
+	};
 }
 
 /** Runs the editor until the operator quits; resolves with the process exit code. */
@@ -95,7 +114,7 @@ export async function runEditor(options: RunEditorOptions): Promise<number> {
 			return 1;
 		}
 
-		const servicesEnv = demo?.env ?? env;
+		const servicesEnv = demo?.env ?? withCredentialFlags(env, options.credentials);
 		const [{render}, {Editor}, {createKoreClient}, {RedrawOnResize}] = await Promise.all([
 			import('ink'),
 			import('./editor.js'),
@@ -129,6 +148,7 @@ export async function runEditor(options: RunEditorOptions): Promise<number> {
 			...(demo ? {demo: {banner: DEMO_BANNER, host: demo.url}, initialProfile: DEMO_PROFILE} : {}),
 			...(!demo && options.profile !== undefined ? {initialProfile: options.profile} : {}),
 			...(options.resume ? {resume: true} : {}),
+			...(options.link ? {link: options.link} : {}),
 		};
 
 		let code = 0;

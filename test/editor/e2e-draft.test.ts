@@ -62,6 +62,8 @@ describe('a draft in a real terminal', () => {
 		await term.waitFor('› Name');
 		await term.key('Enter');
 		await term.waitFor('Edit name');
+		// End first: the prefilled first name is edited in place, not replaced.
+		await term.key('End');
 		await term.send('Hup');
 		await term.key('Enter');
 		await term.waitFor('Review changes (1)');

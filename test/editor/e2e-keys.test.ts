@@ -96,6 +96,8 @@ describe('keys in a real terminal', () => {
 		const contact = await openCard(term);
 		await term.key('Enter');
 		await term.waitFor('Edit name');
+		// End first: the prefilled first name is edited in place, not replaced.
+		await term.key('End');
 		await term.send('Y');
 		await term.key('Enter', 3);
 		await term.waitFor('y send');
@@ -111,6 +113,7 @@ describe('keys in a real terminal', () => {
 		const contact = await openCard(term);
 		await term.key('Enter');
 		await term.waitFor('Edit name');
+		await term.key('End');
 		await term.send('\u001B[200~Pa\rste\r\u001B[201~');
 		const form = await term.waitFor(`${String(contact.firstName)}Pa ste`);
 		expect(form).toContain('Edit name');

@@ -69,6 +69,8 @@ describe('Editor', () => {
 		await r.waitFor('Review changes (0)');
 		await r.press(KEY.enter);
 		await r.waitFor('Edit name');
+		// End first: the prefilled name is edited in place, not replaced.
+		await r.press(KEY.end);
 		await r.paste('zz');
 		await r.press(KEY.ctrlC);
 		expect(r.frame()).toContain('Quit and lose the unsaved edits? y quits · n stays');

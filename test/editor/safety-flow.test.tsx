@@ -78,6 +78,8 @@ async function appendToFirstName(r: Rendered, text: string): Promise<void> {
 	await r.press(KEY.home);
 	await r.press(KEY.enter);
 	await r.waitFor('Edit name');
+	// End first: the prefilled name is edited in place, not replaced.
+	await r.press(KEY.end);
 	await r.paste(text);
 	await r.press(KEY.enter);
 	await r.waitFor(/Review changes \(1\)/);

@@ -33,7 +33,8 @@ export type KeyName =
 	| 'Space'
 	| 'C-c'
 	| 'C-d'
-	| 'C-u';
+	| 'C-u'
+	| 'C-f';
 
 export type PtyOptions = {
 	cols: number;

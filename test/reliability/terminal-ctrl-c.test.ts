@@ -59,6 +59,8 @@ async function toDirtyCard(s: Started): Promise<void> {
 	await s.r.press(KEY.enter);
 	await s.r.waitFor('Edit name');
 	await s.r.press(KEY.tab);
+	// End first: added to the prefilled last name (a change every time), not replacing it.
+	await s.r.press(KEY.end);
 	await s.r.paste('zz');
 	await s.r.press(KEY.enter);
 	await s.r.waitFor('Review changes (1)');

@@ -64,7 +64,16 @@ describe('terminal: resize and colour', () => {
 		await term.key('Enter');
 		await term.waitFor('Edit name');
 		await expectCleanFrame(term, 40, 24, DEMO_HEADER);
-		await expectNoScrollOnKeys(term, async () => term.send('\tSurname-far-too-long-for-forty-columns'), 'columns');
+		// End first: added to the prefilled last name, not replacing it.
+		await expectNoScrollOnKeys(
+			term,
+			async () => {
+				await term.send('\t');
+				await term.key('End');
+				await term.send('Surname-far-too-long-for-forty-columns');
+			},
+			'columns',
+		);
 		await expectCleanFrame(term, 40, 24, DEMO_HEADER);
 		await term.key('Enter');
 		const card = await term.waitFor('Review changes (1)');

@@ -22,7 +22,10 @@ async function startWithEdit(typed: string): Promise<{r: Run; card: string}> {
 	await r.term.waitFor('30 of 30 loaded');
 	await r.term.key('Enter');
 	const card = await r.term.waitFor('Review changes (0)');
-	await r.term.send(`\r\t${typed}\r`);
+	// End first: added to the prefilled last name, not replacing it.
+	await r.term.send('\r\t');
+	await r.term.key('End');
+	await r.term.send(`${typed}\r`);
 	await r.term.waitFor('Review changes (1)');
 	return {r, card};
 }
@@ -58,7 +61,9 @@ describe('terminal: Ctrl+C and signals in the real process', () => {
 		const card = await r.term.waitFor('Review changes (0)');
 		const id = /Contact (\w+)/.exec(card)?.[1];
 		expect(id).toBeDefined();
-		await r.term.send('\r\tX\r');
+		await r.term.send('\r\t');
+		await r.term.key('End');
+		await r.term.send('X\r');
 		await r.term.waitFor('Review changes (1)');
 		await choose(r.term, 'Review changes');
 		await r.term.key('Enter');

@@ -49,6 +49,8 @@ async function toReview(r: Rendered): Promise<void> {
 	await r.press(KEY.enter);
 	await r.waitFor('Edit name');
 	await r.press(KEY.tab);
+	// End first: added to the prefilled last name (a change every time), not replacing it.
+	await r.press(KEY.end);
 	await r.paste('-a-surname-much-longer-than-forty-columns');
 	await r.press(KEY.enter);
 	await r.waitFor('Review changes (1)');

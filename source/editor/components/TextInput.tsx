@@ -36,6 +36,8 @@ export function plainPlaceholder(placeholder: string): string {
  * bursts over SSH: the value and cursor live in refs, so a second key handled before React has
  * re-registered the input handler still sees the first key's result, and no keystroke is lost.
  * ←/→ move, Home/End (or Ctrl+A/Ctrl+E) jump, Backspace deletes, Ctrl+U clears to the start.
+ * A prefilled value is shown selected until it is touched: the first text typed or pasted replaces
+ * it (gh's prompt convention); an arrow, Home/End, Backspace or Ctrl+U first edits it in place.
  * Colour only through the theme; the cursor is shown in inverse video, which NO_COLOR allows. The
  * placeholder is dim with colour, and in parentheses without (see plainPlaceholder).
  */
@@ -51,10 +53,13 @@ export function TextInput({
 	const [, rerender] = useState(0);
 	const valueRef = useRef(value);
 	const cursorRef = useRef(value.length);
+	// Untouched while it holds the value it was given and no key has edited or moved in it.
+	const touchedRef = useRef(value === '');
 	if (value !== valueRef.current) {
-		// Changed from outside (e.g. a pasted phone number was split): cursor to the end.
+		// Changed from outside (e.g. a pasted phone number was split, a fix applied): cursor to the end.
 		valueRef.current = value;
 		cursorRef.current = value.length;
+		touchedRef.current = true;
 	}
 
 	const handlers = useRef({onChange, onSubmit});
@@ -64,7 +69,8 @@ export function TextInput({
 	usePaste(pasted => {
 		const text = [...oneLine(pasted)];
 		if (text.length === 0) return;
-		const chars = [...valueRef.current];
+		const chars = touchedRef.current ? [...valueRef.current] : [];
+		touchedRef.current = true;
 		const cursor = Math.min(cursorRef.current, chars.length);
 		chars.splice(cursor, 0, ...text);
 		valueRef.current = chars.join('');
@@ -88,6 +94,8 @@ export function TextInput({
 			let next = current;
 			let cursor = Math.min(cursorRef.current, current.length);
 			const chars = [...current];
+			const untouched = !touchedRef.current;
+			touchedRef.current = true;
 			if (key.leftArrow) {
 				cursor = Math.max(0, cursor - 1);
 			} else if (key.rightArrow) {
@@ -106,11 +114,19 @@ export function TextInput({
 				next = chars.slice(cursor).join('');
 				cursor = 0;
 			} else if (key.ctrl || key.meta) {
+				touchedRef.current = !untouched;
 				return;
 			} else {
 				const text = [...oneLine(input)];
 				if (text.length === 0) {
+					touchedRef.current = !untouched;
 					return;
+				}
+
+				if (untouched) {
+					// The first text typed into a prefilled value replaces it.
+					chars.length = 0;
+					cursor = 0;
 				}
 
 				chars.splice(cursor, 0, ...text);
@@ -137,6 +153,11 @@ export function TextInput({
 	}
 
 	const cursor = Math.min(cursorRef.current, chars.length);
+	if (!touchedRef.current && !mask && !theme.ascii) {
+		// Selected: typing replaces it (the form's key line says so).
+		return <Text inverse>{chars.join('')}</Text>;
+	}
+
 	if (theme.ascii) {
 		// TERM=dumb: no inverse video, so the cursor is a visible character.
 		const mark = cursor === chars.length ? '_' : '|';

@@ -22,6 +22,12 @@ export type ContactListControls = {
 	 * then opens it.
 	 */
 	find: (contactId: string) => void;
+	/**
+	 * Finds a contact by ID with the client's finder (as `get` does: the page where it was last seen
+	 * first), then opens it. `onSettled` says how it ended (not called when cancelled); a failure
+	 * is shown as the error.
+	 */
+	locate: (contactId: string, onSettled?: (outcome: 'opened' | 'missing' | 'failed') => void) => void;
 	/** Opens a contact already loaded. */
 	open: (contact: Contact) => void;
 	cancel: () => void;
@@ -138,10 +144,51 @@ export function useContactList(): ContactListControls {
 		[client, streamId, list, run, open, dispatch],
 	);
 
+	const locate = useCallback(
+		(contactId: string, onSettled?: (outcome: 'opened' | 'missing' | 'failed') => void) => {
+			if (!client || !streamId) {
+				return;
+			}
+
+			setProgress({scanned: 0});
+			void run(`Looking for contact ${contactId}…`, async signal =>
+				client.findContact(streamId, contactId, {
+					signal,
+					onProgress(scanned, total) {
+						setProgress({scanned, ...(total === undefined ? {} : {total})});
+					},
+				}),
+			).then(result => {
+				setProgress(undefined);
+				if (!result) {
+					return;
+				}
+
+				if (result.ok) {
+					open(result.value.contact);
+					onSettled?.('opened');
+					return;
+				}
+
+				const {error} = result;
+				const missing = isKoreError(error) && error.kind === 'contact-not-found';
+				dispatch({
+					type: 'error',
+					error: {
+						message: describeError(error),
+						hint: missing ? 'The ID is in the Find field: correct it, or browse the list.' : undefined,
+					},
+				});
+				onSettled?.(missing ? 'missing' : 'failed');
+			});
+		},
+		[client, streamId, run, open, dispatch],
+	);
+
 	const cancelAll = useCallback(() => {
 		cancel();
 		setProgress(undefined);
 	}, [cancel]);
 
-	return {running, progress, loadMore, find, open, cancel: cancelAll};
+	return {running, progress, loadMore, find, locate, open, cancel: cancelAll};
 }

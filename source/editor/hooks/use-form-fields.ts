@@ -11,12 +11,14 @@ export type FormProps = {
 	onCancel: () => void;
 };
 
-/** The key hints of a form screen. */
-export const FORM_HINTS: Hint[] = [
-	['Tab/↑↓', 'field'],
-	['Enter', 'done'],
-	['Esc', 'cancel'],
+/** Typing into a prefilled (selected) value replaces it; an arrow first edits it in place (TextInput). */
+export const REPLACE_HINTS: Hint[] = [
+	['type', 'replaces'],
+	['←→', 'edit'],
 ];
+
+/** The key hints of a form screen. */
+export const FORM_HINTS: Hint[] = [['Tab/↑↓', 'field'], ['Enter', 'done'], ['Esc', 'cancel'], ...REPLACE_HINTS];
 
 export type FormFields<Which extends string> = {
 	focus: Which;

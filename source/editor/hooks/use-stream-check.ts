@@ -15,6 +15,8 @@ export type StreamCheckOptions = {
 	 * the same credentials open another stream): say so next to the stream field, keeping the text.
 	 */
 	onStreamError?: (message: string) => void;
+	/** How the check ended (not called when it was cancelled). */
+	onSettled?: (outcome: 'ready' | 'stream' | 'credentials' | 'failed') => void;
 };
 
 type Outcome<T> = {ok: true; value: T} | {ok: false; error: unknown; streamMessage?: string};
@@ -87,6 +89,7 @@ export function useStreamCheck(): {
 					}
 
 					dispatch({type: 'stream-ready', streamId, page: result.value});
+					options.onSettled?.('ready');
 					return;
 				}
 
@@ -100,6 +103,7 @@ export function useStreamCheck(): {
 						dispatch({type: 'error', error: {message: streamMessage}});
 					}
 
+					options.onSettled?.('stream');
 					return;
 				}
 
@@ -118,10 +122,12 @@ export function useStreamCheck(): {
 							protected: stored?.protected ?? session.protected,
 						},
 					});
+					options.onSettled?.('credentials');
 					return;
 				}
 
 				dispatch({type: 'error', error: {message: describeError(error)}});
+				options.onSettled?.('failed');
 			});
 		},
 		[client, session, services, dispatch, run],

@@ -28,10 +28,11 @@ type Choice =
  * every page is loaded, "Search all pages for '…'" reads the whole stream, its matches listed as
  * their pages arrive.
  */
-export function ContactScreen(): React.JSX.Element {
+export function ContactScreen({initialQuery}: {initialQuery?: string | undefined} = {}): React.JSX.Element {
 	const {state, services, active, size, dispatch, wait} = useEditor();
 	const theme = useTheme();
-	const [query, setQuery] = useState('');
+	// A deep link's contact ID that was not found stays in the field, with the error below.
+	const [query, setQuery] = useState(initialQuery ?? '');
 	const [highlight, setHighlight] = useState<string | undefined>();
 	const {running, progress, loadMore, find, open, cancel} = useContactList();
 	const search = useStreamSearch(query);

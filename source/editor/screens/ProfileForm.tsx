@@ -11,6 +11,7 @@ import {ScreenLayout} from '../components/ScreenLayout.js';
 import {TextField} from '../components/TextField.js';
 import type {ProfileDraft} from '../state/navigation.js';
 import {useEditor, useEscape, usePendingInput} from '../hooks/use-editor.js';
+import {REPLACE_HINTS} from '../hooks/use-form-fields.js';
 import {useTheme} from '../theme.js';
 import {resolveSession} from './session.js';
 
@@ -138,14 +139,7 @@ export function ProfileForm({initial, reason}: ProfileFormProps): React.JSX.Elem
 
 	const title = initial?.name ? `Profile ${initial.name}` : 'Create a profile';
 	return (
-		<ScreenLayout
-			title={title}
-			hints={[
-				['Tab/↑↓', 'field'],
-				['Enter', 'save'],
-				['Esc', 'back'],
-			]}
-		>
+		<ScreenLayout title={title} hints={[['Tab/↑↓', 'field'], ['Enter', 'save'], ['Esc', 'back'], ...REPLACE_HINTS]}>
 			{reason && !state.error ? (
 				<Text color={theme.warning} wrap="wrap">
 					{reason}

@@ -9,7 +9,7 @@ import {Menu, type MenuItem} from '../components/Menu.js';
 import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
 import {TextField} from '../components/TextField.js';
 import {useEditor, useEscape, usePendingInput} from '../hooks/use-editor.js';
-import type {FormProps} from '../hooks/use-form-fields.js';
+import {type FormProps, REPLACE_HINTS} from '../hooks/use-form-fields.js';
 import {useTheme} from '../theme.js';
 
 type Choice = {kind: 'value'; value: string} | {kind: 'other'};
@@ -89,10 +89,7 @@ export function SalutationForm({fields, onSubmit, onCancel}: FormProps): React.J
 							['Enter', 'choose'],
 							['Esc', 'cancel'],
 						]
-					: [
-							['Enter', 'done'],
-							['Esc', 'list'],
-						]
+					: [['Enter', 'done'], ['Esc', 'list'], ...REPLACE_HINTS]
 			}
 		>
 			<Box flexDirection="column">

@@ -9,6 +9,7 @@ import {TextField} from '../components/TextField.js';
 import {Waiting} from '../components/Waiting.js';
 import {useEditor, useEscape, usePendingInput} from '../hooks/use-editor.js';
 import {useTheme} from '../theme.js';
+import {REPLACE_HINTS} from '../hooks/use-form-fields.js';
 import {useStreamCheck} from '../hooks/use-stream-check.js';
 import {validateStreamId} from './stream-id.js';
 
@@ -88,11 +89,7 @@ export function StreamScreen(): React.JSX.Element {
 					['Enter', 'choose'],
 					['Esc', 'back'],
 				]
-			: [
-					['Tab', 'field'],
-					['Enter', 'open'],
-					['Esc', recent.length > 0 ? 'recent streams' : 'back'],
-				];
+			: [['Tab', 'field'], ['Enter', 'open'], ['Esc', recent.length > 0 ? 'recent streams' : 'back'], ...REPLACE_HINTS];
 
 	return (
 		<ScreenLayout title="Choose a stream" hints={checking ? [['Esc', 'cancel']] : hints}>

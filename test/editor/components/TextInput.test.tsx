@@ -130,4 +130,55 @@ describe('TextInput', () => {
 		expect(unfocused.frame()).toBe('platform.kore.ai');
 		await unfocused.unmount();
 	});
+
+	describe('a prefilled value (gh prompt convention)', () => {
+		async function submitAfter(initial: string, keys: string[], how: 'press' | 'burst' = 'press'): Promise<string[]> {
+			const submitted: string[] = [];
+			const r = await renderInk(<Field initial={initial} onSubmit={v => submitted.push(v)} />);
+			if (how === 'burst') await r.burst(keys);
+			else for (const key of keys) await r.press(key);
+			await r.press(KEY.enter);
+			await r.unmount();
+			return submitted;
+		}
+
+		// Its selected look (inverse video) is checked in a real terminal: test/editor/e2e-deep-link.test.ts.
+		it('the first text typed replaces it', async () => {
+			const r = await renderInk(<Field initial="john" />);
+			await r.type('Jo');
+			expect(r.frame()).toBe('Jo');
+			await r.unmount();
+			expect(await submitAfter('john', ['J', 'o', 'e'])).toEqual(['Joe']);
+			// Keys of one burst: the first replaces, the rest insert after it.
+			expect(await submitAfter('john', ['a', 'b'], 'burst')).toEqual(['ab']);
+		});
+
+		it('an arrow, Home/End, Backspace or Ctrl+U first edits it in place', async () => {
+			expect(await submitAfter('john', [KEY.left, 'x'])).toEqual(['johxn']);
+			expect(await submitAfter('john', [KEY.home, 'x'])).toEqual(['xjohn']);
+			expect(await submitAfter('john', [KEY.end, 'x'])).toEqual(['johnx']);
+			expect(await submitAfter('john', [KEY.backspace, 'x'])).toEqual(['johx']);
+			expect(await submitAfter('john', ['\u0015', 'x'])).toEqual(['x']);
+			// Enter alone keeps it.
+			expect(await submitAfter('john', [])).toEqual(['john']);
+		});
+
+		it('a paste into it replaces it; a second paste is added', async () => {
+			const submitted: string[] = [];
+			const r = await renderInk(<Field initial="john" onSubmit={v => submitted.push(v)} />);
+			await r.paste('Jane');
+			await r.paste(' Doe');
+			await r.press(KEY.enter);
+			expect(submitted).toEqual(['Jane Doe']);
+			await r.unmount();
+		});
+
+		it('an empty field and a secret are typed into as before', async () => {
+			expect(await submitAfter('', ['a', 'b'])).toEqual(['ab']);
+			const r = await renderInk(<Field initial="old-secret" mask="•" />);
+			await r.type('n');
+			expect(r.frame()).toBe('•');
+			await r.unmount();
+		});
+	});
 });

@@ -76,6 +76,7 @@ describe('NameForm', () => {
 	it('↑↓ move too; Esc cancels without changing anything', async () => {
 		const r = await renderScreen(<EditForm form="name" />, {state: atForm(), services: makeServices()});
 		await r.press(KEY.down);
+		await r.press(KEY.end);
 		await r.paste('x');
 		expect(r.frame()).toContain('doex');
 		await r.press(KEY.escape);
