@@ -33,6 +33,7 @@ describe('NameForm', () => {
 		const r = await renderScreen(form, {state: atForm(), services: makeServices()});
 		expect(r.frame()).toContain('Ann');
 		await r.press(KEY.tab);
+		await r.press(KEY.end);
 		await r.type(' Jr');
 		await r.press(KEY.enter);
 		expect(submitted).toEqual([{firstName: 'Ann', lastName: 'Lee Jr'}]);
