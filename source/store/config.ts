@@ -118,8 +118,9 @@ function createConf(dir: string): Conf<ConfigData> {
 		schema: configSchema,
 		rootSchema: configRootSchema,
 		// Our schema is fixed and tested: checking it against JSON Schema's meta-schema on every start
-		// made ajv compile that meta-schema first, most of the start-up's CPU time.
-		ajvOptions: {validateSchema: false},
+		// made ajv compile that meta-schema first, most of the start-up's CPU time. Its code optimiser
+		// passes cost more at every start than they save on a validator that runs a few times.
+		ajvOptions: {validateSchema: false, code: {optimize: false}},
 		defaults: emptyConfig(),
 		configFileMode: FILE_MODE,
 		// We inspect the file first (see openStore); conf must never silently drop it.
