@@ -85,6 +85,8 @@ export function openLocator(options: LocatorOptions): Locator {
 	const maxFiles = options.maxFiles ?? MAX_SCOPE_FILES;
 	const scope = {profile: options.profile ?? null, host: options.host, accountId: options.accountId};
 	let data: LocatorFile | undefined;
+	// The file as this locator last wrote it: unchanged since, `data` is its content and need not be read again.
+	let written: string | undefined;
 
 	const load = (): LocatorFile => readLocatorFile(fileOf(), scope) ?? {version: LOCATOR_VERSION, ...scope, streams: {}};
 
@@ -129,14 +131,25 @@ export function openLocator(options: LocatorOptions): Locator {
 			const file = fileOf();
 			ensurePrivateDir(locatorDir(dir()));
 			withFileLock(file, () => {
-				const fresh = load();
+				const fresh = data !== undefined && written !== undefined && fileSignature(file) === written ? data : load();
 				if (change(fresh)) writeFileAtomic(file, JSON.stringify(fresh));
 				data = fresh;
+				written = fileSignature(file);
 			});
 			pruneFiles(locatorDir(dir()), maxFiles, file);
 		} catch {
 			// A speed-up only: a settings folder that cannot be written costs requests, nothing else.
 		}
+	}
+}
+
+/** Which version of the file is there: an atomic write gives it a new inode, and its size and time change. */
+function fileSignature(file: string): string | undefined {
+	try {
+		const stat = fs.statSync(file);
+		return `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+	} catch {
+		return undefined;
 	}
 }
 
