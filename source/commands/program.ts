@@ -2,6 +2,7 @@ import {Command, CommanderError, Option} from 'commander';
 import {VERSION} from '../version.js';
 import {EXIT_CODES_HELP, type CommandContext, type ProgramHooks} from './command.js';
 import type {GlobalOptions} from './context.js';
+import {bulkCommand} from './bulk.js';
 import {doctorCommand} from './doctor.js';
 import {EXIT, reportError, UsageError} from './errors.js';
 import {findCommand} from './find.js';
@@ -124,6 +125,7 @@ export function buildProgram(io: CommandIo, hooks: ProgramHooks, setExit: (code:
 		getCommand(context),
 		findCommand(context),
 		updateCommand(context),
+		bulkCommand(context),
 		historyCommand(context),
 		undoCommand(context),
 		profileCommand(context),
