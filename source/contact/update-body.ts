@@ -45,6 +45,11 @@ export function bodyOfFields(f: ContactFields): UpdateBody {
 	};
 }
 
+/** One record of a bulk update: the contact's ID first, as in Kore's sample, then the same body a single PUT sends. */
+export function bulkRecordOf(id: string, f: ContactFields): UpdateBody & {id: string} {
+	return {id, ...bodyOfFields(f)};
+}
+
 /**
  * What the PUT sends: the contact's fields as loaded (fieldsOf, so the phone is the national digits
  * without the country code the server prefixes) with the edits applied. Always all four documented

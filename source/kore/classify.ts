@@ -9,6 +9,8 @@ export type RequestContext = {
 	baseUrl: string;
 	streamId: string;
 	contactId?: string;
+	/** For a bulk update: the IDs of the contacts it carries. */
+	bulkIds?: readonly string[];
 	timeoutMs: number;
 	/** The proxy this request went through, if any. */
 	proxy?: ProxyChoice;
@@ -236,7 +238,7 @@ export function tooLargeError(status: number, maxBytes: number, ctx: RequestCont
 	const what =
 		ctx.method === 'GET'
 			? `${ctx.baseUrl} answered ${status} with more than ${mib} MiB for one page of contacts; stopped reading it`
-			: `${ctx.baseUrl} answered ${status} with more than ${mib} MiB for the updated contact; stopped reading it`;
+			: `${ctx.baseUrl} answered ${status} with more than ${mib} MiB for ${ctx.bulkIds ? 'a bulk update' : 'the updated contact'}; stopped reading it`;
 	return withOutcome(
 		new KoreError({
 			kind: 'bad-response',
@@ -433,10 +435,13 @@ function tlsError(code: string, hostname: string, cause: unknown): KoreError {
 function withOutcome(error: KoreError, ctx: RequestContext, unknown: boolean): KoreError {
 	if (!unknown) return error;
 	const check = checkCommand(ctx);
+	const many = ctx.bulkIds !== undefined && ctx.bulkIds.length !== 1;
 	return new KoreError({
 		kind: error.kind,
-		what: `${stripStop(error.summary)}. The change may or may not have been saved`,
-		hint: `Check with \`${check}\` before sending it again`,
+		what: `${stripStop(error.summary)}. ${many ? `The changes to ${ctx.bulkIds!.length} contacts` : 'The change'} may or may not have been saved`,
+		hint: many
+			? `Re-read each of them (e.g. \`${check}\`) before sending them again`
+			: `Check with \`${check}\` before sending it again`,
 		outcomeUnknown: true,
 		...(error.status === undefined ? {} : {status: error.status}),
 		...(error.code === undefined ? {} : {code: error.code}),
@@ -448,7 +453,7 @@ function withOutcome(error: KoreError, ctx: RequestContext, unknown: boolean): K
 // ---------------------------------------------------------------- helpers
 
 function checkCommand(ctx: RequestContext): string {
-	return `kore-contacts get --stream ${shellWord(ctx.streamId)} --contact ${shellWord(ctx.contactId ?? '')}`;
+	return `kore-contacts get --stream ${shellWord(ctx.streamId)} --contact ${shellWord(ctx.contactId ?? ctx.bulkIds?.[0] ?? '')}`;
 }
 
 function safeOrigin(baseUrl: string): string {

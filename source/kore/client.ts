@@ -19,12 +19,13 @@ import {
 	type ParsedBody,
 	type RequestContext,
 } from './classify.js';
+import {bulkEntries, readBulkAnswer} from './bulk.js';
 import {ContactFinder} from './contacts.js';
 import {containsSecret, KoreError, REDACT_MIN_LENGTH, withoutSecrets} from './errors.js';
 import {normalizeHost} from './host.js';
 import {createDispatcher, proxyFor, type ProxyEnv} from './proxy.js';
 import {acquireSlot, DEFAULT_WINDOW_MS, limiterKey, sleep} from './rate-limit.js';
-import type {ClientOptions, KoreClient, RateLimitWait, RequestOptions} from './types.js';
+import type {BulkRecord, BulkRecordResult, ClientOptions, KoreClient, RateLimitWait, RequestOptions} from './types.js';
 import {isRecord} from '../util.js';
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -40,6 +41,8 @@ const MAX_SERVER_WAIT_MS = 120_000;
 export const LIST_BODY_LIMIT = 8 * 1024 * 1024;
 /** The most of a PUT's answer (one contact) that is read. */
 export const CONTACT_BODY_LIMIT = 1024 * 1024;
+/** The most of a bulk update's answer that is read: it may carry each updated contact, like a list page. */
+export const BULK_BODY_LIMIT = LIST_BODY_LIMIT;
 
 export type KoreClientOptions = ClientOptions & {
 	/** Where proxy variables are read from (default process.env). */
@@ -78,7 +81,7 @@ async function loadTransport(proxied: boolean): Promise<Transport> {
 	return {$fetch, mintJwt};
 }
 
-function useTransport(proxied: boolean): Promise<Transport> {
+function transportFor(proxied: boolean): Promise<Transport> {
 	const which = proxied ? 'proxied' : 'direct';
 	transports[which] ??= loadTransport(proxied).catch((error: unknown) => {
 		// A failed load is tried again by the next request.
@@ -96,11 +99,13 @@ type Call = {
 	method: 'GET' | 'PUT';
 	url: string;
 	query?: Record<string, number>;
-	body?: UpdateBody;
+	body?: UpdateBody | readonly BulkRecord[];
 	ctx: RequestContext;
 	signal?: AbortSignal;
 	/** The most of the answer's body that is read (see LIST_BODY_LIMIT, CONTACT_BODY_LIMIT). */
 	maxBytes: number;
+	/** A 4xx answer the caller reads itself instead of an error (a bulk update's per-record results). */
+	keepAnswer?: (status: number, body: ParsedBody) => boolean;
 };
 
 export function createKoreClient(options: KoreClientOptions): KoreClient {
@@ -146,11 +151,12 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 
 	const apiBase = (streamId: string) => `${baseUrl}/agentassist/api/v1/public/${encodeURIComponent(streamId)}`;
 
-	const context = (method: 'GET' | 'PUT', streamId: string, contactId?: string): RequestContext => ({
+	const context = (method: 'GET' | 'PUT', streamId: string, contactId?: string, bulkIds?: readonly string[]): RequestContext => ({
 		method,
 		baseUrl,
 		streamId,
 		...(contactId === undefined ? {} : {contactId}),
+		...(bulkIds === undefined ? {} : {bulkIds}),
 		timeoutMs,
 		...(proxy ? {proxy} : {}),
 		secrets,
@@ -248,7 +254,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 		checkCredentials();
 		// Loaded before a limiter slot is taken, so the slot is spent on the request itself.
 		const agent = await getDispatcher();
-		const ready: Ready = [await useTransport(agent !== undefined), agent];
+		const ready: Ready = [await transportFor(agent !== undefined), agent];
 		let networkTries = 0;
 		let serverWaits = 0;
 		let serverWaitedMs = 0;
@@ -307,7 +313,9 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 				}
 				continue;
 			}
-			if (result.status >= 200 && result.status < 300) return {status: result.status, text: result.text, body};
+			if ((result.status >= 200 && result.status < 300) || call.keepAnswer?.(result.status, body)) {
+				return {status: result.status, text: result.text, body};
+			}
 			if (call.method === 'GET' && [502, 503, 504].includes(result.status) && networkTries < retries) {
 				networkTries++;
 				await backoff(networkTries, call);
@@ -362,6 +370,44 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 		return stored;
 	};
 
+	const bulkUpdate = async (
+		streamId: string,
+		records: readonly BulkRecord[],
+		requestOptions: RequestOptions = {},
+	): Promise<BulkRecordResult[]> => {
+		checkStream(streamId);
+		const ids = checkBulkRecords(records);
+		return ids.length === 0 ? [] : sendBulk(streamId, records, ids, requestOptions);
+	};
+
+	const sendBulk = async (
+		streamId: string,
+		records: readonly BulkRecord[],
+		ids: string[],
+		requestOptions: RequestOptions,
+	): Promise<BulkRecordResult[]> => {
+		const ctx = context('PUT', streamId, undefined, ids);
+		const answer = await send({
+			method: 'PUT',
+			url: `${apiBase(streamId)}/contacts/bulk-update`,
+			body: records,
+			ctx,
+			maxBytes: BULK_BODY_LIMIT,
+			// A refusal that still lists what became of each record is read like a success.
+			keepAnswer: (status, body) => [400, 412, 422].includes(status) && (bulkEntries(body.json)?.length ?? 0) > 0,
+			...(requestOptions.signal ? {signal: requestOptions.signal} : {}),
+		});
+		const results = readBulkAnswer(answer.body.json, ids, secrets);
+		for (const entry of bulkEntries(answer.body.json) ?? []) {
+			const stored = isRecord(entry) ? entry['contact'] : undefined;
+			const id = isRecord(stored) ? stored['id'] : undefined;
+			if (typeof id === 'string' && results.some(r => r.id === id && r.outcome === 'updated')) {
+				finder.remember(streamId, id, stored as Contact);
+			}
+		}
+		return results;
+	};
+
 	/** Last line of defence: whatever was typed or echoed, a thrown message never holds the secret. */
 	const guard = <T>(promise: Promise<T>): Promise<T> =>
 		promise.catch((error: unknown) => {
@@ -384,6 +430,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 		rereadContact: (streamId, contactId, requestOptions) =>
 			guard(Promise.resolve().then(() => finder.reread(checkStream(streamId), checkContactId(contactId), requestOptions))),
 		updateContact: (streamId, contactId, body, requestOptions) => guard(updateContact(streamId, contactId, body, requestOptions)),
+		bulkUpdate: (streamId, records, requestOptions) => guard(bulkUpdate(streamId, records, requestOptions)),
 		searchContacts: (streamId, match, searchOptions) =>
 			guard(Promise.resolve().then(() => finder.search(checkStream(streamId), match, searchOptions))),
 		forgetCache: streamId => finder.forget(streamId),
@@ -491,6 +538,30 @@ function checkContactId(contactId: string): string {
 		});
 	}
 	return contactId;
+}
+
+/** The records' IDs, each a usable contact ID and none twice (one answer per ID could not tell two records apart). */
+function checkBulkRecords(records: readonly BulkRecord[]): string[] {
+	if (!Array.isArray(records)) {
+		throw new KoreError({
+			kind: 'validation',
+			what: 'A bulk update needs a list of records',
+			hint: 'Pass an array of {id, ...fields}',
+		});
+	}
+	const seen = new Set<string>();
+	return records.map((record, index) => {
+		const id = checkContactId(isRecord(record) ? (record.id as string) : '');
+		if (seen.has(id)) {
+			throw new KoreError({
+				kind: 'validation',
+				what: `Contact ${sanitize(id).slice(0, 80)} appears twice in one bulk update (record #${index + 1})`,
+				hint: 'Merge its changes into one record, or send them in separate chunks',
+			});
+		}
+		seen.add(id);
+		return id;
+	});
 }
 
 /** '.' and '..' survive encodeURIComponent and are resolved by URL parsing; '/' and '\\' a server may decode. */

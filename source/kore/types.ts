@@ -63,6 +63,25 @@ export type SearchResult = {matches: Contact[]; scanned: number; total?: number;
 
 export type RequestOptions = {signal?: AbortSignal};
 
+/**
+ * One record of `PUT /contacts/bulk-update`: the single PUT's body (bulkRecordOf in
+ * contact/update-body.ts builds it) and the contact's ID. Kore lists id, firstName, lastName and
+ * salutation as required, so a record always carries every field.
+ */
+export type BulkRecord = UpdateBody & {id: string};
+
+/**
+ * What became of one record, read defensively (Kore does not document the answer's shape):
+ * 'updated' or 'failed' only when the answer says so clearly; otherwise 'unknown' — the record may
+ * or may not have been saved, and must be re-read before it is sent again.
+ */
+export type BulkRecordResult = {
+	id: string;
+	outcome: 'updated' | 'failed' | 'unknown';
+	/** The server's reason for a failure (sanitised, secrets removed), or why the outcome is unknown. */
+	message?: string;
+};
+
 export type FoundContact = {
 	contact: Contact;
 	/** Where it was found, so it can be re-read with one request. */
@@ -85,6 +104,12 @@ export type KoreClient = {
 	rereadContact(streamId: string, contactId: string, options?: RequestOptions): Promise<FoundContact>;
 	/** PUT; sent once. Returns the contact as the server stored it. */
 	updateContact(streamId: string, contactId: string, body: UpdateBody, options?: RequestOptions): Promise<Contact>;
+	/**
+	 * One PUT /contacts/bulk-update with these records (the caller chunks them), sent once; an
+	 * answer per record, in the records' order. Throws a KoreError when the whole request failed;
+	 * `outcomeUnknown` on it when the records may have been saved (timeout, cut connection, 5xx).
+	 */
+	bulkUpdate(streamId: string, records: readonly BulkRecord[], options?: RequestOptions): Promise<BulkRecordResult[]>;
 	/** Pages through the whole list (50 a page) and returns the contacts `match` accepts, page by page through onPage. */
 	searchContacts(streamId: string, match: (contact: Contact) => boolean, options?: SearchOptions): Promise<SearchResult>;
 	/** Drops cached pages (of one stream, or all). */

@@ -16,6 +16,8 @@ export type BulkResult =
 const COUNTRY_CODE = /^\+\d{1,4}$/;
 const DIGITS = /^\d*$/;
 const OBJECT_ID = /^[0-9a-f]{24}$/i;
+/** Listed as required for each bulk-update record (with `id`); fullName is computed by the server. */
+const BULK_REQUIRED = ['firstName', 'lastName', 'salutation'] as const;
 
 /** A uuid-shaped id derived from a string, so the same client always shows as the same user/app. */
 export function derivedId(prefix: string, from: string): string {
@@ -176,17 +178,32 @@ export class ContactStore {
 		return cleans.map(clean => this.insert(clean, actor));
 	}
 
-	/** PUT /contacts/bulk-update: per-record results; one bad record does not stop the others. */
-	bulkUpdate(body: unknown, actor: Actor): {successful: number; failed: number; results: BulkResult[]} {
+	/**
+	 * PUT /contacts/bulk-update: a JSON array of `{id, firstName, lastName, salutation, cellPhone?,
+	 * fullName?}`; each record is validated like a single PUT's body and succeeds or fails on its own.
+	 * A body that is not an array, an empty one, or one longer than `maxRecords` is refused whole
+	 * (412). `injected`: a fault's failure for the record at this index, which is then not applied.
+	 */
+	bulkUpdate(
+		body: unknown,
+		actor: Actor,
+		options: {maxRecords: number; injected?: (index: number) => SandboxHttpError | undefined},
+	): {successful: number; failed: number; results: BulkResult[]} {
 		if (!Array.isArray(body) || body.length === 0) {
 			throw new SandboxHttpError(412, 'The request body must be a JSON array of one or more {id, ...fields} records.');
 		}
-		const results: BulkResult[] = body.map((record: unknown) => {
+		if (body.length > options.maxRecords) {
+			throw new SandboxHttpError(
+				412,
+				`A bulk update takes at most ${options.maxRecords} records; this one has ${body.length}: send them in smaller chunks.`,
+			);
+		}
+		const results: BulkResult[] = body.map((record: unknown, index) => {
 			const id = isObject(record) ? record.id : undefined;
 			try {
-				if (!isObject(record)) throw new SandboxHttpError(412, 'Each record must be a JSON object with an id.');
-				const {id: _id, ...fields} = record;
-				return {id: id as string, success: true as const, contact: structuredClone(this.update(id, fields, actor))};
+				const injected = options.injected?.(index);
+				if (injected) throw injected;
+				return {id: id as string, success: true as const, contact: structuredClone(this.bulkRecord(record, actor))};
 			} catch (error) {
 				if (!(error instanceof SandboxHttpError)) throw error;
 				return {id: id ?? null, success: false as const, errors: [{msg: error.message, code: error.code}]};
@@ -194,6 +211,23 @@ export class ContactStore {
 		});
 		const successful = results.filter(r => r.success).length;
 		return {successful, failed: results.length - successful, results};
+	}
+
+	/** One bulk-update record: the documented required fields, then the single PUT's own checks and update. */
+	private bulkRecord(record: unknown, actor: Actor): Contact {
+		if (!isObject(record))
+			throw new SandboxHttpError(412, 'Each record must be a JSON object with an id and the contact fields.');
+		const {id, fullName, ...fields} = record;
+		if (typeof id !== 'string' || id === '') throw new SandboxHttpError(412, 'id is required: the ID of the contact to update.');
+		const missing = BULK_REQUIRED.filter(key => fields[key] === undefined);
+		if (missing.length > 0) {
+			throw new SandboxHttpError(
+				412,
+				`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} required in a bulk-update record: send the current value to keep one.`,
+			);
+		}
+		if (fullName !== undefined && typeof fullName !== 'string') throw new SandboxHttpError(412, 'fullName must be a string.');
+		return this.update(id, fields, actor);
 	}
 
 	/** DELETE /contacts/{id}: soft delete (status INACTIVE); deleting twice is harmless. */

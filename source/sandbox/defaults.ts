@@ -11,6 +11,8 @@ export const SANDBOX_DEFAULTS = {
 	defaultPageSize: 10,
 	maxPageSize: 50,
 	rateLimitPerMinute: 60,
+	/** Kore documents no maximum for PUT /contacts/bulk-update: this is the sandbox's own choice. */
+	bulkMaxRecords: 100,
 	orgId: 'o-3c1d9a7e-52b4-5e8f-a0c6-7d2e9b14f5a8',
 } as const;
 

@@ -2,26 +2,34 @@ import type {UpdateBody} from '../contact/contact.js';
 import {validateBody} from './contacts-store.js';
 import type {FaultCommon, FaultSpec, Faults} from './types.js';
 
-/** A fault that acts on the response of one request (everything but editAfterRead). */
-export type ResponseFault = Exclude<FaultSpec, {type: 'editAfterRead'}>;
+type BulkFault = Extract<FaultSpec, {type: 'bulkPartial' | 'bulkTimeout'}>;
+
+/** A fault that replaces or delays the response of one request (not editAfterRead, not the bulk-update ones). */
+export type ResponseFault = Exclude<FaultSpec, {type: 'editAfterRead'} | BulkFault>;
 
 export type FaultPlan = {
 	/** Total extra delay in ms (all armed latency faults that match). */
 	latencyMs: number;
 	/** The first armed fault other than latency that matches, if any. */
 	terminal?: Exclude<ResponseFault, {type: 'latency'}>;
+	/** For a bulk update: the records to fail instead of applying. */
+	bulkPartial?: Extract<FaultSpec, {type: 'bulkPartial'}>;
+	/** For a bulk update: apply it, then hold the answer. */
+	bulkTimeout?: Extract<FaultSpec, {type: 'bulkTimeout'}>;
 };
 
 export type FaultEngine = Faults & {
-	/** Consumes the faults that apply to a Kore request with this method. */
-	takeForRequest(method: string): FaultPlan;
+	/** Consumes the faults that apply to a Kore request with this method (`bulk`: it is PUT /contacts/bulk-update). */
+	takeForRequest(method: string, bulk?: boolean): FaultPlan;
 	/** Consumes the editAfterRead faults for contacts that a list response just included. */
 	takeEditsAfterList(ids: ReadonlySet<string>): Array<{contactId: string; changes: Partial<UpdateBody>}>;
 };
 
 type Armed = {spec: FaultSpec; left: number};
 
-const FAULT_TYPES = 'latency, fail, rateLimit, drop, redirect, hugeBody, ignoreSkip or editAfterRead';
+const FAULT_TYPES = 'latency, fail, rateLimit, drop, redirect, hugeBody, ignoreSkip, editAfterRead, bulkPartial or bulkTimeout';
+/** Record indexes a bulkPartial fault may name: well above any array the sandbox accepts. */
+const MAX_FAULT_INDEX = 100_000;
 
 export class FaultError extends Error {}
 
@@ -124,6 +132,40 @@ export function parseFault(input: unknown, options: {allowInfinity: boolean}): F
 				...common,
 			};
 		}
+		case 'bulkPartial': {
+			const {indexes, every, status} = raw;
+			if (
+				indexes !== undefined &&
+				(!Array.isArray(indexes) ||
+					!indexes.every(i => typeof i === 'number' && Number.isInteger(i) && i >= 0 && i <= MAX_FAULT_INDEX))
+			) {
+				throw new FaultError('A bulkPartial fault\'s "indexes" must be an array of record positions: whole numbers from 0.');
+			}
+			if (every !== undefined && (typeof every !== 'number' || !Number.isInteger(every) || every < 1)) {
+				throw new FaultError('A bulkPartial fault\'s "every" must be a whole number of 1 or more (3: records #3, #6, ...).');
+			}
+			if ((indexes === undefined || indexes.length === 0) && every === undefined) {
+				throw new FaultError('A bulkPartial fault needs "indexes" (e.g. [0, 2]) or "every" (e.g. 3): which records fail.');
+			}
+			if (status !== undefined && status !== 400 && status !== 412) {
+				throw new FaultError('A bulkPartial fault\'s "status" must be 412 (invalid record) or 400 (unknown record).');
+			}
+			return {
+				type: 'bulkPartial',
+				...(indexes === undefined ? {} : {indexes: [...(indexes as number[])]}),
+				...(every === undefined ? {} : {every}),
+				...(status === undefined ? {} : {status}),
+				...common,
+			};
+		}
+		case 'bulkTimeout': {
+			if (raw.ms !== undefined && (typeof raw.ms !== 'number' || !Number.isFinite(raw.ms) || raw.ms < 0)) {
+				throw new FaultError(
+					'A bulkTimeout fault\'s "ms" must be a number of milliseconds, 0 or more (leave it out: no answer at all).',
+				);
+			}
+			return {type: 'bulkTimeout', ...(raw.ms === undefined ? {} : {ms: raw.ms}), ...common};
+		}
 		default:
 			throw new FaultError(`Unknown fault type ${JSON.stringify(raw.type)}: use ${FAULT_TYPES}.`);
 	}
@@ -164,17 +206,24 @@ export function createFaults(): FaultEngine {
 		hugeBody: (bytes, options) => add({type: 'hugeBody', bytes, ...options}),
 		ignoreSkip: options => add({type: 'ignoreSkip', ...options}),
 		editAfterRead: (contactId, changes, options) => add({type: 'editAfterRead', contactId, changes, ...options}),
+		bulkPartial: options => add({type: 'bulkPartial', ...options}),
+		bulkTimeout: options => add({type: 'bulkTimeout', ...options}),
 		add,
 		pending: () => armed.map(e => ({...e.spec, times: e.left})),
 		clear: () => {
 			armed = [];
 		},
-		takeForRequest(method) {
+		takeForRequest(method, bulk = false) {
 			const plan: FaultPlan = {latencyMs: 0};
 			for (const entry of [...armed]) {
 				const {spec} = entry;
 				if (spec.type === 'editAfterRead' || !matches(spec, method)) continue;
-				if (spec.type === 'latency') {
+				if (spec.type === 'bulkPartial' || spec.type === 'bulkTimeout') {
+					if (!bulk || plan[spec.type]) continue;
+					if (spec.type === 'bulkPartial') plan.bulkPartial = spec;
+					else plan.bulkTimeout = spec;
+					consume(entry);
+				} else if (spec.type === 'latency') {
 					plan.latencyMs += spec.ms;
 					consume(entry);
 				} else if (!plan.terminal) {
@@ -195,4 +244,9 @@ export function createFaults(): FaultEngine {
 			return edits;
 		},
 	};
+}
+
+/** The 0-based positions a bulkPartial fault fails. */
+export function failsRecord(spec: Extract<FaultSpec, {type: 'bulkPartial'}>, index: number): boolean {
+	return (spec.indexes?.includes(index) ?? false) || (spec.every !== undefined && (index + 1) % spec.every === 0);
 }

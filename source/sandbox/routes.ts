@@ -19,7 +19,17 @@ export type RouteContext = {
 	maxPageSize: number;
 	/** Called with the ids a list response contained, right after it is sent. */
 	onListSent: (ids: ReadonlySet<string>) => void;
+	/** Longest bulk-update array accepted, and a fault's failure for a record, if one is armed. */
+	bulk: {maxRecords: number; injected?: (index: number) => SandboxHttpError | undefined};
 };
+
+const BULK_UPDATE = '/contacts/bulk-update';
+
+/** Whether this request is PUT /contacts/bulk-update (the bulk faults apply to nothing else). */
+export function isBulkUpdate(method: string, pathname: string): boolean {
+	const rest = (KORE_PREFIX.exec(pathname)?.[2] ?? '').replace(/\/+$/, '');
+	return method === 'PUT' && rest === BULK_UPDATE;
+}
 
 const copy = (c: Contact): Contact => structuredClone(c);
 
@@ -64,8 +74,10 @@ export function koreRoute(ctx: RouteContext): Reply {
 		}
 		throw methodNotAllowed(method, ['GET', 'POST']);
 	}
-	if (rest === '/contacts/bulk-update') {
-		if (method === 'PUT') return {status: 200, body: store.bulkUpdate(parseJsonBody(ctx.req, ctx.bodyText, true), actor)};
+	// Before the single-contact route: "bulk-update" is never taken for a contact ID.
+	if (rest === BULK_UPDATE) {
+		if (method === 'PUT')
+			return {status: 200, body: store.bulkUpdate(parseJsonBody(ctx.req, ctx.bodyText, true), actor, ctx.bulk)};
 		throw methodNotAllowed(method, ['PUT']);
 	}
 	const single = /^\/contacts\/([^/]+)$/.exec(rest);

@@ -7,9 +7,9 @@ import {type Actor, ContactStore, derivedId} from './contacts-store.js';
 import {controlRoute} from './control.js';
 import {RATE_LIMIT_MESSAGE, SANDBOX_DEFAULTS} from './defaults.js';
 import {SandboxHttpError, envelope} from './errors.js';
-import {createFaults, type FaultPlan} from './faults.js';
+import {createFaults, failsRecord, type FaultPlan} from './faults.js';
 import {type Reply, errorReply, readBody, sendReply} from './http.js';
-import {KORE_PREFIX, koreRoute, safeDecode} from './routes.js';
+import {KORE_PREFIX, isBulkUpdate, koreRoute, safeDecode} from './routes.js';
 import {SEED_USERS, seedContacts} from './seed.js';
 import type {RecordedRequest, Sandbox, SandboxOptions} from './types.js';
 
@@ -36,7 +36,11 @@ function positiveInt(name: string, value: number): number {
  * Where the docs are silent, this sandbox chooses (and the client must cope with either answer):
  * the list includes INACTIVE contacts; PUT keeps or clears omitted fields per `omittedFields`;
  * INACTIVE contacts can still be updated; POST /contacts answers 200 with the created contacts;
- * error `code` is the HTTP status except for auth (4002).
+ * error `code` is the HTTP status except for auth (4002). PUT /contacts/bulk-update takes at most
+ * `bulkMaxRecords` records (default 100) and answers 200 with `{successful, failed, results: [{id,
+ * success: true, contact} | {id, success: false, errors: [{msg, code}]}]}`: Kore documents only
+ * "counts and per-record results", so this shape is the sandbox's own; it is one request for the
+ * rate limit however many records it holds.
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const now = options.now ?? (() => new Date());
@@ -47,6 +51,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const clientSecret = options.clientSecret ?? SANDBOX_DEFAULTS.clientSecret;
 	const defaultPageSize = positiveInt('defaultPageSize', options.defaultPageSize ?? SANDBOX_DEFAULTS.defaultPageSize);
 	const maxPageSize = positiveInt('maxPageSize', options.maxPageSize ?? SANDBOX_DEFAULTS.maxPageSize);
+	const bulkMaxRecords = positiveInt('bulkMaxRecords', options.bulkMaxRecords ?? SANDBOX_DEFAULTS.bulkMaxRecords);
 	const rateLimit = options.rateLimitPerMinute ?? SANDBOX_DEFAULTS.rateLimitPerMinute;
 	if (!(rateLimit >= 0)) throw new Error(`Sandbox option rateLimitPerMinute must be 0 or more (got ${rateLimit}).`);
 
@@ -101,7 +106,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 	async function handleKore(req: IncomingMessage, res: ServerResponse, url: URL, bodyText: string, record: RecordedRequest) {
 		const method = req.method ?? 'GET';
-		const plan: FaultPlan = faults.takeForRequest(method);
+		const plan: FaultPlan = faults.takeForRequest(method, isBulkUpdate(method, url.pathname));
 		if (plan.latencyMs > 0) await sleep(plan.latencyMs);
 		if (closing || res.destroyed) return;
 		const fault = plan.terminal;
@@ -140,14 +145,36 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			first.searchParams.delete('skip');
 			reply = await answerKore(req, first, bodyText, method);
 		} else {
-			reply = await answerKore(req, url, bodyText, method);
+			reply = await answerKore(req, url, bodyText, method, plan);
 		}
 		record.status = reply.status;
 		requests.push(record);
+		if (plan.bulkTimeout) {
+			// Applied already: the answer is held (for ms, or until the client hangs up).
+			if (plan.bulkTimeout.ms === undefined) return;
+			await sleep(plan.bulkTimeout.ms);
+			if (closing || res.destroyed) return;
+		}
 		sendReply(res, reply, {dropMidway: fault?.type === 'drop'});
 	}
 
-	async function answerKore(req: IncomingMessage, url: URL, bodyText: string, method: string): Promise<Reply> {
+	async function answerKore(
+		req: IncomingMessage,
+		url: URL,
+		bodyText: string,
+		method: string,
+		plan: FaultPlan = {latencyMs: 0},
+	): Promise<Reply> {
+		const partial = plan.bulkPartial;
+		const injected = partial
+			? (index: number) =>
+					failsRecord(partial, index)
+						? new SandboxHttpError(
+								partial.status ?? 412,
+								`Simulated failure of record #${index + 1} (HTTP ${partial.status ?? 412}) from the sandbox.`,
+							)
+						: undefined
+			: undefined;
 		const match = KORE_PREFIX.exec(url.pathname);
 		try {
 			if (!match) throw new SandboxHttpError(404, `Not found: ${method} ${url.pathname}.`);
@@ -168,6 +195,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				defaultPageSize,
 				maxPageSize,
 				onListSent,
+				bulk: {maxRecords: bulkMaxRecords, ...(injected ? {injected} : {})},
 			});
 		} catch (error) {
 			if (error instanceof SandboxHttpError) return errorReply(error);

@@ -17,6 +17,8 @@ export type SandboxOptions = {
 	defaultPageSize?: number;
 	/** Largest page size granted (default 50). */
 	maxPageSize?: number;
+	/** Longest array PUT /contacts/bulk-update accepts (default 100; Kore documents none). */
+	bulkMaxRecords?: number;
 	/** Requests per sliding minute per account; 0 or Infinity turns the limit off (default 60). */
 	rateLimitPerMinute?: number;
 	/** "Enforce JTI": every token needs a never-seen jti and exp - iat <= 3600. */
@@ -64,7 +66,17 @@ export type FaultSpec =
 	| ({type: 'redirect'; status: number; location: string} & FaultCommon)
 	| ({type: 'hugeBody'; bytes: number} & FaultCommon)
 	| ({type: 'ignoreSkip'} & FaultCommon)
-	| ({type: 'editAfterRead'; contactId: string; changes: Partial<UpdateBody>} & FaultCommon);
+	| ({type: 'editAfterRead'; contactId: string; changes: Partial<UpdateBody>} & FaultCommon)
+	| ({type: 'bulkPartial'} & BulkPartialOptions & FaultCommon)
+	| ({type: 'bulkTimeout'; ms?: number} & FaultCommon);
+
+/** Which records of a bulk update fail: those at `indexes` (0-based) and every `every`-th (1-based: every 3 = #3, #6, ...). */
+export type BulkPartialOptions = {
+	indexes?: number[];
+	every?: number;
+	/** 412 (validation, the default) or 400 (unknown record): the status in each failed record's message. */
+	status?: 400 | 412;
+};
 
 export type Faults = {
 	/** Delay the response by `ms`. */
@@ -83,6 +95,16 @@ export type Faults = {
 	ignoreSkip(options?: FaultCommon): void;
 	/** Someone else edits this contact right after the next list response that includes it is sent. */
 	editAfterRead(contactId: string, changes: Partial<UpdateBody>, options?: FaultCommon): void;
+	/**
+	 * The next bulk update fails the chosen records (with a 412 or 400 message in their results) and
+	 * applies the others. Only PUT /contacts/bulk-update requests take it.
+	 */
+	bulkPartial(options: BulkPartialOptions & FaultCommon): void;
+	/**
+	 * The next bulk update is applied, but its answer comes only after `ms` (none: never, until the
+	 * client hangs up): the client cannot know what was saved. Only PUT /contacts/bulk-update takes it.
+	 */
+	bulkTimeout(options?: FaultCommon & {ms?: number}): void;
 	/** Add a fault from its JSON description (what the HTTP control route does). */
 	add(spec: FaultSpec): void;
 	/** Faults still armed. */
