@@ -419,14 +419,11 @@ export function bulkCommand(context: CommandContext): Command {
 		.description('correct many contacts from a CSV or JSON-lines file: one preview, then chunks to PUT /contacts/bulk-update')
 		.option('--stream <id>', 'stream (bot) ID', identifier('stream ID'))
 		.option('--file <path>', 'CSV with header id,firstName,lastName,salutation,phone,countryCode, or JSON lines (.jsonl)')
-		.option(
-			'--resume <batch>',
-			'finish an interrupted batch: saved contacts are skipped, unknown ones checked first',
-			identifier('batch ID'),
-		)
+		.usage('[options]  |  bulk --resume BATCH')
+		.argument('[batch]', 'with --resume: the batch to finish (saved contacts are skipped, unknown ones checked first)')
 		.option('--dry-run', 'show the preview; send nothing')
 		.option('-y, --yes', 'send without asking (required when there is no terminal)')
-		.option('--chunk <n>', `contacts per bulk-update request (default ${DEFAULT_CHUNK})`, wholeNumber(1, 500))
+		.option('--chunk <n>', `contacts per bulk-update request (default ${DEFAULT_CHUNK})`, wholeNumber(1, 100))
 		.option('--skip-invalid', 'send the valid rows and name the invalid ones as skipped')
 		.option('--report <file>', 'write one CSV row per contact: id,row,outcome,message,journalId')
 		.option('--confirm-count <n>', 'protected profiles: repeat the number of contacts to send', wholeNumber(0, 1_000_000))
@@ -440,5 +437,16 @@ invalid, unless --skip-invalid. Each contact is locked, read again and checked
 for conflicts, journaled (with the batch ID) before its chunk leaves, and read
 back after it. \`kore-contacts history\` shows batches; \`--batch ID\` lists one.`,
 		)
-		.action(runner<BulkOptions>(context, (globals, options) => runBulk(context.io, globals, options)));
+		.action(
+			runner<BulkOptions>(context, (globals, options, args) => {
+				if (globals.resume && args[0] === undefined)
+					throw new UsageError('--resume needs the batch ID: kore-contacts bulk --resume b-….');
+				if (!globals.resume && args[0] !== undefined) {
+					throw new UsageError(
+						`Unexpected "${sanitize(args[0])}": to finish a batch, write kore-contacts bulk --resume ${sanitize(args[0])}.`,
+					);
+				}
+				return runBulk(context.io, globals, globals.resume ? {...options, resume: identifier('batch ID')(args[0]!)} : options);
+			}),
+		);
 }

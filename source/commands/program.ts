@@ -94,7 +94,9 @@ export function buildProgram(io: CommandIo, hooks: ProgramHooks, setExit: (code:
 				'The client secret is never taken as a flag value (it would show in `ps` and the shell history): set KORE_CLIENT_SECRET, use --client-secret-stdin, or save it in a profile.',
 			);
 		}
-		if (action !== program && (globals.demo || globals.resume)) {
+		// `bulk --resume BATCH`: the root takes the flag (it is also the editor's), bulk takes the batch as its argument.
+		const bulkResume = action.name() === 'bulk' && !globals.demo;
+		if (action !== program && (globals.demo || (globals.resume && !bulkResume))) {
 			throw new UsageError(
 				`--demo and --resume are for the editor: run \`kore-contacts ${globals.demo ? '--demo' : '--resume'}\` without a command.`,
 			);
