@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it} from 'vitest';
 import type {Contact} from '../../source/contact/contact.js';
 import type {Sandbox} from '../../source/sandbox/index.js';
 import {useSandbox} from '../helpers/sandbox.js';
-import {runCli, tempDir} from '../helpers/run-cli.js';
+import {startPty, type Pty} from '../helpers/pty.js';
+import {cliCommandLine, REPO_ROOT, runCli, tempDir} from '../helpers/run-cli.js';
 import {sandboxEnv} from './helpers.js';
 
 const CONTACTS = 230;
@@ -24,6 +25,10 @@ function plainContacts(count: number): Contact[] {
 }
 
 const sandbox = useSandbox({contacts: plainContacts(CONTACTS), rateLimitPerMinute: 0});
+const ptys: Pty[] = [];
+afterEach(async () => {
+	await Promise.all(ptys.splice(0).map(async pty => pty.kill()));
+});
 
 /** Each test: its own settings folder (journal, batches), kept across the commands of the test. */
 function session(sb: Sandbox) {
@@ -189,5 +194,51 @@ describe('kore-contacts bulk', () => {
 		const undoEntries = s.journal().filter(line => line['kind'] === 'undo' && line['contactId']);
 		expect(undoEntries).toHaveLength(5);
 		expect(undoEntries.every(line => typeof line['undoOf'] === 'string' && line['batch'] !== batch)).toBe(true);
+	});
+
+	it('on a terminal: asks (only y sends), shows done/total and the time left while a chunk is out', async () => {
+		const sb = sandbox();
+		const s = session(sb);
+		const fixes = s.file('fixes.csv', rows(sb, 223, 227, 'Tty'));
+		const env = sandboxEnv(sb, {HOME: s.home, KORE_CONTACTS_CONFIG_DIR: path.join(s.home, 'config')});
+		const open = async () => {
+			const pty = await startPty(
+				[
+					'sh',
+					'-c',
+					`${cliCommandLine()} "$@"; echo "[exit $?]"`,
+					'kc',
+					'bulk',
+					'--stream',
+					sb.streamId,
+					'--file',
+					fixes,
+					'--chunk',
+					'2',
+				],
+				{cols: 100, rows: 40, cwd: REPO_ROOT, env},
+			);
+			ptys.push(pty);
+			return pty;
+		};
+
+		const no = await open();
+		await no.waitFor('Send 4 contacts in batch');
+		await no.send('n');
+		await no.key('Enter');
+		await no.waitFor('[exit 2]');
+		expect(bulkPuts(sb)).toHaveLength(0);
+
+		sb.faults.latency(6000, {method: 'PUT'});
+		const yes = await open();
+		await yes.waitFor('Send 4 contacts in batch');
+		await yes.send('y');
+		await yes.key('Enter');
+		// The first chunk is held by the sandbox: the progress line stays until it is answered.
+		const screen = await yes.waitFor(/Sending: 0\/4 contacts · about \d+ s left at 60 requests\/min/);
+		expect(screen).toMatch(/Batch b-[\w-]+: 4 contact\(s\)/);
+		await yes.waitFor('[exit 0]', 30_000);
+		expect(await yes.screen()).toMatch(/Batch b-[\w-]+: 4 saved, 0 failed/);
+		expect(bulkPuts(sb)).toHaveLength(2);
 	});
 });
