@@ -180,11 +180,10 @@ async function execute(
 ): Promise<number> {
 	const out = humanOutput(io, options.json);
 	const what =
-		batch.kind === 'undo' ? `Undo of batch ${sanitize(batch.undoOfBatch ?? '')}` : how.resume ? 'Resuming batch' : 'Batch';
-	printErr(
-		io,
-		`${what}${batch.kind === 'undo' || how.resume ? ` as batch ${batch.id}` : ` ${batch.id}`}: ${batch.items.length} contact(s) in stream ${sanitize(batch.streamId)}.`,
-	);
+		batch.kind === 'undo' && !how.resume
+			? `Undo of batch ${sanitize(batch.undoOfBatch ?? '')} as batch ${batch.id}`
+			: `${how.resume ? 'Resuming batch' : 'Batch'} ${batch.id}`;
+	printErr(io, `${what}: ${batch.items.length} contact(s) in stream ${sanitize(batch.streamId)}.`);
 
 	const entries = openCommandJournal(io, connection.store).entries();
 	const progress = progressLine(io);

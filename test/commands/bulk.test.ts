@@ -160,8 +160,9 @@ describe('kore-contacts bulk', () => {
 		const json = JSON.parse(resumed.stdout) as {batch: string; contacts: Array<{id: string; outcome: string; message?: string}>};
 		expect(json.contacts.slice(0, 3).map(c => c.outcome)).toEqual(['skipped', 'skipped', 'skipped']);
 		expect(json.contacts.slice(3).map(c => c.outcome)).toEqual(['saved', 'saved', 'saved']);
-		// Only the three that never left were sent, in one PUT.
+		// Only the three that never left were sent, in one PUT: six journal entries for six contacts.
 		expect(bulkPuts(sb)).toHaveLength(1);
+		expect(s.journal().filter(line => line['batch'] === batch && line['contactId'])).toHaveLength(6);
 		for (const [i, id] of ids.entries()) expect(sb.getContact(id)!.lastName).toBe(`Late${211 + i}`);
 		// The unknown entries are now complete as done; a second resume sends nothing.
 		sb.requests.length = 0;
