@@ -104,6 +104,9 @@ async function bulk(io: CommandIo, globals: GlobalOptions, options: BulkOptions)
 				io,
 				`Nothing was sent: ${parsed.errors.length} row${parsed.errors.length === 1 ? ' is' : 's are'} invalid. Correct ${parsed.errors.length === 1 ? 'it' : 'them'}, or add --skip-invalid to send the others.`,
 			);
+			if (options.json) {
+				io.stdout.write(`${toSafeJson({outcome: 'not-sent', invalidRows: parsed.errors})}\n`);
+			}
 			return EXIT.usage;
 		}
 		printErr(io, `--skip-invalid: ${parsed.errors.length} invalid row(s) above are skipped.`);

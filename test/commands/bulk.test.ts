@@ -101,8 +101,12 @@ describe('kore-contacts bulk', () => {
 
 		const [a, b] = sb.contacts().slice(203, 205);
 		const bad = s.file('bad.csv', `${HEADER}\n${a!.id},,Fine,,,\n${b!.id},,,,95501x0001,\n`);
-		const invalid = await s.run(['bulk', '--stream', sb.streamId, '--file', bad, '--yes']);
+		const invalid = await s.run(['bulk', '--stream', sb.streamId, '--file', bad, '--yes', '--json']);
 		expect(invalid.code).toBe(2);
+		expect(JSON.parse(invalid.stdout)).toEqual({
+			outcome: 'not-sent',
+			invalidRows: [{row: 3, id: b!.id, message: expect.stringMatching(/^phone: /)}],
+		});
 		expect(invalid.stderr).toMatch(/row 3: phone: /);
 		expect(invalid.stderr).toContain('Nothing was sent');
 		expect(bulkPuts(sb)).toHaveLength(0);
