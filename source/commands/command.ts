@@ -14,6 +14,7 @@ export type SandboxLauncher = (options: {
 	stdout?: NodeJS.WritableStream;
 	stderr?: NodeJS.WritableStream;
 	signal?: AbortSignal;
+	faults?: unknown[];
 }) => Promise<number>;
 
 export type ProgramHooks = {

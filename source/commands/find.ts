@@ -1,10 +1,10 @@
 import type {Command} from 'commander';
-import {parsePhoneNumberFromString} from 'libphonenumber-js/min';
 import type {Contact} from '../contact/contact.js';
 import {contactName, formatCount, formatPhone} from '../contact/display.js';
-import {splitStoredPhone} from '../contact/phone.js';
+import {contactMatcher as matchContact, matchQuery} from '../contact/match.js';
 import {sanitize} from '../contact/sanitize.js';
 import type {FoundContact, KoreClient, SearchPage} from '../kore/types.js';
+import {progressLine, searchStream} from '../core/find.js';
 import {toSafeJson} from '../output/json.js';
 import {connect, type GlobalOptions} from './context.js';
 import {EXIT, isInterrupted, UsageError} from './errors.js';
@@ -38,17 +38,13 @@ export async function findWithProgress(
 
 export type FindOptions = {stream: string; text: string; json?: boolean; limit?: number};
 
-/** Page size of a search, and the request budget it runs under (for "time left"). */
-const PAGE = 50;
-const REQUESTS_PER_MINUTE = 60;
-
 /**
  * `find`: reads the whole list (⌈n/50⌉ requests) and prints each match as its page arrives: a
  * line per contact, or with --json a JSON object per line (JSON Lines), so an interrupted search
  * still leaves valid output. Ctrl+C keeps what was found: it is printed, and the exit is 130.
  */
 export async function runFind(io: CommandIo, globals: GlobalOptions, options: FindOptions): Promise<number> {
-	const match = contactMatcher(options.text);
+	requireText(options.text);
 	const {client} = await connect(io, globals);
 	const tty = Boolean(io.stderr.isTTY);
 	let found = 0;
@@ -61,7 +57,7 @@ export async function runFind(io: CommandIo, globals: GlobalOptions, options: Fi
 		if (tty && last) io.stderr.write('\r\u001B[2K');
 	};
 	try {
-		const result = await client.searchContacts(options.stream, match, {
+		const result = await searchStream(client, options.stream, options.text, {
 			signal: io.signal,
 			...(options.limit === undefined ? {} : {limit: options.limit}),
 			onPage(page) {
@@ -90,78 +86,22 @@ export async function runFind(io: CommandIo, globals: GlobalOptions, options: Fi
 	}
 }
 
-/** "page 12 of 40 · 3 found · ≤ 28 s left at 60 requests/min" */
-export function progressLine(page: SearchPage, found: number): string {
-	const totalPages = page.total === undefined ? undefined : Math.max(page.pages, Math.ceil(page.total / PAGE));
-	const of = totalPages === undefined ? '' : ` of ${formatCount(totalPages)}`;
-	const left = totalPages === undefined ? '' : ` · ${timeLeft(totalPages - page.pages)} left`;
-	return `Searching… page ${formatCount(page.pages)}${of} · ${formatCount(found)} found${left}`;
-}
-
-/** At most one request a second at 60 a minute: pages left = seconds left, at worst. */
-export function timeLeft(pagesLeft: number): string {
-	const seconds = Math.ceil((Math.max(0, pagesLeft) * 60) / REQUESTS_PER_MINUTE);
-	if (seconds < 60) return `≤ ${seconds} s`;
-	const minutes = Math.floor(seconds / 60);
-	return `≤ ${minutes} min ${String(seconds % 60).padStart(2, '0')} s`;
-}
-
 function resultLine(contact: Contact): string {
 	const phone = formatPhone(contact.cellPhone);
 	return [sanitize(String(contact.id)), contactName(contact), phone].filter(part => part !== '').join('  ');
 }
 
-/**
- * What `find TEXT` matches: the name (accent- and case-insensitive, any part of first, last or
- * full name), the phone in any format (the significant digits, compared as a suffix of the
- * national number: `07700 900123`, `+44 7700 900123` and `7700900123` find the same contact), or
- * the start of the ID.
- */
-export function contactMatcher(text: string): (contact: Contact) => boolean {
-	const query = fold(text);
-	if (query === '') throw new UsageError('Give the text to find: part of a name, a phone number, or the start of an ID.');
-	const phone = phoneQuery(text);
-	const idPrefix = text.trim().toLowerCase();
-	return contact => {
-		if (
-			String(contact.id ?? '')
-				.toLowerCase()
-				.startsWith(idPrefix)
-		)
-			return true;
-		const first = str(contact.firstName);
-		const lastName = str(contact.lastName);
-		const names = [`${first} ${lastName}`, `${lastName} ${first}`, str(contact.fullName)];
-		if (names.some(name => fold(name).includes(query))) return true;
-		if (!phone) return false;
-		const stored = splitStoredPhone(contact.cellPhone);
-		const national = stored.phoneNumber.replace(/\D/g, '').replace(/^0+/, '');
-		if (!national.endsWith(phone.national)) return false;
-		return phone.countryCode === undefined || stored.countryCode === '' || stored.countryCode === `+${phone.countryCode}`;
-	};
-}
-
-/** The digits that identify a number, without trunk 0s; the country code when one was given with +. */
-function phoneQuery(text: string): {national: string; countryCode?: string} | undefined {
-	const trimmed = text.trim();
-	if (!/^\+?[\d\s\-.()/]+$/.test(trimmed)) return undefined;
-	const digits = trimmed.replace(/\D/g, '');
-	if (digits.length < 3) return undefined;
-	if (trimmed.startsWith('+')) {
-		const parsed = parsePhoneNumberFromString(`+${digits}`);
-		if (parsed) return {national: String(parsed.nationalNumber), countryCode: String(parsed.countryCallingCode)};
+/** No text to find is a usage error, said before connecting. */
+function requireText(text: string): void {
+	if (matchQuery(text).text === '') {
+		throw new UsageError('Give the text to find: part of a name, a phone number, or the start of an ID.');
 	}
-	const national = digits.replace(/^0+/, '');
-	return national === '' ? undefined : {national};
 }
 
-/** Case-, accent- and spacing-insensitive form of a name. */
-function fold(text: string): string {
-	return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
-function str(value: unknown): string {
-	return typeof value === 'string' ? value : '';
+/** What `find TEXT` matches: contact/match.ts, the editor filter's matcher. */
+export function contactMatcher(text: string): (contact: Contact) => boolean {
+	requireText(text);
+	return matchContact(text);
 }
 
 /** `kore-contacts find`: its flags and what it runs. */

@@ -1,5 +1,7 @@
 import type {Command} from 'commander';
+import {InvalidArgumentError} from 'commander';
 import {SANDBOX_DEFAULTS} from '../sandbox/defaults.js';
+import type {FaultSpec} from '../sandbox/types.js';
 import {defineCommand, runner, type CommandContext} from './command.js';
 import {wholeNumber} from './parse.js';
 
@@ -10,6 +12,8 @@ export type SandboxCommandOptions = {
 	stderr?: NodeJS.WritableStream;
 	/** Stops the server like SIGINT would (for tests and embedding). */
 	signal?: AbortSignal;
+	/** Faults to arm at start, as `POST /__sandbox/faults` takes them (parsed JSON, checked here). */
+	faults?: unknown[];
 };
 
 /** Builds a token from $KORE_CLIENT_ID and $KORE_CLIENT_SECRET with node:crypto only (no packages needed). */
@@ -34,10 +38,23 @@ export async function runSandboxCommand(options: SandboxCommandOptions = {}): Pr
 	const clientSecret = envSecret ?? SANDBOX_DEFAULTS.clientSecret;
 
 	if (options.signal?.aborted) return 0;
+	// Loaded here, not with the program: only this command runs the server.
+	const [{startSandbox}, {parseFault, FaultError}] = await Promise.all([
+		import('../sandbox/server.js'),
+		import('../sandbox/faults.js'),
+	]);
+	const faults: FaultSpec[] = [];
+	for (const raw of options.faults ?? []) {
+		try {
+			faults.push(parseFault(raw, {allowInfinity: false}));
+		} catch (error) {
+			if (!(error instanceof FaultError)) throw error;
+			err.write(`Could not start the sandbox: --fault ${JSON.stringify(raw)}: ${error.message}\n`);
+			return 2;
+		}
+	}
 	let sandbox;
 	try {
-		// Loaded here, not with the program: only this command runs the server.
-		const {startSandbox} = await import('../sandbox/server.js');
 		sandbox = await startSandbox({port: options.port ?? SANDBOX_DEFAULTS.port, accountId, clientId, clientSecret});
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
@@ -71,8 +88,10 @@ export async function runSandboxCommand(options: SandboxCommandOptions = {}): Pr
 		`    --header ${shellQuote(`accountId: ${sandbox.accountId}`)} \\`,
 		'    --header "auth: $KORE_JWT"',
 		'',
+		...faults.map(fault => `fault armed: ${JSON.stringify(fault)}`),
 		`In kore-contacts, use host ${sandbox.url} with the IDs above. Ctrl+C stops the sandbox.`,
 	];
+	for (const fault of faults) sandbox.faults.add(fault);
 	out.write(lines.join('\n') + '\n');
 
 	await new Promise<void>(resolve => {
@@ -102,10 +121,17 @@ export function sandboxCommand(context: CommandContext): Command {
 	)
 		.description('run the built-in Kore.ai-compatible sandbox server (for trying things out and tests)')
 		.option('--port <n>', 'port to listen on (default: a free one)', wholeNumber(0, 65_535))
+		.option(
+			'--fault <json>',
+			'arm a fault at start, as POST /__sandbox/faults takes it, e.g. \'{"type":"bulkPartial","every":3,"times":100}\' (repeatable)',
+			collectJson,
+			[],
+		)
 		.action(
-			runner<{port?: number}>(context, (_globals, {port}) =>
+			runner<{port?: number; fault: unknown[]}>(context, (_globals, {port, fault}) =>
 				hooks.runSandbox({
 					...(port === undefined ? {} : {port}),
+					...(fault.length === 0 ? {} : {faults: fault}),
 					env: io.env,
 					stdout: io.stdout,
 					stderr: io.stderr,
@@ -113,4 +139,13 @@ export function sandboxCommand(context: CommandContext): Command {
 				}),
 			),
 		);
+}
+
+/** Each --fault value parsed as JSON (what it describes is checked when the sandbox starts). */
+function collectJson(value: string, previous: unknown[]): unknown[] {
+	try {
+		return [...previous, JSON.parse(value) as unknown];
+	} catch {
+		throw new InvalidArgumentError('Type the fault as JSON, e.g. \'{"type":"bulkTimeout","ms":30000}\'.');
+	}
 }

@@ -332,34 +332,3 @@ export function phoneAdvice(countryCode: string, digits: string): PhoneAdvice | 
 
 	return undefined;
 }
-
-/** Digits without the leading zeros of a trunk or exit prefix, for matching. */
-function significant(digits: string): string {
-	return digits.replace(/^0+/, '');
-}
-
-/**
- * Does a contact's stored cell phone match what the operator typed in the filter? Typed in any
- * format: "07700 900123" (national, with trunk 0), "7700900123", "+44 7700 900123" or "0044…"
- * all find a stored "+447700900123". A part of the number (at least 3 digits) matches too.
- */
-export function phoneMatches(query: string, cell?: CellPhone | null): boolean {
-	const typed = compactPhone(textOf(query));
-	const digits = typed.replace(/^\+/, '');
-	if (!/^[0-9]{3,}$/.test(digits)) {
-		return false;
-	}
-
-	const {countryCode, phoneNumber} = splitStoredPhone(cell);
-	const national = phoneNumber.replace(/[^0-9]/g, '');
-	if (national === '') {
-		return false;
-	}
-
-	const full = `${countryCode.replace(/[^0-9]/g, '')}${significant(national)}`;
-	if (typed.startsWith('+') || typed.startsWith('00')) {
-		return full.includes(significant(digits));
-	}
-
-	return significant(national).includes(significant(digits)) || full.includes(digits);
-}

@@ -377,20 +377,19 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 	): Promise<BulkRecordResult[]> => {
 		checkStream(streamId);
 		const ids = checkBulkRecords(records);
-		return ids.length === 0 ? [] : sendBulk(streamId, records, ids, requestOptions);
-	};
-
-	const sendBulk = async (
-		streamId: string,
-		records: readonly BulkRecord[],
-		ids: string[],
-		requestOptions: RequestOptions,
-	): Promise<BulkRecordResult[]> => {
+		if (ids.length === 0) return [];
 		const ctx = context('PUT', streamId, undefined, ids);
 		const answer = await send({
 			method: 'PUT',
 			url: `${apiBase(streamId)}/contacts/bulk-update`,
-			body: records,
+			// Exactly the documented fields of each record, whatever else the objects carry.
+			body: records.map(({id, firstName, lastName, salutation, cellPhone}) => ({
+				id,
+				firstName,
+				lastName,
+				salutation,
+				cellPhone: {phoneNumber: cellPhone.phoneNumber, countryCode: cellPhone.countryCode, extension: cellPhone.extension},
+			})),
 			ctx,
 			maxBytes: BULK_BODY_LIMIT,
 			// A refusal that still lists what became of each record is read like a success.
@@ -552,6 +551,13 @@ function checkBulkRecords(records: readonly BulkRecord[]): string[] {
 	const seen = new Set<string>();
 	return records.map((record, index) => {
 		const id = checkContactId(isRecord(record) ? (record.id as string) : '');
+		if (!isRecord(record.cellPhone)) {
+			throw new KoreError({
+				kind: 'validation',
+				what: `Record #${index + 1} (contact ${sanitize(id).slice(0, 80)}) has no cellPhone`,
+				hint: 'Every record carries all the fields (bulkRecordOf builds one): send the current phone to keep it',
+			});
+		}
 		if (seen.has(id)) {
 			throw new KoreError({
 				kind: 'validation',

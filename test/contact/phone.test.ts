@@ -2,13 +2,13 @@ import {describe, expect, it} from 'vitest';
 import {
 	normalizeCountryCode,
 	phoneAdvice,
-	phoneMatches,
 	parsePhoneInput,
 	splitStoredPhone,
 	storedPhoneNumber,
 	validateCountryCode,
 	validateExtension,
 } from '../../source/contact/phone.js';
+import {phoneMatches} from '../../source/contact/match.js';
 
 describe('parsePhoneInput: accepted', () => {
 	it.each([

@@ -138,6 +138,9 @@ describe('bulkUpdate against the sandbox', () => {
 		expect(twice.message).toContain(`Contact ${a!.id} appears twice in one bulk update (record #3)`);
 		await koreFailure(client.bulkUpdate(sb.streamId, [{...a!, id: '../x'}]), 'contact-not-found');
 		await koreFailure(client.bulkUpdate('..', [a!]), 'stream');
+		const {cellPhone: _phone, ...noPhone} = a!;
+		const partial = await koreFailure(client.bulkUpdate(sb.streamId, [b!, noPhone as BulkRecord]), 'validation');
+		expect(partial.message).toContain(`Record #2 (contact ${a!.id}) has no cellPhone`);
 		expect(await client.bulkUpdate(sb.streamId, [])).toEqual([]);
 		expect(sb.arrivals).toHaveLength(0);
 	});

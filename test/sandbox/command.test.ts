@@ -5,7 +5,9 @@ import {PassThrough} from 'node:stream';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
 import {describe, expect, it} from 'vitest';
-import {runSandboxCommand} from '../../source/commands/sandbox.js';
+import {Readable} from 'node:stream';
+import {runProgram} from '../../source/commands/program.js';
+import {runSandboxCommand, type SandboxCommandOptions} from '../../source/commands/sandbox.js';
 import {SANDBOX_DEFAULTS} from '../../source/sandbox/index.js';
 
 const run = promisify(execFile);
@@ -29,10 +31,10 @@ async function waitFor(read: () => string, pattern: RegExp): Promise<RegExpMatch
 }
 
 /** Starts the command in process; returns its output, the URL and a stop function. */
-async function start(env: NodeJS.ProcessEnv = {}) {
+async function start(env: NodeJS.ProcessEnv = {}, extra: Partial<SandboxCommandOptions> = {}) {
 	const out = capture();
 	const controller = new AbortController();
-	const done = runSandboxCommand({port: 0, env, stdout: out.stream, signal: controller.signal});
+	const done = runSandboxCommand({port: 0, env, stdout: out.stream, signal: controller.signal, ...extra});
 	const [, url] = await waitFor(out.text, /^listening (http:\/\/127\.0\.0\.1:\d+)\n/);
 	await waitFor(out.text, /Ctrl\+C/);
 	return {
@@ -103,6 +105,66 @@ describe('kore-contacts sandbox', () => {
 		} finally {
 			await cmd.stop();
 		}
+	});
+
+	it('arms the faults given with --fault at start, and says so', async () => {
+		const cmd = await start({}, {faults: [{type: 'bulkPartial', every: 3, times: 50}, {type: 'bulkTimeout'}]});
+		try {
+			expect(cmd.output()).toContain('fault armed: {"type":"bulkPartial","every":3,"times":50}\n');
+			expect(cmd.output()).toContain('fault armed: {"type":"bulkTimeout"}\n');
+			const armed = (await (await fetch(`${cmd.url}/__sandbox/faults`)).json()) as {faults: unknown[]};
+			expect(armed.faults).toEqual([
+				{type: 'bulkPartial', every: 3, times: 50},
+				{type: 'bulkTimeout', times: 1},
+			]);
+		} finally {
+			await cmd.stop();
+		}
+	});
+
+	it('refuses a fault it cannot arm with a sentence and exit 2, before listening', async () => {
+		const out = capture();
+		const err = capture();
+		const code = await runSandboxCommand({
+			port: 0,
+			env: {},
+			stdout: out.stream,
+			stderr: err.stream,
+			faults: [{type: 'bulkPartial'}],
+		});
+		expect(code).toBe(2);
+		expect(err.text()).toBe(
+			'Could not start the sandbox: --fault {"type":"bulkPartial"}: A bulkPartial fault needs "indexes" (e.g. [0, 2]) or "every" (e.g. 3): which records fail.\n',
+		);
+		expect(out.text()).toBe('');
+	});
+
+	it('--fault takes JSON, repeatable; other text is a usage error', async () => {
+		const given: Array<Partial<SandboxCommandOptions>> = [];
+		const err = capture();
+		const io = {
+			stdin: Readable.from([]),
+			stdout: capture().stream,
+			stderr: err.stream,
+			env: {},
+			signal: new AbortController().signal,
+		};
+		const hooks = {
+			runEditor: async () => 1,
+			runSandbox: async (options: Partial<SandboxCommandOptions>) => {
+				given.push(options);
+				return 0;
+			},
+		};
+		const argv = ['sandbox', '--fault', '{"type":"bulkTimeout","ms":5}', '--fault', '{"type":"bulkPartial","indexes":[0]}'];
+		expect(await runProgram(argv, io, hooks)).toBe(0);
+		expect(given[0]!.faults).toEqual([
+			{type: 'bulkTimeout', ms: 5},
+			{type: 'bulkPartial', indexes: [0]},
+		]);
+		expect(await runProgram(['sandbox', '--fault', 'bulkTimeout'], io, hooks)).toBe(2);
+		expect(err.text()).toContain('Type the fault as JSON');
+		expect(given).toHaveLength(1);
 	});
 
 	it('says clearly when the port is taken and returns 1', async () => {

@@ -8,15 +8,25 @@ import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
 import {TextField} from '../components/TextField.js';
 import {Waiting} from '../components/Waiting.js';
 import {useContactList} from '../hooks/use-contact-list.js';
+import {type StreamSearch, useStreamSearch} from '../hooks/use-stream-search.js';
+import {progressLine, searchPages} from '../../core/find.js';
 import {useEditor, useEscape} from '../hooks/use-editor.js';
 import {useTheme} from '../theme.js';
-import {count, createContactIndex, filterQuery, foldText, looksLikeId, matchesKey, recentRow} from './contact-rows.js';
+import {keyMatches, matchKey, matchQuery} from '../../contact/match.js';
+import {count, createContactIndex, looksLikeId, recentRow} from './contact-rows.js';
 
-type Choice = {kind: 'contact'; contact: Contact} | {kind: 'recent'; id: string} | {kind: 'lookup'; id: string} | {kind: 'more'};
+type Choice =
+	| {kind: 'contact'; contact: Contact}
+	| {kind: 'recent'; id: string}
+	| {kind: 'lookup'; id: string}
+	| {kind: 'search'}
+	| {kind: 'more'};
 
 /**
  * Step 3: type to filter the loaded contacts (name, phone or ID) or a contact ID to look up on the
- * server; recent contacts first; further pages load on demand ("120 of 1,234 loaded").
+ * server; recent contacts first; further pages load on demand ("120 of 1,234 loaded"). While not
+ * every page is loaded, "Search all pages for '…'" reads the whole stream, its matches listed as
+ * their pages arrive.
  */
 export function ContactScreen(): React.JSX.Element {
 	const {state, services, active, size, dispatch} = useEditor();
@@ -24,6 +34,8 @@ export function ContactScreen(): React.JSX.Element {
 	const [query, setQuery] = useState('');
 	const [highlight, setHighlight] = useState<string | undefined>();
 	const {running, progress, loadMore, find, open, cancel} = useContactList();
+	const search = useStreamSearch(query);
+	const searching = search.running;
 	const list = state.list;
 	const session = state.session;
 	const streamId = state.streamId;
@@ -40,7 +52,9 @@ export function ContactScreen(): React.JSX.Element {
 	};
 
 	useEscape(() => {
-		if (running) {
+		if (searching) {
+			search.stop();
+		} else if (running) {
 			cancel();
 		} else if (query !== '') {
 			changeQuery('');
@@ -73,16 +87,17 @@ export function ContactScreen(): React.JSX.Element {
 			return item;
 		};
 	}, [index, width]);
+	const found = search.search?.matches ?? NO_CONTACTS;
+	const searchStatus = search.search?.status;
 	const items = useMemo((): Array<MenuItem<Choice>> => {
 		const result: Array<MenuItem<Choice>> = [];
 		const trimmed = query.trim();
-		const filter = filterQuery(query);
+		const filter = matchQuery(query);
 		const shown = new Set<string>();
 		for (const entry of recent) {
 			const contact = byId.get(entry.id);
-			if (
-				contact ? !matchesKey(index.key(contact), filter) : !foldText(`${entry.label ?? ''} ${entry.id}`).includes(filter.text)
-			) {
+			// A recent contact not loaded yet: its remembered label stands for its names.
+			if (!keyMatches(contact ? index.key(contact) : matchKey({id: entry.id, fullName: entry.label ?? ''}), filter)) {
 				continue;
 			}
 
@@ -100,7 +115,16 @@ export function ContactScreen(): React.JSX.Element {
 				continue;
 			}
 
+			shown.add(String(contact.id));
 			result.push(itemOf(contact));
+		}
+
+		// What the search of all pages found (now or earlier in the session) beyond the loaded matches.
+		for (const contact of found) {
+			if (!shown.has(String(contact.id))) {
+				shown.add(String(contact.id));
+				result.push(itemOf(contact));
+			}
 		}
 
 		// Last, after the local matches (Enter opens the first match): a lookup may page the whole stream.
@@ -112,12 +136,17 @@ export function ContactScreen(): React.JSX.Element {
 			});
 		}
 
-		if (list?.hasMore) {
+		if (list?.hasMore && filter.text !== '' && !searching && searchStatus !== 'done') {
+			const again = searchStatus === 'stopped' || searchStatus === 'failed' ? ' again' : '';
+			result.push({key: 'search', label: `Search all pages for '${sanitize(trimmed)}'${again}`, value: {kind: 'search'}});
+		}
+
+		if (list?.hasMore && !searching) {
 			result.push({key: 'more', label: 'Load more contacts…', value: {kind: 'more'}});
 		}
 
 		return result;
-	}, [index, itemOf, byId, matching, list?.hasMore, recent, query, width]);
+	}, [index, itemOf, byId, matching, found, searching, searchStatus, list?.hasMore, recent, query, width]);
 
 	const loaded = list?.contacts.length ?? 0;
 	// Each page's search keys are worked out once it is on the screen (an effect runs after the
@@ -133,8 +162,8 @@ export function ContactScreen(): React.JSX.Element {
 		const before = loadedBefore.current;
 		loadedBefore.current = loaded;
 		if (highlight === 'more' && loaded > before) {
-			const filter = filterQuery(query);
-			const first = list?.contacts.slice(before).find(contact => matchesKey(index.key(contact), filter));
+			const filter = matchQuery(query);
+			const first = list?.contacts.slice(before).find(contact => keyMatches(index.key(contact), filter));
 			setHighlight(first ? `contact:${String(first.id)}` : 'more');
 		}
 	}, [loaded]);
@@ -162,12 +191,21 @@ export function ContactScreen(): React.JSX.Element {
 				break;
 			}
 
+			case 'search': {
+				// The highlight goes to the first match as it arrives.
+				setHighlight(undefined);
+				search.start();
+				break;
+			}
+
 			case 'more': {
 				loadMore();
 				break;
 			}
 		}
 	};
+
+	const searchLine = searchText(search.search, searching);
 
 	const progressText =
 		progress && running?.startsWith('Looking')
@@ -178,14 +216,20 @@ export function ContactScreen(): React.JSX.Element {
 		<ScreenLayout
 			title="Find a contact"
 			hints={
-				running
-					? [['Esc', 'cancel']]
-					: [
-							['type', 'filter or ID'],
+				searching
+					? [
 							['↑↓', 'move'],
 							['Enter', 'open'],
-							['Esc', query ? 'clear' : 'back'],
+							['Esc', 'stop searching'],
 						]
+					: running
+						? [['Esc', 'cancel']]
+						: [
+								['type', 'filter or ID'],
+								['↑↓', 'move'],
+								['Enter', 'open'],
+								['Esc', query ? 'clear' : 'back'],
+							]
 			}
 		>
 			<TextField
@@ -193,17 +237,19 @@ export function ContactScreen(): React.JSX.Element {
 				labelWidth={6}
 				value={query}
 				onChange={changeQuery}
-				focus={active && !running}
+				focus={active && !running && !searching}
 				placeholder="name, phone or contact ID"
 				columns={size.columns}
 			/>
 			<Box>
-				{running ? (
-					<Waiting label={progressText ?? ''} wait={state.wait} />
+				{running || searching ? (
+					<Waiting label={(searching ? searchLine : progressText) ?? ''} wait={state.wait} />
 				) : (
 					<Text color={theme.muted} wrap="truncate-end">
-						{status}
-						{query && items.length === (list?.hasMore ? 1 : 0) ? ` · no match among the ${count(loaded)} loaded` : ''}
+						{searchLine ?? status}
+						{query && !searchLine && !items.some(item => item.value.kind === 'contact' || item.value.kind === 'recent')
+							? ` · no match among the ${count(loaded)} loaded`
+							: ''}
 					</Text>
 				)}
 			</Box>
@@ -224,8 +270,47 @@ export function ContactScreen(): React.JSX.Element {
 				columns={size.columns}
 				isActive={active && !running}
 				vimKeys={false}
-				empty={query ? 'No contact matches: type a contact ID to look it up on the server.' : 'This stream has no contacts.'}
+				empty={
+					searching
+						? 'Nothing found yet…'
+						: query
+							? 'No contact matches: type a contact ID to look it up on the server.'
+							: 'This stream has no contacts.'
+				}
 			/>
 		</ScreenLayout>
 	);
+}
+
+const NO_CONTACTS: Contact[] = [];
+
+/** The search of all pages in one line: its progress while it runs, then how it ended. */
+function searchText(search: StreamSearch | undefined, running: boolean): string | undefined {
+	if (!search) {
+		return undefined;
+	}
+
+	const found = search.matches.length;
+	const {page} = search;
+	if (running) {
+		return page ? progressLine(page, found, 'Searching all pages…') : 'Searching all pages…';
+	}
+
+	const pages = page ? searchPages(page) : {done: 0};
+	const scanned = count(page?.scanned ?? 0);
+	switch (search.status) {
+		case 'done': {
+			return `Searched all ${scanned} contacts (${count(pages.done)} pages): ${count(found)} found`;
+		}
+
+		case 'stopped':
+		case 'failed': {
+			const of = pages.total === undefined ? '' : ` of ${count(pages.total)}`;
+			return `Search ${search.status} at page ${count(pages.done)}${of} (${scanned} contacts): ${count(found)} found`;
+		}
+
+		default: {
+			return undefined;
+		}
+	}
 }

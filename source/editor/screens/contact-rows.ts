@@ -2,7 +2,7 @@
 import stringWidth from 'string-width';
 import type {Contact} from '../../contact/contact.js';
 import {contactName, fit, formatCount, formatPhone, truncate} from '../../contact/display.js';
-import {phoneMatches} from '../../contact/phone.js';
+import {type MatchKey, keyMatches, matchKey, matchQuery} from '../../contact/match.js';
 import {sanitize} from '../../contact/sanitize.js';
 
 function contactPhone(contact: Contact): string {
@@ -32,95 +32,25 @@ export function recentRow(label: string, id: string, width: number): string {
 	return rowText(sanitize(label).trim() || '(no name)', '', sanitize(id), width);
 }
 
-/** Letters that carry no combining mark to strip (NFD leaves them whole). */
-const FOLDED: Record<string, string> = {ł: 'l', ø: 'o', đ: 'd', ð: 'd', ħ: 'h', ı: 'i', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th'};
-
-/** Lower case without accents, for comparing: "Araújo" -> "araujo", "Łukasz" -> "lukasz", "Straße" -> "strasse". */
-export function foldText(text: string): string {
-	return (
-		text
-			.toLowerCase()
-			.normalize('NFD')
-			.replace(/\p{M}/gu, '')
-			// The letters of FOLDED, escaped: one non-ASCII character in a regex keeps the whole bundle
-			// a two-byte string in memory (esbuild escapes strings but leaves regexes alone).
-			.replace(/[\u0142\u00F8\u0111\u00F0\u0127\u0131\u00DF\u00E6\u0153\u00FE]/g, ch => FOLDED[ch] ?? ch)
-	);
-}
-
-/** What the filter compares a contact with: worked out once per contact, not on every key. */
-export type SearchKey = {
-	/** Display name, lower case, accents folded (foldText). */
-	name: string;
-	/** ID, lower case. */
-	id: string;
-	/** Digits of the formatted phone (country code, number, extension). */
-	phone: string;
-	/** The stored phone, for national formats the digits alone do not find (phoneMatches). */
-	cell: Contact['cellPhone'];
-};
-
-export function searchKey(contact: Contact): SearchKey {
-	return {
-		name: foldText(contactName(contact)),
-		id: sanitize(contact.id).toLowerCase(),
-		phone: contactPhone(contact).replace(/\D/g, ''),
-		cell: contact.cellPhone,
-	};
-}
-
-/** The typed filter, worked out once per key rather than once per contact. */
-export type FilterQuery = {
-	/** Trimmed, lower case, accents folded (foldText); '' matches everything. */
-	text: string;
-	/** The digits to look for in phone numbers, when the text is a phone number of 2+ digits. */
-	digits: string | undefined;
-	/** The text as typed when it looks like a phone number (digits, spaces, + - ( ) .): "07700 900123". */
-	phone: string | undefined;
-};
-
-export function filterQuery(query: string): FilterQuery {
-	const text = foldText(query.trim());
-	const digits = text.replace(/[\s()+.-]/g, '');
-	const isPhone = /^\d{2,}$/.test(digits);
-	return {text, digits: isPhone ? digits : undefined, phone: isPhone ? text : undefined};
-}
-
-export function matchesKey(key: SearchKey, query: FilterQuery): boolean {
-	return (
-		query.text === '' ||
-		key.name.includes(query.text) ||
-		key.id.includes(query.text) ||
-		(query.digits !== undefined && key.phone.includes(query.digits)) ||
-		// Slower (parses the stored phone): only for a phone-like query the digits did not find.
-		(query.phone !== undefined && phoneMatches(query.phone, key.cell))
-	);
-}
-
-/** Case-insensitive match on name, id and phone (digits match with or without spaces). */
-export function matchesContact(contact: Contact, query: string): boolean {
-	return matchesKey(searchKey(contact), filterQuery(query));
-}
-
 /**
- * Search keys and row texts of the loaded contacts, each worked out once per contact object (and
- * row width): a page that arrives adds its own contacts only, and typing costs string compares.
+ * Match keys (contact/match.ts, the matcher `find` uses too) and row texts of the loaded contacts,
+ * each worked out once per contact object (and row width): a page that arrives adds its own contacts only, and typing costs string compares.
  * Held per screen; contacts no longer referenced are dropped with their entries (WeakMap).
  */
 export type ContactIndex = {
-	key(contact: Contact): SearchKey;
+	key(contact: Contact): MatchKey;
 	row(contact: Contact, width: number): string;
 	/** The contacts matching the typed filter, in list order. */
 	filter(contacts: readonly Contact[], query: string): Contact[];
 };
 
 export function createContactIndex(): ContactIndex {
-	const keys = new WeakMap<Contact, SearchKey>();
+	const keys = new WeakMap<Contact, MatchKey>();
 	const rows = new WeakMap<Contact, {width: number; text: string}>();
-	const key = (contact: Contact): SearchKey => {
+	const key = (contact: Contact): MatchKey => {
 		let found = keys.get(contact);
 		if (!found) {
-			found = searchKey(contact);
+			found = matchKey(contact);
 			keys.set(contact, found);
 		}
 
@@ -140,8 +70,8 @@ export function createContactIndex(): ContactIndex {
 			return text;
 		},
 		filter(contacts, query) {
-			const compiled = filterQuery(query);
-			return compiled.text === '' ? [...contacts] : contacts.filter(contact => matchesKey(key(contact), compiled));
+			const compiled = matchQuery(query);
+			return compiled.text === '' ? [...contacts] : contacts.filter(contact => keyMatches(key(contact), compiled));
 		},
 	};
 }

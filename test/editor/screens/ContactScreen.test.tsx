@@ -152,8 +152,12 @@ describe('ContactScreen', () => {
 		await r.press(KEY.down);
 		const second = state.list!.contacts[2]!;
 		expect(highlighted()).toContain(second.id);
-		// Text every loaded ID contains: the same rows, the highlight on the first.
-		await r.paste(second.id.slice(8, 18));
+		// Text every loaded ID starts with: the same rows, the highlight on the first.
+		const ids = state.list!.contacts.map(c => c.id);
+		let shared = ids[0]!;
+		while (!ids.every(id => id.startsWith(shared))) shared = shared.slice(0, -1);
+		expect(shared.length).toBeGreaterThan(0);
+		await r.paste(shared);
 		expect(highlighted()).toContain(state.list!.contacts[0]!.id);
 		await r.press(KEY.enter);
 		expect(r.state().contact?.id).toBe(state.list!.contacts[0]!.id);

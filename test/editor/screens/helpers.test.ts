@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {Contact} from '../../../source/contact/contact.js';
-import {contactRow, count, looksLikeId, matchesContact} from '../../../source/editor/screens/contact-rows.js';
+import {contactMatcher} from '../../../source/contact/match.js';
+import {contactRow, count, looksLikeId} from '../../../source/editor/screens/contact-rows.js';
 import {environmentComplete, resolveSession} from '../../../source/editor/screens/session.js';
 import {validateStreamId} from '../../../source/editor/screens/stream-id.js';
 import {openStore} from '../../../source/store/config.js';
@@ -25,9 +26,13 @@ describe('contact rows', () => {
 		expect(stringWidth(narrow)).toBe(57);
 	});
 
-	it('matches by name (any case), id, or phone digits typed with spaces', () => {
+	const matchesContact = (contact: Contact, query: string) => contactMatcher(query)(contact);
+
+	it('matches by name (any case), the start of the id, or phone digits typed with spaces', () => {
 		expect(matchesContact(zoe, 'brontë')).toBe(true);
-		expect(matchesContact(zoe, '80e01')).toBe(true);
+		expect(matchesContact(zoe, '65b7b3')).toBe(true);
+		// The ID matches from its start only, as in `find`.
+		expect(matchesContact(zoe, '80e01')).toBe(false);
 		expect(matchesContact(zoe, '7700 900')).toBe(true);
 		expect(matchesContact(zoe, 'smith')).toBe(false);
 		expect(matchesContact(zoe, '')).toBe(true);
