@@ -3,12 +3,12 @@ import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {Contact} from '../../source/contact/contact.js';
 import type {Sandbox} from '../../source/sandbox/index.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {putArrived, useSandbox} from '../helpers/sandbox.js';
 import {startPty, type Pty} from '../helpers/pty.js';
 import {cliCommandLine, REPO_ROOT, runCli, tempDir} from '../helpers/run-cli.js';
 import {sandboxEnv} from './helpers.js';
 
-const CONTACTS = 230;
+const CONTACTS = 240;
 const HEADER = 'id,firstName,lastName,salutation,phone,countryCode';
 
 /** Plain contacts, so every row of a test is valid: the cases are about the batch, not the data. */
@@ -39,7 +39,8 @@ function session(sb: Sandbox) {
 		fs.writeFileSync(full, text);
 		return full;
 	};
-	const run = (args: string[]) => runCli(args, {env, timeoutMs: 60_000});
+	const run = (args: string[], sigintWhen?: () => boolean) =>
+		runCli(args, {env, timeoutMs: 60_000, ...(sigintWhen ? {sigintWhen} : {})});
 	const journal = () =>
 		fs
 			.readFileSync(path.join(home, 'config', 'journal.jsonl'), 'utf8')
@@ -173,6 +174,34 @@ describe('kore-contacts bulk', () => {
 		const again = await s.run(['bulk', '--resume', batch!, '--yes']);
 		expect(again.code, again.stderr).toBe(0);
 		expect(bulkPuts(sb)).toHaveLength(0);
+	});
+
+	it('Ctrl+C while a chunk is out: exit 130, that chunk unknown, the rest unsent; --resume finishes it', async () => {
+		const sb = sandbox();
+		const s = session(sb);
+		const fixes = s.file('fixes.csv', rows(sb, 227, 231, 'Stop'));
+		sb.faults.latency(5000, {method: 'PUT'});
+		const stopped = await s.run(['bulk', '--stream', sb.streamId, '--file', fixes, '--yes', '--chunk', '2'], () =>
+			putArrived(sb),
+		);
+		expect(stopped.code).toBe(130);
+		const batch = batchOf(stopped.stdout)!;
+		expect(stopped.stdout).toContain(`kore-contacts bulk --resume ${batch}`);
+		const begun = s.journal().filter(line => line['batch'] === batch && line['contactId']);
+		expect(begun).toHaveLength(2);
+		expect(s.journal().filter(line => line['status'] === 'unknown')).toHaveLength(2);
+
+		sb.faults.clear();
+		const resumed = await s.run(['bulk', '--resume', batch, '--yes']);
+		expect(resumed.code, resumed.stderr).toBe(0);
+		const ids = sb
+			.contacts()
+			.slice(227, 231)
+			.map(c => c.id);
+		for (const [i, id] of ids.entries()) expect(sb.getContact(id)!.lastName).toBe(`Stop${227 + i}`);
+		const history = await s.run(['history']);
+		expect(history.stdout).toContain(`${batch}  update`);
+		expect(history.stdout).toMatch(/4 contacts: 4 done/);
 	});
 
 	it('undo --batch puts the whole batch back; a contact changed since on the same field is a conflict, not overwritten', async () => {
