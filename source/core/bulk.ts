@@ -18,7 +18,7 @@ import type {BulkRecord, BulkRecordResult, KoreClient} from '../kore/types.js';
 import type {BatchItem, BatchRecord} from '../store/batches.js';
 import {acquireLock, type HeldLock} from '../store/lock.js';
 import type {Journal, JournalEntry, JournalOutcome} from '../store/types.js';
-import {errorReason} from '../util.js';
+import {errorReason, withStop} from '../util.js';
 import {COLUMN_OF} from './bulk-rows.js';
 import {checkFresh, touchesSame} from './conflict.js';
 import {prepareUpdate, type PreparedUpdate} from './prepare.js';
@@ -390,7 +390,7 @@ async function sendChunk(
 					item,
 					unknown ? 'unknown' : 'failed',
 					unknown
-						? `OUTCOME UNKNOWN: ${describeError(error)} Kore.ai may still store it; kore-contacts bulk --resume ${batch.id} checks before sending again`
+						? `OUTCOME UNKNOWN: ${withStop(isKoreError(error) ? error.summary : describeError(error))} kore-contacts bulk --resume ${batch.id} reads it again before sending`
 						: `Not saved: ${describeError(error)}`,
 					journalId,
 				);
