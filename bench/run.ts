@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (after `node scripts/build.mjs`): the figures of issues 6 and 11, measured on the
+ * `npm run bench` (after `node scripts/build.mjs`): the figures of issues 6, 11 and 14, measured on the
  * built bundle (dist/cli.js) and on a minimal Ink app bundled the same way (.bench/reference.js),
  * and the size of the npm tarball.
  * Prints a table with each figure and its target, the machine, and writes .bench/results.json.
@@ -22,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {hasScript} from './pty.js';
+import {measureBulk} from './bulk.js';
 import {measureFind} from './find.js';
 import {measureRequests} from './requests.js';
 import {browseSession, demoSession, firstFrame, FIRST_SCREEN, type DemoSession, type FirstFrame} from './terminal.js';
@@ -171,6 +172,9 @@ async function main(): Promise<number> {
 	step = performance.now();
 	const finding = await measureFind(bundle);
 	console.log(`  find requests (${elapsed(step)})`);
+	step = performance.now();
+	const batch = await measureBulk(bundle);
+	console.log(`  bulk batch (${elapsed(step)})`);
 	const tarball = tarballBytes();
 
 	const referenceRss = median(frames.reference.map(frame => frame.peakRss ?? 0));
@@ -240,6 +244,7 @@ async function main(): Promise<number> {
 			ok: finding.search === finding.searchTarget,
 			note: 'kore-contacts find, no match (every page read)',
 		},
+		...bulkFigures(batch),
 		{
 			figure: `memory: peak RSS, ${browse.loaded.toLocaleString('en')}-contact browse vs reference`,
 			measured: `${mib(browseRss)} / ${mib(referenceRss)} = ${memoryRatio.toFixed(2)}×`,
@@ -290,6 +295,7 @@ async function main(): Promise<number> {
 			},
 			requests,
 			find: finding,
+			bulk: batch,
 			tarballBytes: tarball,
 			memory: {
 				browsePeakRss: browseRss,
@@ -373,3 +379,40 @@ function printTable(figures: Figure[]): void {
 }
 
 process.exitCode = await main();
+
+/** The 200-row batch of issue 14: lookup, every request, wall time against the 60/min budget, resume, undo. */
+function bulkFigures(b: Awaited<ReturnType<typeof measureBulk>>): Figure[] {
+	const pages = Math.ceil(b.contacts / 50);
+	const chunks = Math.ceil(b.rows / 50);
+	const total = b.spread.lists + b.spread.puts;
+	return [
+		{
+			figure: `${b.rows}-row batch: lookup list requests + bulk PUTs`,
+			measured: `${b.spread.lookup} + ${b.spread.puts}`,
+			target: `${pages} + ${chunks} = ${b.target}`,
+			ok: b.spread.lookup <= pages && b.spread.puts === chunks,
+			note: `kore-contacts bulk --yes, a row on every 10th contact of ${b.contacts.toLocaleString('en')} (every page holds rows)`,
+		},
+		{
+			figure: `${b.rows}-row batch: all requests, wall time`,
+			measured: `${total} (${b.spread.lists} list + ${b.spread.puts} PUT), ${(b.spread.ms / 1000).toFixed(1)} s`,
+			target: `60/min: ${total} s`,
+			ok: b.spread.ms <= (total + 15) * 1000,
+			note: `besides the lookup, each chunk's pages are read just before its PUT (conflict check) and after it (verification), as a single update reads its contact; exit ${b.spread.code}`,
+		},
+		{
+			figure: 'batch interrupted (first chunk unanswered), then --resume: records sent',
+			measured: `${b.recordsSent} (${b.interrupted.records} + ${b.resumed.records})`,
+			target: `= ${b.rows}`,
+			ok: b.recordsSent === b.rows && b.interrupted.code === 1 && b.resumed.code === 0,
+			note: `rows on ${chunks} neighbouring pages; bulkTimeout fault, --timeout 2; resume: ${b.resumed.lists} list + ${b.resumed.puts} PUT in ${(b.resumed.ms / 1000).toFixed(1)} s`,
+		},
+		{
+			figure: 'undo --batch of it: contacts restored',
+			measured: `${b.restored}`,
+			target: `= ${b.rows}`,
+			ok: b.restored === b.rows && b.undo.code === 0,
+			note: `${b.undo.lists} list + ${b.undo.puts} PUT in ${(b.undo.ms / 1000).toFixed(1)} s`,
+		},
+	];
+}

@@ -1,7 +1,7 @@
 import type {JournalEntry} from '../store/types.js';
 import {sanitize} from '../contact/sanitize.js';
 import {toSafeJson} from '../output/json.js';
-import {renderHistory, undoneIds} from '../output/history-table.js';
+import {renderHistory, shortTime, undoneIds} from '../output/history-table.js';
 import {uniquePrefixes} from '../core/undo.js';
 import {JournalOpenError, openCommandJournal} from './context.js';
 import {EXIT} from './errors.js';
@@ -10,7 +10,7 @@ import type {Command} from 'commander';
 import {defineCommand, runner, type CommandContext} from './command.js';
 import {identifier, wholeNumber} from './parse.js';
 
-export type HistoryOptions = {contact?: string; stream?: string; limit?: number; json?: boolean};
+export type HistoryOptions = {contact?: string; stream?: string; batch?: string; limit?: number; json?: boolean};
 
 export const DEFAULT_HISTORY_LIMIT = 20;
 
@@ -31,13 +31,24 @@ export async function runHistory(io: CommandIo, options: HistoryOptions): Promis
 	const matching = all.filter(
 		entry =>
 			(options.contact === undefined || entry.contactId === options.contact) &&
-			(options.stream === undefined || entry.streamId === options.stream),
+			(options.stream === undefined || entry.streamId === options.stream) &&
+			(options.batch === undefined || entry.batch === options.batch),
 	);
+	// Without --batch (or --contact), a batch is one line below the table, not one row per contact.
+	const grouped = options.batch === undefined && options.contact === undefined && !options.json;
+	const batches = grouped ? batchLines(matching, shortTime) : [];
+	const single = grouped ? matching.filter(entry => entry.batch === undefined) : matching;
 	const limit = options.limit ?? DEFAULT_HISTORY_LIMIT;
-	const shown = matching.slice(0, limit);
+	const shown = single.slice(0, limit);
 
 	if (options.json) {
 		printOut(io, toSafeJson(shown));
+		return EXIT.ok;
+	}
+
+	if (shown.length === 0 && batches.length > 0) {
+		printOut(io, stdoutStyle(io).bold('Batches (kore-contacts history --batch ID lists one):'));
+		for (const line of batches) printOut(io, line);
 		return EXIT.ok;
 	}
 
@@ -45,6 +56,7 @@ export async function runHistory(io: CommandIo, options: HistoryOptions): Promis
 		const filters = [
 			options.contact === undefined ? '' : `contact ${sanitize(options.contact)}`,
 			options.stream === undefined ? '' : `stream ${sanitize(options.stream)}`,
+			options.batch === undefined ? '' : `batch ${sanitize(options.batch)}`,
 		].filter(Boolean);
 		printOut(
 			io,
@@ -62,8 +74,13 @@ export async function runHistory(io: CommandIo, options: HistoryOptions): Promis
 	printOut(io, style.bold(lines[0]!));
 	for (const line of lines.slice(1)) printOut(io, line);
 
+	if (batches.length > 0) {
+		printOut(io);
+		printOut(io, style.bold('Batches (kore-contacts history --batch ID lists one):'));
+		for (const line of batches) printOut(io, line);
+	}
 	const more =
-		matching.length > shown.length ? `showing ${shown.length} of ${matching.length}; more with --limit ${matching.length}. ` : '';
+		single.length > shown.length ? `showing ${shown.length} of ${single.length}; more with --limit ${single.length}. ` : '';
 	printOut(io, style.dim(`${more}Undo one: kore-contacts undo ID. Details: --json.`));
 	return EXIT.ok;
 }
@@ -86,6 +103,7 @@ export function historyCommand(context: CommandContext): Command {
 		.description('list the change journal (every update and undo sent from this computer), newest first')
 		.option('--contact <id>', 'only this contact', identifier('contact ID'))
 		.option('--stream <id>', 'only this stream', identifier('stream ID'))
+		.option('--batch <id>', 'only the contacts of this bulk batch', identifier('batch ID'))
 		.option('--limit <n>', 'how many entries to show (default 20)', wholeNumber(1, 100_000))
 		.option('--json', 'print the journal entries as a JSON array, nothing else')
 		.addHelpText(
@@ -100,4 +118,31 @@ narrow). The journal is journal.jsonl in the settings folder
 (KORE_CONTACTS_CONFIG_DIR); it never holds the client secret or a token.`,
 		)
 		.action(runner<HistoryOptions>(context, (_globals, options) => runHistory(context.io, options)));
+}
+
+/** One line per batch, newest first: "b-…  update  stream st-1  12 contacts: 10 done, 1 failed, 1 OUTCOME UNKNOWN  (time)". */
+function batchLines(entries: JournalEntry[], time: (iso: string) => string): string[] {
+	const groups = new Map<string, JournalEntry[]>();
+	for (const entry of entries) {
+		if (entry.batch === undefined) continue;
+		const group = groups.get(entry.batch) ?? [];
+		group.push(entry);
+		groups.set(entry.batch, group);
+	}
+	return [...groups].map(([id, group]) => {
+		// The newest entry per contact is that contact's outcome (a resume adds entries to the batch).
+		const latest = new Map<string, JournalEntry>();
+		for (const entry of group) if (!latest.has(entry.contactId)) latest.set(entry.contactId, entry);
+		const counts = {done: 0, failed: 0, unknown: 0};
+		for (const entry of latest.values()) counts[entry.status]++;
+		const parts = [
+			`${counts.done} done`,
+			counts.failed > 0 ? `${counts.failed} failed` : '',
+			counts.unknown > 0 ? `${counts.unknown} OUTCOME UNKNOWN` : '',
+		]
+			.filter(Boolean)
+			.join(', ');
+		const first = group[group.length - 1]!;
+		return `${sanitize(id)}  ${first.kind}  stream ${sanitize(first.streamId)}  ${latest.size} contact${latest.size === 1 ? '' : 's'}: ${parts}  (${time(first.time)})`;
+	});
 }

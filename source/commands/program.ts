@@ -2,6 +2,7 @@ import {Command, CommanderError, Help, Option} from 'commander';
 import {VERSION} from '../version.js';
 import {EXIT_CODES_HELP, type CommandContext, type ProgramHooks} from './command.js';
 import type {GlobalOptions} from './context.js';
+import {bulkCommand} from './bulk.js';
 import {doctorCommand} from './doctor.js';
 import {EXIT, reportError, UsageError} from './errors.js';
 import {findCommand} from './find.js';
@@ -99,7 +100,11 @@ export function buildProgram(io: CommandIo, hooks: ProgramHooks, setExit: (code:
 				'The client secret is never taken as a flag value (it would show in `ps` and the shell history): set KORE_CLIENT_SECRET, use --client-secret-stdin, or save it in a profile.',
 			);
 		}
-		if (action !== program && (globals.demo || globals.resume)) {
+		// A command with its own --resume (bulk's batch) keeps it: only the editor's flag is refused there.
+		const resume = action.options.some(option => option.long === '--resume' && !option.hidden)
+			? program.opts()['resume']
+			: globals.resume;
+		if (action !== program && (globals.demo || resume)) {
 			throw new UsageError(
 				`--demo and --resume are for the editor: run \`kore-contacts ${globals.demo ? '--demo' : '--resume'}\` without a command.`,
 			);
@@ -148,6 +153,7 @@ export function buildProgram(io: CommandIo, hooks: ProgramHooks, setExit: (code:
 		getCommand(context),
 		findCommand(context),
 		updateCommand(context),
+		bulkCommand(context),
 		historyCommand(context),
 		undoCommand(context),
 		profileCommand(context),
@@ -162,7 +168,9 @@ export function buildProgram(io: CommandIo, hooks: ProgramHooks, setExit: (code:
 		command.copyInheritedSettings(command.parent!);
 		// Positional options would refuse `list --stream X --profile P`: each command also takes the
 		// global options itself (hidden: its help lists them once, as global options).
-		for (const option of globalOptions) command.addOption(hiddenCopy(option));
+		for (const option of globalOptions) {
+			if (!command.options.some(own => own.long === option.long)) command.addOption(hiddenCopy(option));
+		}
 		command.configureHelp({
 			...program.configureHelp(),
 			visibleGlobalOptions(this: Help, cmd: Command) {

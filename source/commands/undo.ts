@@ -26,8 +26,11 @@ import {
 } from './write-flow.js';
 import type {Command} from 'commander';
 import {defineCommand, runner, type CommandContext} from './command.js';
+import {batchUndo} from './bulk.js';
+import {identifier} from './parse.js';
 
 export type UndoOptions = {
+	batch?: string;
 	force?: boolean;
 	yes?: boolean;
 	dryRun?: boolean;
@@ -64,6 +67,11 @@ export async function runUndo(io: CommandIo, globals: GlobalOptions, options: Un
 }
 
 async function undo(io: CommandIo, globals: GlobalOptions, options: UndoOptions, entryText?: string): Promise<number> {
+	if (options.batch !== undefined) {
+		if (entryText !== undefined || options.force)
+			throw new UsageError('--batch undoes a whole batch: leave out the entry ID and --force.');
+		return batchUndo(io, globals, {...options, batch: options.batch});
+	}
 	let entries: JournalEntry[];
 	try {
 		entries = openCommandJournal(io).entries();
@@ -245,6 +253,11 @@ export function undoCommand(context: CommandContext): Command {
 	)
 		.description('put back the values a journal entry replaced: same preview, confirmation and conflict check as update')
 		.argument('[entry]', 'journal entry ID or a unique prefix of it (default: the latest update for this host not undone yet)')
+		.option(
+			'--batch <id>',
+			'put back every contact a bulk batch saved (same preview, confirmation and conflict rules)',
+			identifier('batch ID'),
+		)
 		.option('--force', 'undo even when the contact was changed after that entry (its other fields are kept)')
 		.option('--dry-run', 'show what would be restored, the body and the curl equivalent; send nothing')
 		.option('-y, --yes', 'send without asking (required when there is no terminal)')

@@ -1,6 +1,7 @@
 import type {Contact, ContactFields, FieldName, UpdateBody} from '../contact/contact.js';
 import {FIELD_LABELS, fieldsOf} from '../contact/fields.js';
-import {parsePhoneInput, validateCountryCode} from '../contact/phone.js';
+import {buildEditsFrom, type BuiltEdits} from '../contact/edits.js';
+import {validateCountryCode} from '../contact/phone.js';
 import {sanitize} from '../contact/sanitize.js';
 import {renderDiff} from '../output/contact-view.js';
 import {toSafeJson} from '../output/json.js';
@@ -141,30 +142,9 @@ async function update(io: CommandIo, globals: GlobalOptions, options: UpdateOpti
 	return code;
 }
 
-type Built = {ok: true; edits: Partial<ContactFields>} | {ok: false; errors: Partial<Record<FieldName, string>>};
-
 /** Turns the flags into field edits; --phone may be a pasted international number that carries its own country code. */
-export function buildEdits(options: UpdateOptions, current: ContactFields): Built {
-	const edits: Partial<ContactFields> = {};
-	const errors: Partial<Record<FieldName, string>> = {};
-	if (options.firstName !== undefined) edits.firstName = options.firstName;
-	if (options.lastName !== undefined) edits.lastName = options.lastName;
-	if (options.salutation !== undefined) edits.salutation = options.salutation;
-	if (options.extension !== undefined) edits.extension = options.extension;
-	const countryCode = options.countryCode?.trim();
-	if (countryCode !== undefined) edits.countryCode = countryCode;
-	if (options.phone !== undefined) {
-		const parsed = parsePhoneInput(options.phone, countryCode ?? current.countryCode);
-		if (!parsed.ok) {
-			errors.phoneNumber = parsed.error;
-		} else if (countryCode !== undefined && parsed.phoneNumber !== '' && parsed.countryCode !== countryCode) {
-			errors.phoneNumber = `The number is for ${parsed.countryCode} but --country-code says ${countryCode}: leave one of them out, or make them agree.`;
-		} else {
-			edits.phoneNumber = parsed.phoneNumber;
-			if (parsed.phoneNumber !== '' && parsed.countryCode) edits.countryCode = parsed.countryCode;
-		}
-	}
-	return Object.keys(errors).length > 0 ? {ok: false, errors} : {ok: true, edits};
+export function buildEdits(options: UpdateOptions, current: ContactFields): BuiltEdits {
+	return buildEditsFrom(options, current);
 }
 
 const UPDATE_EXIT_CODES_HELP = `

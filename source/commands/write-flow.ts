@@ -250,7 +250,7 @@ function reportVerification(io: CommandIo, out: HumanOutput, verification: Verif
 }
 
 /** y/N on a terminal; without one, --yes is required (UsageError). False when the answer is not yes (already reported). */
-async function confirmSend(io: CommandIo, yes: boolean | undefined, question: string): Promise<boolean> {
+export async function confirmSend(io: CommandIo, yes: boolean | undefined, question: string): Promise<boolean> {
 	if (yes) return true;
 	if (!isInteractive(io)) {
 		throw new UsageError(

@@ -21,6 +21,12 @@ const GROUP: Record<FieldName, string> = {
 	extension: 'cellPhone',
 };
 
+/** Another writer's changes touch a field (or the phone group) that `mine` changes. */
+export function touchesSame(theirs: readonly FieldChange[], mine: readonly FieldName[]): boolean {
+	const groups = new Set(mine.map(field => GROUP[field]));
+	return theirs.some(change => groups.has(GROUP[change.field]));
+}
+
 /**
  * Compares the contact as read again just before sending with the copy the update was prepared
  * from. Every PUT sends all fields, so another writer's change to a field this update does not
@@ -30,8 +36,13 @@ const GROUP: Record<FieldName, string> = {
 export function checkFresh(update: PreparedUpdate, current: Contact): FreshCheck {
 	const theirs = diffFields(fieldsOf(update.loaded), fieldsOf(current)).filter(row => row.changed);
 	if (theirs.length === 0) return {kind: 'unchanged'};
-	const mine = new Set(update.changes.map(change => GROUP[change.field]));
-	if (theirs.some(change => mine.has(GROUP[change.field]))) return {kind: 'conflict', theirs};
+	if (
+		touchesSame(
+			theirs,
+			update.changes.map(change => change.field),
+		)
+	)
+		return {kind: 'conflict', theirs};
 
 	const edits: Partial<ContactFields> = {};
 	for (const change of update.changes) edits[change.field] = update.after[change.field];

@@ -193,6 +193,10 @@ export function openJournal(dir: string): Journal {
 				record.undoOf = str(entry.undoOf);
 			}
 
+			if (entry.batch !== undefined) {
+				record.batch = str(entry.batch);
+			}
+
 			const user = currentUser();
 			if (user !== undefined) {
 				record.user = user;

@@ -75,6 +75,8 @@ export type PendingEntry = {
 	kind: 'update' | 'undo';
 	/** The journal id of the entry this undoes. */
 	undoOf?: string;
+	/** The batch (`kore-contacts bulk`) this entry belongs to. */
+	batch?: string;
 };
 
 export type JournalOutcome = {
