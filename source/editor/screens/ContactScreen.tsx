@@ -3,7 +3,7 @@ import {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import type {Contact} from '../../contact/contact.js';
 import {sanitize} from '../../contact/sanitize.js';
-import {Menu, type MenuItem} from '../components/Menu.js';
+import {Menu, PAGE_HINTS, type MenuItem} from '../components/Menu.js';
 import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
 import {TextField} from '../components/TextField.js';
 import {Waiting} from '../components/Waiting.js';
@@ -181,10 +181,11 @@ export function ContactScreen(): React.JSX.Element {
 				running
 					? [['Esc', 'cancel']]
 					: [
-							['type', 'filter or ID'],
+							['type', 'filter or ID', 'list'],
 							['↑↓', 'move'],
 							['Enter', 'open'],
 							['Esc', query ? 'clear' : 'back'],
+							...PAGE_HINTS,
 						]
 			}
 		>

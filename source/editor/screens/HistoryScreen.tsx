@@ -10,7 +10,7 @@ import type {PreparedUpdate} from '../../core/prepare.js';
 import {prepareUndo, restoredFields, shortId, undoneBy} from '../../core/undo.js';
 import type {FieldChange} from '../../contact/diff.js';
 import type {Contact} from '../../contact/contact.js';
-import {Menu, type MenuItem} from '../components/Menu.js';
+import {Menu, PAGE_HINTS, type MenuItem} from '../components/Menu.js';
 import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
 import {Waiting} from '../components/Waiting.js';
 import {isDirty, sameHost} from '../flow.js';
@@ -233,15 +233,7 @@ export function HistoryScreen(): React.JSX.Element {
 	return (
 		<ScreenLayout
 			title={`History of ${sanitize(contactId)}`}
-			hints={
-				running
-					? [['Esc', 'cancel']]
-					: [
-							['↑↓', 'move'],
-							['Enter', 'undo'],
-							['Esc', 'back'],
-						]
-			}
+			hints={running ? [['Esc', 'cancel']] : [['↑↓', 'move'], ['Enter', 'undo'], ['Esc', 'back'], ...PAGE_HINTS]}
 		>
 			<Text color={theme.muted} wrap="truncate-end">
 				{truncate(
