@@ -21,10 +21,11 @@ import {useTheme} from '../theme.js';
 import {formatTime} from './when.js';
 
 /** The status as words that read without colour. */
-export function statusWords(entry: Pick<JournalEntry, 'status'>): string {
+export function statusWords(entry: Pick<JournalEntry, 'status' | 'checked'>): string {
 	switch (entry.status) {
 		case 'done': {
-			return 'saved';
+			// Checked: the answer was lost, and a read afterwards found the values sent.
+			return entry.checked ? 'saved (checked)' : 'saved';
 		}
 
 		case 'failed': {
