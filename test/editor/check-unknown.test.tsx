@@ -77,6 +77,9 @@ describe('Check this contact now', () => {
 		await r.press(KEY.enter);
 		await r.waitFor(`History of ${target.id}`);
 		expect(r.frame()).toContain('saved (checked)');
+		// Local time in the row, and how long ago in the highlighted entry's details.
+		expect(r.frame()).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d {2}update {2}saved \(checked\)/);
+		expect(r.frame()).toMatch(/entry \S+ · just now · by /);
 		expect(r.frame()).not.toContain('OUTCOME UNKNOWN');
 		await r.press(KEY.escape);
 		await r.waitFor(`Saved ${target.id}`);

@@ -25,6 +25,8 @@ async function open(size: {columns: number; rows: number} = {columns: 80, rows: 
 	const codes: number[] = [];
 	const r = await renderInk(<Editor services={services()} onExit={code => codes.push(code)} />, size);
 	await r.waitFor('Choose a stream');
+	// The recent stream says when it was used.
+	expect(r.frame()).toMatch(/st-\S+ +used just now/);
 	return {r, codes};
 }
 

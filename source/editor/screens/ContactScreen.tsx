@@ -10,6 +10,7 @@ import {Waiting} from '../components/Waiting.js';
 import {useContactList} from '../hooks/use-contact-list.js';
 import {useEditor, useEscape} from '../hooks/use-editor.js';
 import {useTheme} from '../theme.js';
+import {shortAge} from './when.js';
 import {count, createContactIndex, filterQuery, foldText, looksLikeId, matchesKey, recentRow} from './contact-rows.js';
 
 type Choice = {kind: 'contact'; contact: Contact} | {kind: 'recent'; id: string} | {kind: 'lookup'; id: string} | {kind: 'more'};
@@ -54,8 +55,8 @@ export function ContactScreen(): React.JSX.Element {
 		[session, streamId, services.store],
 	);
 
-	// Room for the "recent" note on every row when there are recent contacts, so columns line up.
-	const width = Math.max(20, size.columns - 3 - (recent.length > 0 ? 8 : 0));
+	// Room for the "recent, 12m ago" note on every row when there are recent contacts, so columns line up.
+	const width = Math.max(20, size.columns - 3 - (recent.length > 0 ? 16 : 0));
 	// Search keys and row texts once per contact (and width), not on every key typed into the filter.
 	const index = useMemo(() => createContactIndex(), []);
 	const byId = useMemo(() => new Map((list?.contacts ?? []).map(c => [String(c.id), c])), [list]);
@@ -90,7 +91,7 @@ export function ContactScreen(): React.JSX.Element {
 			result.push({
 				key: `recent:${entry.id}`,
 				label: contact ? index.row(contact, width) : recentRow(entry.label ?? '', entry.id, width),
-				note: 'recent',
+				note: ['recent', shortAge(entry.usedAt, Date.now())].filter(Boolean).join(', '),
 				value: contact ? {kind: 'contact', contact} : {kind: 'recent', id: entry.id},
 			});
 		}

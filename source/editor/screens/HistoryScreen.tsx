@@ -18,7 +18,7 @@ import {useEditor, useEscape} from '../hooks/use-editor.js';
 import {useTask} from '../hooks/use-task.js';
 import {fileErrorReason, journalFor} from '../store-files.js';
 import {useTheme} from '../theme.js';
-import {formatTime} from './when.js';
+import {ageText, formatTime} from './when.js';
 
 /** The status as words that read without colour. */
 export function statusWords(entry: Pick<JournalEntry, 'status' | 'checked'>): string {
@@ -210,11 +210,13 @@ export function HistoryScreen(): React.JSX.Element {
 	}));
 	const current = entries.find(entry => entry.id === highlighted) ?? entries[0];
 	const details: string[] = [];
+	const now = Date.now();
 	if (current) {
 		const who = [current.user, current.hostname].filter(Boolean).join('@');
 		details.push(
 			[
 				`entry ${shortId(current.id)}`,
+				ageText(current.time, now),
 				who ? `by ${sanitize(who)}` : '',
 				current.profile ? `profile ${sanitize(current.profile)}` : '',
 				current.undoOf ? `undoes ${shortId(current.undoOf)}` : '',

@@ -10,6 +10,7 @@ import {Waiting} from '../components/Waiting.js';
 import {useEditor, useEscape, usePendingInput} from '../hooks/use-editor.js';
 import {useStreamCheck} from '../hooks/use-stream-check.js';
 import {validateStreamId} from './stream-id.js';
+import {ageText} from './when.js';
 
 type Choice = {kind: 'recent'; id: string; nickname?: string} | {kind: 'enter'};
 
@@ -41,9 +42,11 @@ export function StreamScreen(): React.JSX.Element {
 	});
 
 	const items = useMemo((): Array<MenuItem<Choice>> => {
+		const now = Date.now();
 		const list: Array<MenuItem<Choice>> = recent.map(stream => ({
 			key: `stream:${stream.id}`,
 			label: stream.nickname ? `${sanitize(stream.nickname)} · ${sanitize(stream.id)}` : sanitize(stream.id),
+			note: stream.usedAt ? `used ${ageText(stream.usedAt, now)}` : undefined,
 			value: {kind: 'recent', id: stream.id, nickname: stream.nickname},
 		}));
 		list.push({key: 'enter', label: 'Enter a stream ID…', value: {kind: 'enter'}});
