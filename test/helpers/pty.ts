@@ -33,7 +33,8 @@ export type KeyName =
 	| 'Space'
 	| 'C-c'
 	| 'C-d'
-	| 'C-u';
+	| 'C-u'
+	| 'F1';
 
 export type PtyOptions = {
 	cols: number;
