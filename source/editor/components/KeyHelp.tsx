@@ -15,11 +15,6 @@ export type KeyHelpProps = {
 
 export const KEY_HELP_CLOSE = 'Any key closes this list.';
 
-/** Rows the panel takes for these hints (at most `rows`). */
-export function keyHelpRows(hints: Hint[], rows: number): number {
-	return Math.min(rows, hints.length + 2);
-}
-
 /**
  * The `?` list: every key of the screen on its own line (the key line keeps only what fits),
  * then Ctrl+C, then how to close it. Cut to `rows` rows, so the live area never grows.
