@@ -208,20 +208,19 @@ export function Editor({services, onExit}: EditorProps): React.JSX.Element {
 	// Keys can arrive before the handler below is re-registered: read the latest state from a ref.
 	const latest = useRef(state);
 	latest.current = state;
-	// Focused text fields, counted in a ref (read by the next key) and in state (for the key line).
+	// Text fields on the screen, counted in a ref (read by the next key) and in state (for the key line).
 	const typingCount = useRef(0);
 	// The `?` list (view-only): while it shows, screens take no keys and the next key closes it.
-	// It keeps whether a text field had the keyboard (the field loses it while the list shows).
-	const [help, setHelp] = useState<{typing: boolean} | undefined>();
+	const [help, setHelp] = useState(false);
 	const helpOpen = useRef(false);
 	const showHelp = (open: boolean) => {
 		helpOpen.current = open;
-		setHelp(open ? {typing: typingCount.current > 0} : undefined);
+		setHelp(open);
 	};
 
 	const [typing, setTypingState] = useState(false);
-	const setTyping = useCallback((focused: boolean) => {
-		typingCount.current = Math.max(0, typingCount.current + (focused ? 1 : -1));
+	const setTyping = useCallback((present: boolean) => {
+		typingCount.current = Math.max(0, typingCount.current + (present ? 1 : -1));
 		setTypingState(typingCount.current > 0);
 	}, []);
 	// The exit code the quit question's y gives: 130 after Ctrl+C, as a plain quit after q.
@@ -294,10 +293,10 @@ export function Editor({services, onExit}: EditorProps): React.JSX.Element {
 		}),
 		[state, services, clientResult.client, size, bodyRows, setPendingInput, help],
 	);
-	const screenKeys = useMemo((): ScreenKeys => {
-		const typed = help ? help.typing : typing;
-		return {help: help !== undefined, typing: typed, setTyping, quits: !typed && top.name !== 'send'};
-	}, [help, typing, setTyping, top.name]);
+	const screenKeys = useMemo(
+		(): ScreenKeys => ({help, typing, setTyping, quits: !typing && top.name !== 'send'}),
+		[help, typing, setTyping, top.name],
+	);
 
 	const contact = state.contact ? contactLabel(state.contact) : undefined;
 	return (

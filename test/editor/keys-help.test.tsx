@@ -139,6 +139,24 @@ describe('the key list (?)', () => {
 });
 
 describe('q quits from menus', () => {
+	it('never from the contact list, also while a page loads and the filter waits', async () => {
+		const sandbox = getSandbox();
+		const {r, codes} = await open();
+		await r.press(KEY.enter);
+		await r.waitFor('50 of 80 loaded');
+		sandbox.faults.latency(1500, {method: 'GET'});
+		// End highlights "Load more", which loads the next page at once.
+		await r.press(KEY.end);
+		await r.waitFor('Loading more contacts');
+		await r.press('q');
+		await r.press('?');
+		await r.waitFor('80 of 80 loaded', 10_000);
+		expect(codes).toEqual([]);
+		expect(r.frame()).not.toContain('Keys on this screen');
+		await r.unmount();
+	});
+
+
 	it('at once (exit 0) when nothing is unsaved', async () => {
 		const {r, codes} = await open();
 		await r.press('q');

@@ -2,7 +2,7 @@ import type React from 'react';
 import {useRef, useState} from 'react';
 import {Text, useInput} from 'ink';
 import {hasUnsafeCharacters} from '../../contact/sanitize.js';
-import {useTypingFocus} from '../hooks/use-screen-keys.js';
+import {useTextFieldKeys} from '../hooks/use-screen-keys.js';
 import {usePaste} from '../terminal/keys.js';
 import {useTheme} from '../theme.js';
 
@@ -52,8 +52,8 @@ export function TextInput({value, onChange, onSubmit, focus, mask, placeholder =
 
 	const handlers = useRef({onChange, onSubmit});
 	handlers.current = {onChange, onSubmit};
-	// While focused, ? and q are text here, not the key list and quit.
-	useTypingFocus(focus);
+	// On a screen with a text field, ? and q are text, not the key list and quit.
+	useTextFieldKeys();
 
 	// A paste is text only: its line breaks become spaces and never submit.
 	usePaste(pasted => {
