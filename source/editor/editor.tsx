@@ -1,15 +1,16 @@
 import type React from 'react';
-import {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
-import {Box, useApp, useInput} from 'ink';
+import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
+import {Box, useApp} from 'ink';
 import {contactLabel} from '../contact/display.js';
 import {describeError} from '../kore/errors.js';
 import type {KoreClient, KoreCredentials, RateLimitWait} from '../kore/types.js';
 import type {Store} from '../store/types.js';
 import {Header, headerRows} from './components/Header.js';
-import {flowReducer, currentScreen, initialFlowState, isDirty, type FlowState, type Screen} from './flow.js';
+import {flowReducer, currentScreen, initialFlowState, type FlowState, type Screen} from './flow.js';
 import {useDraftKeeper} from './hooks/use-draft.js';
 import {EditorContext, type EditorContextValue} from './hooks/use-editor.js';
-import {ScreenKeysContext, type ScreenKeys} from './hooks/use-screen-keys.js';
+import {useEditorKeys} from './hooks/use-editor-keys.js';
+import {ScreenKeysContext} from './hooks/use-screen-keys.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {CardScreen} from './screens/CardScreen.js';
 import {ConflictScreen} from './screens/ConflictScreen.js';
@@ -28,7 +29,6 @@ import {SendScreen} from './screens/SendScreen.js';
 import {resolveSession} from './screens/session.js';
 import {StreamScreen} from './screens/StreamScreen.js';
 import {loadDraft} from './store-files.js';
-import {useNamedKeys} from './terminal/key-name.js';
 import {createTheme, ThemeContext} from './theme.js';
 
 export type EditorServices = {
@@ -208,64 +208,7 @@ export function Editor({services, onExit}: EditorProps): React.JSX.Element {
 	// Keys can arrive before the handler below is re-registered: read the latest state from a ref.
 	const latest = useRef(state);
 	latest.current = state;
-	// Text fields on the screen, counted in a ref (read by the next key) and in state (for the key line).
-	const typingCount = useRef(0);
-	// The `?` list (view-only): while it shows, screens take no keys and the next key closes it.
-	const [help, setHelp] = useState(false);
-	const helpOpen = useRef(false);
-	const showHelp = (open: boolean) => {
-		helpOpen.current = open;
-		setHelp(open);
-	};
-
-	const [typing, setTypingState] = useState(false);
-	const setTyping = useCallback((present: boolean) => {
-		typingCount.current = Math.max(0, typingCount.current + (present ? 1 : -1));
-		setTypingState(typingCount.current > 0);
-	}, []);
-	// The exit code the quit question's y gives: 130 after Ctrl+C, as a plain quit after q.
-	const quitCode = useRef(130);
-	useInput((input, key) => {
-		const state = latest.current;
-		if (state.confirmQuit) {
-			if (input === 'y' || input === 'Y' || (key.ctrl && input === 'c')) {
-				dispatch({type: 'quit', code: key.ctrl ? 130 : quitCode.current});
-			} else if (input === 'n' || input === 'N' || key.escape || key.return) {
-				dispatch({type: 'quit-cancel'});
-			}
-
-			return;
-		}
-
-		// During the PUT, Ctrl+C aborts the request (the send screen handles it) instead of quitting.
-		if (key.ctrl && input === 'c' && currentScreen(state).name !== 'send') {
-			quitCode.current = 130;
-			dispatch({type: 'quit-request', pending: pendingInput.current});
-		}
-	});
-
-	// ? and F1 (the key list) and q (quit) on every screen but the send; ? and q are text in a field.
-	useNamedKeys(key => {
-		const state = latest.current;
-		if (helpOpen.current) {
-			showHelp(false);
-			return;
-		}
-
-		if (state.confirmQuit || state.exit || currentScreen(state).name === 'send') return;
-		const typed = typingCount.current > 0 || key.ctrl || key.meta;
-		if (key.name === 'f1' || (!typed && key.sequence === '?')) {
-			showHelp(true);
-		} else if (!typed && key.sequence === 'q') {
-			// The one quit path: the question when edits would be lost, else the exit a Quit item gives.
-			quitCode.current = state.unknownOutcome ? 1 : 0;
-			if (isDirty(state) || pendingInput.current) {
-				dispatch({type: 'quit-request', pending: true});
-			} else {
-				dispatch({type: 'quit', code: quitCode.current});
-			}
-		}
-	});
+	const screenKeys = useEditorKeys(latest, dispatch, pendingInput);
 
 	// Before the exit effect below: a confirmed quit removes the draft before Ink unmounts.
 	useDraftKeeper(state, services.store, dispatch);
@@ -288,14 +231,10 @@ export function Editor({services, onExit}: EditorProps): React.JSX.Element {
 			client: clientResult.client,
 			size,
 			bodyRows,
-			active: !state.confirmQuit && !state.exit && !help,
+			active: !state.confirmQuit && !state.exit && !screenKeys.help,
 			setPendingInput,
 		}),
-		[state, services, clientResult.client, size, bodyRows, setPendingInput, help],
-	);
-	const screenKeys = useMemo(
-		(): ScreenKeys => ({help, typing, setTyping, quits: !typing && top.name !== 'send'}),
-		[help, typing, setTyping, top.name],
+		[state, services, clientResult.client, size, bodyRows, setPendingInput, screenKeys.help],
 	);
 
 	const contact = state.contact ? contactLabel(state.contact) : undefined;
