@@ -156,7 +156,6 @@ describe('q quits from menus', () => {
 		await r.unmount();
 	});
 
-
 	it('at once (exit 0) when nothing is unsaved', async () => {
 		const {r, codes} = await open();
 		await r.press('q');

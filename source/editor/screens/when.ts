@@ -53,9 +53,3 @@ export function formatTime(iso: string): string {
 	const two = (n: number) => String(n).padStart(2, '0');
 	return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
 }
-
-/** Local time and age: "2026-11-27 14:03 (3 hours ago)"; the text given when unreadable. */
-export function formatWhen(iso: string, now: number): string {
-	const age = ageText(iso, now);
-	return age === '' ? formatTime(iso) : `${formatTime(iso)} (${age})`;
-}
