@@ -6,7 +6,8 @@
  * - Removed when the edits are gone because the operator sent them, discarded them, left the
  *   contact dropping them, reloaded over them, or quit confirming "lose the unsaved edits?".
  * - Kept when the edits vanish without the operator choosing it: an outcome-unknown send (the
- *   draft is then the way back to the edit) or rejected credentials. A signal (SIGHUP, SIGTERM) or
+ *   draft is then the way back to the edit, until a check finds it went through) or rejected
+ *   credentials. A signal (SIGHUP, SIGTERM) or
  *   a crash never reaches the reducer, so the last saved draft stays.
  */
 import {contactName} from '../contact/display.js';
@@ -36,6 +37,11 @@ export function draftEffect(previous: FlowState | undefined, next: FlowState): D
 	if (next.exit) {
 		// The only way out with edits still there is "Quit and lose the unsaved edits? y".
 		return isDirty(next) ? {op: 'clear'} : undefined;
+	}
+
+	// "Check this contact now" found that the send whose outcome was unknown went through.
+	if (previous?.outcome?.kind === 'unknown' && next.outcome?.kind === 'saved') {
+		return {op: 'clear'};
 	}
 
 	const draft = draftOf(next);

@@ -1,16 +1,18 @@
 import type React from 'react';
 import {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
-import {Box, useApp, useInput} from 'ink';
+import {Box, useApp} from 'ink';
 import {contactLabel} from '../contact/display.js';
 import {describeError} from '../kore/errors.js';
 import type {KoreClient, KoreCredentials, RateLimitWait} from '../kore/types.js';
 import type {Store} from '../store/types.js';
 import {Header, headerRows} from './components/Header.js';
-import {currentScreen, type FlowState, flowReducer, initialFlowState, isDirty} from './state/flow.js';
+import {currentScreen, type FlowState, flowReducer, initialFlowState} from './state/flow.js';
 import type {Screen} from './state/navigation.js';
 import {useDraftKeeper} from './hooks/use-draft.js';
-import {EditorContext, type EditorContextValue, type StreamInput} from './hooks/use-editor.js';
 import type {Wait} from './components/Waiting.js';
+import {EditorContext, type EditorContextValue, type StreamInput} from './hooks/use-editor.js';
+import {useEditorKeys} from './hooks/use-editor-keys.js';
+import {ScreenKeysContext} from './hooks/use-screen-keys.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {CardScreen} from './screens/CardScreen.js';
 import {ConflictScreen} from './screens/ConflictScreen.js';
@@ -170,7 +172,6 @@ export function Editor({services, onExit}: EditorProps): React.JSX.Element {
 		() => createTheme({color: services.color, ascii: asciiOnly(services.env)}),
 		[services.color, services.env],
 	);
-	const [confirmQuit, setConfirmQuit] = useState(false);
 	const [wait, setWait] = useState<Wait | undefined>();
 	const [streamInput, setStreamInput] = useState<StreamInput | undefined>();
 	const pendingInput = useRef(false);
@@ -244,33 +245,8 @@ export function Editor({services, onExit}: EditorProps): React.JSX.Element {
 	// Keys can arrive before the handler below is re-registered: read the latest state from a ref.
 	const latest = useRef(state);
 	latest.current = state;
-	const asking = useRef(false);
-	asking.current = confirmQuit;
-	useInput((input, key) => {
-		const state = latest.current;
-		if (asking.current) {
-			if (input === 'y' || input === 'Y' || (key.ctrl && input === 'c')) {
-				asking.current = false;
-				setConfirmQuit(false);
-				dispatch({type: 'quit', code: 130});
-			} else if (input === 'n' || input === 'N' || key.escape || key.return) {
-				asking.current = false;
-				setConfirmQuit(false);
-			}
-
-			return;
-		}
-
-		// During the PUT, Ctrl+C aborts the request (the send screen handles it) instead of quitting.
-		if (key.ctrl && input === 'c' && currentScreen(state).name !== 'send') {
-			if (isDirty(state) || pendingInput.current) {
-				asking.current = true;
-				setConfirmQuit(true);
-			} else {
-				dispatch({type: 'quit', code: 130});
-			}
-		}
-	});
+	const screenKeys = useEditorKeys(latest, dispatch, pendingInput);
+	const {confirmQuit} = screenKeys;
 
 	// Before the exit effect below: a confirmed quit removes the draft before Ink unmounts.
 	useDraftKeeper(state, services.store, dispatch);
@@ -293,14 +269,14 @@ export function Editor({services, onExit}: EditorProps): React.JSX.Element {
 			client: clientResult.client,
 			size,
 			bodyRows,
-			active: !confirmQuit && !state.exit,
+			active: !confirmQuit && !state.exit && !screenKeys.help,
 			confirmQuit,
 			wait,
 			streamInput,
 			setStreamInput,
 			setPendingInput,
 		}),
-		[state, services, clientResult.client, size, bodyRows, setPendingInput, confirmQuit, wait, streamInput],
+		[state, services, clientResult.client, size, bodyRows, setPendingInput, confirmQuit, wait, streamInput, screenKeys.help],
 	);
 
 	const contact = state.contact ? contactLabel(state.contact, ` ${theme.symbols.dot} `) : undefined;
@@ -317,11 +293,13 @@ export function Editor({services, onExit}: EditorProps): React.JSX.Element {
 						demo={demo}
 						columns={size.columns}
 					/>
-					{state.exit ? null : following ? (
-						<LinkScreen key="link" streamId={link.streamId} contactId={link.contactId} onDone={linkDone} />
-					) : (
-						<ScreenView key={`${state.stack.length}:${top.name}`} screen={top} contactQuery={contactQuery} />
-					)}
+					<ScreenKeysContext.Provider value={screenKeys}>
+						{state.exit ? null : following ? (
+							<LinkScreen key="link" streamId={link.streamId} contactId={link.contactId} onDone={linkDone} />
+						) : (
+							<ScreenView key={`${state.stack.length}:${top.name}`} screen={top} contactQuery={contactQuery} />
+						)}
+					</ScreenKeysContext.Provider>
 				</Box>
 			</EditorContext.Provider>
 		</ThemeContext.Provider>

@@ -16,13 +16,16 @@ export const SHORT_FIELD_NAMES: Record<FieldName, string> = {
 };
 
 /**
- * "done", "failed 412" or "OUTCOME UNKNOWN" (words, so it reads without colour); with
+ * "done" ("done (checked)" when a later read found it arrived), "failed 412" or "OUTCOME UNKNOWN"
+ * (words, so it reads without colour); with
  * `undone`, ", undone" is added (a later undo of this entry succeeded).
  */
-export function statusWords(entry: Pick<JournalEntry, 'status' | 'httpStatus'>, undone = false): string {
+export function statusWords(entry: Pick<JournalEntry, 'status' | 'httpStatus' | 'checked'>, undone = false): string {
 	const words =
 		entry.status === 'done'
-			? 'done'
+			? entry.checked
+				? 'done (checked)'
+				: 'done'
 			: entry.status === 'failed'
 				? entry.httpStatus === undefined
 					? 'failed'

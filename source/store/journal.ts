@@ -94,7 +94,8 @@ function writeAll(fd: number, data: Buffer): void {
 
 /**
  * The change journal: append-only JSON lines in `<dir>/journal.jsonl` (0600). `begin` appends the
- * entry before the PUT; `complete` appends a separate completion line; reading merges them.
+ * entry before the PUT; `complete` appends a separate completion line; reading merges them (the
+ * last completion of an entry wins: a check that finds an unknown write arrived marks it done).
  * Lines are never rewritten. Each line is appended whole and fsynced, or the file is cut back to
  * its size before (and the call throws). Unreadable lines (a torn last line after a crash) are skipped.
  */
@@ -224,6 +225,10 @@ export function openJournal(dir: string): Journal {
 				record.error = scrubText(str(outcome.error));
 			}
 
+			if (outcome.checked === true) {
+				record.checked = true;
+			}
+
 			append(record);
 		},
 		entries(filter = {}): JournalEntry[] {
@@ -258,6 +263,10 @@ export function openJournal(dir: string): Journal {
 
 					if (completion.error !== undefined) {
 						entry.error = completion.error;
+					}
+
+					if (completion.checked === true) {
+						entry.checked = true;
 					}
 				}
 

@@ -85,6 +85,8 @@ export type JournalOutcome = {
 	/** The stored contact's updatedAt after a successful PUT. */
 	updatedAt?: string;
 	error?: string;
+	/** 'done' found by a read afterwards (the contact held what was sent), not by the PUT's answer. */
+	checked?: boolean;
 };
 
 export type JournalEntry = PendingEntry & {
@@ -101,6 +103,7 @@ export type JournalEntry = PendingEntry & {
 	httpStatus?: number;
 	updatedAt?: string;
 	error?: string;
+	checked?: boolean;
 };
 
 export type Journal = {

@@ -34,7 +34,8 @@ export type KeyName =
 	| 'C-c'
 	| 'C-d'
 	| 'C-u'
-	| 'C-f';
+	| 'C-f'
+	| 'F1';
 
 export type PtyOptions = {
 	cols: number;

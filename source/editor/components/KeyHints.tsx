@@ -4,7 +4,12 @@ import stringWidth from 'string-width';
 import {keyName, plainText} from '../symbols.js';
 import {useTheme} from '../theme.js';
 
-export type Hint = [key: string, action: string];
+/**
+ * One key of a screen: its key, what it does, and where it shows. Plain: on the key line (left out,
+ * last first, when it does not fit) and in the `?` list. 'extra': on the key line after Ctrl+C when
+ * there is room, and in the list. 'list': in the `?` list only (menu letters, j/k).
+ */
+export type Hint = [key: string, action: string, place?: 'extra' | 'list'];
 
 export type KeyHintsProps = {
 	hints: Hint[];
@@ -12,6 +17,19 @@ export type KeyHintsProps = {
 	/** Replaces the hints with the quit question (one line, so the layout does not jump). */
 	question?: string;
 };
+
+/** Ctrl+C is on every key line: the one key that always works. */
+export const CTRL_C_HINT: Hint = ['Ctrl+C', 'quit'];
+
+/** TERM=dumb: arrows may not even be in the font. */
+export function hintKey(key: string, ascii: boolean): string {
+	return ascii ? key.replace('↑↓', 'Up/Down') : key;
+}
+
+/** The hints of the key line, in order: the screen's own, Ctrl+C, then the extras. */
+export function lineHints(hints: Hint[]): Hint[] {
+	return [...hints.filter(hint => hint[2] === undefined), CTRL_C_HINT, ...hints.filter(hint => hint[2] === 'extra')];
+}
 
 /** The keys that work on this screen, on one line; hints that do not fit are left out, last first. */
 export function KeyHints({hints, columns, question}: KeyHintsProps): React.JSX.Element {
@@ -24,9 +42,8 @@ export function KeyHints({hints, columns, question}: KeyHintsProps): React.JSX.E
 		);
 	}
 
-	const all: Hint[] = [...hints, ['Ctrl+C', 'quit']];
 	// ASCII only: arrows may not even be in the font.
-	const parts = all.map(([key, action]) => `${keyName(key, theme.ascii)} ${plainText(action, theme.symbols)}`);
+	const parts = lineHints(hints).map(([key, action]) => `${hintKey(key, theme.ascii)} ${plainText(action, theme.symbols)}`);
 	const separator = ` ${theme.symbols.dot} `;
 	const kept: string[] = [];
 	let width = 0;

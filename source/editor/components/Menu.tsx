@@ -5,6 +5,7 @@ import stringWidth from 'string-width';
 import {truncate} from '../../contact/display.js';
 import {useFreshKeys} from '../terminal/keys.js';
 import {useTheme} from '../theme.js';
+import type {Hint} from './KeyHints.js';
 
 export type MenuItem<V> = {
 	key: string;
@@ -12,6 +13,8 @@ export type MenuItem<V> = {
 	value: V;
 	/** Dimmed text after the label (e.g. "recent", "edited"). */
 	note?: string;
+	/** A letter that chooses this item at once, shown after the label as "[n]". */
+	hotkey?: string;
 };
 
 export type MenuProps<V> = {
@@ -42,17 +45,27 @@ export type MenuProps<V> = {
 const MenuRow = memo(function MenuRow({
 	label,
 	note,
+	hotkey,
+	letterColumn,
 	selected,
 	width,
 }: {
 	label: string;
 	note?: string;
+	hotkey?: string;
+	/** Where the letters start (after the widest label and note), so they line up. */
+	letterColumn: number;
 	selected: boolean;
 	width: number;
 }) {
 	const theme = useTheme();
-	const text = truncate(label, width, theme.symbols.ellipsis);
-	const noteText = note ? truncate(`  ${note}`, Math.max(0, width - stringWidth(text)), theme.symbols.ellipsis) : '';
+	const letter = hotkey ? `[${hotkey}]` : '';
+	// The letter keeps its place; the label and note give way on a narrow terminal.
+	const room = letter ? Math.max(4, width - letter.length - 2) : width;
+	const text = truncate(label, room, theme.symbols.ellipsis);
+	const noteText = note ? truncate(`  ${note}`, Math.max(0, room - stringWidth(text)), theme.symbols.ellipsis) : '';
+	const used = stringWidth(text) + stringWidth(noteText);
+	const gap = letter ? ' '.repeat(Math.max(2, Math.min(letterColumn, room + 2) - used)) : '';
 	return (
 		<Box>
 			<Text color={selected ? theme.accent : undefined} bold={selected}>
@@ -66,9 +79,23 @@ const MenuRow = memo(function MenuRow({
 					{noteText}
 				</Text>
 			) : null}
+			{letter ? (
+				<Text color={selected ? theme.accent : theme.muted} wrap="truncate-end">
+					{gap}
+					{letter}
+				</Text>
+			) : null}
 		</Box>
 	);
 });
+
+/** The keys of a long list, on the key line when there is room (it fits at 80 columns). */
+export const PAGE_HINTS: Hint[] = [['PgUp/Dn Home/End', 'page', 'extra']];
+
+/** The items' letters for the `?` list ("n  Name"): the menu rows show them as "[n]" after the label. */
+export function letterHints<V>(items: Array<MenuItem<V>>): Hint[] {
+	return items.flatMap(item => (item.hotkey ? [[item.hotkey, item.label, 'list'] as Hint] : []));
+}
 
 function clamp(value: number, min: number, max: number): number {
 	return Math.max(min, Math.min(max, value));
@@ -76,7 +103,7 @@ function clamp(value: number, min: number, max: number): number {
 
 /**
  * A select list that never grows taller than `height` (so Ink never redraws the whole screen),
- * themed (no colour with NO_COLOR), with ↑↓ / PgUp PgDn / Home End and Enter.
+ * themed (no colour with NO_COLOR), with ↑↓ / PgUp PgDn / Home End and Enter, and an item's letter.
  */
 export function Menu<V>({
 	items,
@@ -92,7 +119,7 @@ export function Menu<V>({
 	confirmation = false,
 }: MenuProps<V>): React.JSX.Element {
 	const theme = useTheme();
-	const isFresh = useFreshKeys();
+	const isFresh = useFreshKeys(isActive);
 	const [ownKey, setOwnKey] = useState<string | undefined>(initialKey);
 	const selectedKey = controlledKey ?? ownKey;
 	const foundIndex = items.findIndex(item => item.key === selectedKey);
@@ -124,6 +151,13 @@ export function Menu<V>({
 	// render's values from this ref, never from a stale closure.
 	const latest = useRef({items, index, window, onSelect, onHighlight});
 	latest.current = {items, index, window, onSelect, onHighlight};
+	// After the widest label (with its note) of the lettered items, two spaces.
+	const letterColumn =
+		2 +
+		Math.max(
+			0,
+			...items.filter(item => item.hotkey).map(item => stringWidth(item.label) + (item.note ? 2 + stringWidth(item.note) : 0)),
+		);
 
 	useInput(
 		(input, key) => {
@@ -161,6 +195,13 @@ export function Menu<V>({
 				if (item) {
 					current.onSelect(item);
 				}
+			} else if (!key.ctrl && !key.meta && input !== '') {
+				const index = current.items.findIndex(item => item.hotkey === input);
+				const item = current.items[index];
+				if (item) {
+					move(index);
+					current.onSelect(item);
+				}
 			}
 		},
 		{isActive},
@@ -178,7 +219,15 @@ export function Menu<V>({
 		<Box flexDirection="column">
 			{scrolling ? <Text color={theme.muted}>{above > 0 ? `  ${theme.symbols.up} ${above} more` : ' '}</Text> : null}
 			{visible.map(item => (
-				<MenuRow key={item.key} label={item.label} note={item.note} selected={item.key === highlighted?.key} width={width} />
+				<MenuRow
+					key={item.key}
+					label={item.label}
+					note={item.note}
+					hotkey={item.hotkey}
+					letterColumn={letterColumn}
+					selected={item.key === highlighted?.key}
+					width={width}
+				/>
 			))}
 			{scrolling ? <Text color={theme.muted}>{below > 0 ? `  ${theme.symbols.down} ${below} more` : ' '}</Text> : null}
 		</Box>

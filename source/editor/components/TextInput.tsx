@@ -3,6 +3,7 @@ import {useRef, useState} from 'react';
 import {Text, useInput} from 'ink';
 import {hasUnsafeCharacters} from '../../contact/sanitize.js';
 import {plainText} from '../symbols.js';
+import {useTextFieldKeys} from '../hooks/use-screen-keys.js';
 import {usePaste} from '../terminal/keys.js';
 import {useTheme} from '../theme.js';
 
@@ -64,6 +65,8 @@ export function TextInput({
 
 	const handlers = useRef({onChange, onSubmit});
 	handlers.current = {onChange, onSubmit};
+	// On a screen with a text field, ? and q are text, not the key list and quit.
+	useTextFieldKeys();
 
 	// A paste is text only: its line breaks become spaces and never submit.
 	usePaste(pasted => {

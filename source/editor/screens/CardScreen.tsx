@@ -5,7 +5,7 @@ import type {ContactFields, FieldName} from '../../contact/contact.js';
 import {fieldsOf} from '../../contact/fields.js';
 import {sanitize} from '../../contact/sanitize.js';
 import {FieldRow} from '../components/FieldRow.js';
-import {Menu, type MenuItem} from '../components/Menu.js';
+import {letterHints, Menu, type MenuItem} from '../components/Menu.js';
 import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
 import {currentFields, editedFields} from '../state/edit-session.js';
 import type {CardFocus} from '../state/navigation.js';
@@ -49,7 +49,14 @@ export function CardScreen({focus}: {focus?: CardFocus | undefined}): React.JSX.
 		if (count > 0) {
 			setConfirm('discard');
 		} else {
-			dispatch({type: 'discard'});
+			// Said, not silently "discarded": the operator may think an edit was there.
+			dispatch({
+				type: 'error',
+				error: {
+					message: 'Nothing to discard: no field has been changed.',
+					hint: 'Choose Name, Salutation or Cell phone to edit a field.',
+				},
+			});
 		}
 	};
 
@@ -77,12 +84,24 @@ export function CardScreen({focus}: {focus?: CardFocus | undefined}): React.JSX.
 	const loaded = fieldsOf(contact);
 	const phoneEdited = PHONE.some(name => edited.has(name));
 	const items: Array<MenuItem<Action>> = [
-		{key: 'name', label: 'Name', value: 'name', note: edited.has('firstName') || edited.has('lastName') ? 'edited' : undefined},
-		{key: 'salutation', label: 'Salutation', value: 'salutation', note: edited.has('salutation') ? 'edited' : undefined},
-		{key: 'phone', label: 'Cell phone', value: 'phone', note: phoneEdited ? 'edited' : undefined},
-		{key: 'review', label: `Review changes (${count})`, value: 'review'},
-		{key: 'discard', label: 'Discard changes', value: 'discard'},
-		{key: 'history', label: 'History / undo', value: 'history'},
+		{
+			key: 'name',
+			label: 'Name',
+			value: 'name',
+			hotkey: 'n',
+			note: edited.has('firstName') || edited.has('lastName') ? 'edited' : undefined,
+		},
+		{
+			key: 'salutation',
+			label: 'Salutation',
+			value: 'salutation',
+			hotkey: 's',
+			note: edited.has('salutation') ? 'edited' : undefined,
+		},
+		{key: 'phone', label: 'Cell phone', value: 'phone', hotkey: 'p', note: phoneEdited ? 'edited' : undefined},
+		{key: 'review', label: `Review changes (${count})`, value: 'review', hotkey: 'r'},
+		{key: 'discard', label: 'Discard changes', value: 'discard', hotkey: 'd'},
+		{key: 'history', label: 'History / undo', value: 'history', hotkey: 'h'},
 		{key: 'back', label: 'Back', value: 'back'},
 	];
 
@@ -98,11 +117,7 @@ export function CardScreen({focus}: {focus?: CardFocus | undefined}): React.JSX.
 							['y', confirm === 'discard' ? 'discard' : 'leave, drop edits'],
 							['n', 'keep them'],
 						]
-					: [
-							['↑↓', 'move'],
-							['Enter', 'choose'],
-							['Esc', 'back'],
-						]
+					: [['↑↓', 'move'], ['Enter', 'choose'], ['Esc', 'back'], ...letterHints(items)]
 			}
 		>
 			<Box flexDirection="column">

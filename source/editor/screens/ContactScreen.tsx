@@ -3,7 +3,7 @@ import {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import type {Contact} from '../../contact/contact.js';
 import {sanitize} from '../../contact/sanitize.js';
-import {Menu, type MenuItem} from '../components/Menu.js';
+import {Menu, PAGE_HINTS, type MenuItem} from '../components/Menu.js';
 import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
 import {TextField} from '../components/TextField.js';
 import {Waiting} from '../components/Waiting.js';
@@ -14,6 +14,7 @@ import {useEditor, useEscape} from '../hooks/use-editor.js';
 import {useTheme} from '../theme.js';
 import {keyMatches, matchKey, matchQuery} from '../../contact/match.js';
 import {count, createContactIndex, looksLikeId, recentRow} from './contact-rows.js';
+import {shortAge} from './when.js';
 
 type Choice =
 	| {kind: 'contact'; contact: Contact}
@@ -69,8 +70,8 @@ export function ContactScreen({initialQuery}: {initialQuery?: string | undefined
 		[session, streamId, services.store],
 	);
 
-	// Room for the "recent" note on every row when there are recent contacts, so columns line up.
-	const width = Math.max(20, size.columns - 3 - (recent.length > 0 ? 8 : 0));
+	// Room for the "recent, 12m ago" note on every row when there are recent contacts, so columns line up.
+	const width = Math.max(20, size.columns - 3 - (recent.length > 0 ? 16 : 0));
 	// Search keys and row texts once per contact (and width), not on every key typed into the filter.
 	const index = useMemo(() => createContactIndex(theme.symbols), [theme.symbols]);
 	const byId = useMemo(() => new Map((list?.contacts ?? []).map(c => [String(c.id), c])), [list]);
@@ -106,7 +107,7 @@ export function ContactScreen({initialQuery}: {initialQuery?: string | undefined
 			result.push({
 				key: `recent:${entry.id}`,
 				label: contact ? index.row(contact, width) : recentRow(entry.label ?? '', entry.id, width, theme.symbols),
-				note: 'recent',
+				note: ['recent', shortAge(entry.usedAt, Date.now())].filter(Boolean).join(', '),
 				value: contact ? {kind: 'contact', contact} : {kind: 'recent', id: entry.id},
 			});
 		}
@@ -218,18 +219,15 @@ export function ContactScreen({initialQuery}: {initialQuery?: string | undefined
 			title="Find a contact"
 			hints={
 				searching
-					? [
-							['↑↓', 'move'],
-							['Enter', 'open'],
-							['Esc', 'stop searching'],
-						]
+					? [['↑↓', 'move'], ['Enter', 'open'], ['Esc', 'stop searching'], ...PAGE_HINTS]
 					: running
 						? [['Esc', 'cancel']]
 						: [
-								['type', 'filter or ID'],
+								['type', 'filter or ID', 'list'],
 								['↑↓', 'move'],
 								['Enter', 'open'],
 								['Esc', query ? 'clear' : 'back'],
+								...PAGE_HINTS,
 							]
 			}
 		>

@@ -10,7 +10,7 @@ import type {PreparedUpdate} from '../../core/prepare.js';
 import {prepareUndo, restoredFields, shortId, undoneBy} from '../../core/undo.js';
 import type {FieldChange} from '../../contact/diff.js';
 import type {Contact} from '../../contact/contact.js';
-import {Menu, type MenuItem} from '../components/Menu.js';
+import {Menu, PAGE_HINTS, type MenuItem} from '../components/Menu.js';
 import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
 import {Waiting} from '../components/Waiting.js';
 import {isDirty, sameHost} from '../state/flow.js';
@@ -18,13 +18,14 @@ import {useEditor, useEscape} from '../hooks/use-editor.js';
 import {useTask} from '../hooks/use-task.js';
 import {fileErrorReason, journalFor} from '../store-files.js';
 import {useTheme} from '../theme.js';
-import {formatTime} from './when.js';
+import {ageText, formatTime} from './when.js';
 
 /** The status as words that read without colour. */
-export function statusWords(entry: Pick<JournalEntry, 'status'>): string {
+export function statusWords(entry: Pick<JournalEntry, 'status' | 'checked'>): string {
 	switch (entry.status) {
 		case 'done': {
-			return 'saved';
+			// Checked: the answer was lost, and a read afterwards found the values sent.
+			return entry.checked ? 'saved (checked)' : 'saved';
 		}
 
 		case 'failed': {
@@ -209,11 +210,13 @@ export function HistoryScreen(): React.JSX.Element {
 	}));
 	const current = entries.find(entry => entry.id === highlighted) ?? entries[0];
 	const details: string[] = [];
+	const now = Date.now();
 	if (current) {
 		const who = [current.user, current.hostname].filter(Boolean).join('@');
 		details.push(
 			[
 				`entry ${shortId(current.id)}`,
+				ageText(current.time, now),
 				who ? `by ${sanitize(who)}` : '',
 				current.profile ? `profile ${sanitize(current.profile)}` : '',
 				current.undoOf ? `undoes ${shortId(current.undoOf)}` : '',
@@ -233,15 +236,7 @@ export function HistoryScreen(): React.JSX.Element {
 	return (
 		<ScreenLayout
 			title={`History of ${sanitize(contactId)}`}
-			hints={
-				running
-					? [['Esc', 'cancel']]
-					: [
-							['↑↓', 'move'],
-							['Enter', 'undo'],
-							['Esc', 'back'],
-						]
-			}
+			hints={running ? [['Esc', 'cancel']] : [['↑↓', 'move'], ['Enter', 'undo'], ['Esc', 'back'], ...PAGE_HINTS]}
 		>
 			<Text color={theme.muted} wrap="truncate-end">
 				{truncate(

@@ -2,7 +2,6 @@ import type React from 'react';
 import {useState} from 'react';
 import {Box, Text} from 'ink';
 import type {FieldChange} from '../../contact/diff.js';
-import {verifyStored} from '../../contact/diff.js';
 import {fieldsOf} from '../../contact/fields.js';
 import {sanitize} from '../../contact/sanitize.js';
 import {describeError} from '../../kore/errors.js';
@@ -15,8 +14,13 @@ import {Waiting} from '../components/Waiting.js';
 import {useEditor, useEscape} from '../hooks/use-editor.js';
 import {useTask} from '../hooks/use-task.js';
 import {useTheme} from '../theme.js';
+import {checkUnknownWrite} from '../../core/check.js';
 import {shortId} from '../../core/undo.js';
 import {phoneText} from './CardScreen.js';
+
+/** Said on the result once "Check this contact now" found that the save went through. */
+export const CHECKED_SAVED =
+	'Checked: the contact holds exactly what you sent, so the save went through; the change journal now records it as saved.';
 
 type Choice = 'check' | 'again' | 'history' | 'contact' | 'stream' | 'quit';
 
@@ -68,7 +72,7 @@ function changedText(rows: FieldChange[]): string {
 
 /** After the PUT: what the server stored and whether it equals what was intended; what next. */
 export function ResultScreen(): React.JSX.Element {
-	const {state, dispatch, client, active, size, wait} = useEditor();
+	const {state, dispatch, client, active, size, services, wait} = useEditor();
 	const theme = useTheme();
 	const rows = useContentRows();
 	const {running, run} = useTask();
@@ -116,28 +120,44 @@ export function ResultScreen(): React.JSX.Element {
 		}
 
 		const {update} = outcome;
-		void run('Re-reading the contact…', async signal => client.rereadContact(update.streamId, update.contactId, {signal})).then(
-			result => {
-				if (!result) {
-					return;
-				}
+		const session = state.session;
+		void run('Re-reading the contact…', async signal =>
+			checkUnknownWrite({
+				client,
+				update,
+				dir: services.store.dir,
+				store: services.store,
+				...(session ? {profile: session.profileName} : {}),
+				signal,
+			}),
+		).then(result => {
+			if (!result) {
+				return;
+			}
 
-				if (!result.ok) {
-					setChecked({ok: false, text: `Could not re-read it: ${describeError(result.error)}`});
-					return;
-				}
+			if (!result.ok) {
+				setChecked({ok: false, text: `Could not re-read it: ${describeError(result.error)}`});
+				return;
+			}
 
-				const verification = verifyStored(update.body, result.value.contact);
-				setChecked(
-					verification.ok
-						? {ok: true, text: 'The contact now holds exactly the values you sent: the save went through.'}
-						: {
-								ok: false,
-								text: `The contact does not hold what you sent (${mismatchText(verification.mismatches)}): the save did not go through, or someone changed it since. Edit it again to retry.`,
-							},
-				);
-			},
-		);
+			const found = result.value;
+			if (found.outcome === 'saved') {
+				setChecked({ok: true, text: [CHECKED_SAVED, ...found.warnings].join(' ')});
+				// From here on it is a save like any other: result, header, list and history say so.
+				dispatch({
+					type: 'sent',
+					update,
+					stored: found.stored,
+					verification: {ok: true, mismatches: [], changedSince: []},
+				});
+				return;
+			}
+
+			setChecked({
+				ok: false,
+				text: `The contact does not hold what you sent (${mismatchText(found.mismatches)}): the save did not go through, or someone changed it since. Edit it again to retry.`,
+			});
+		});
 	};
 
 	const items: Array<MenuItem<Choice>> = [
@@ -209,10 +229,12 @@ export function ResultScreen(): React.JSX.Element {
 					hint: 'It no longer holds all of what you sent: check it, and edit it again if needed.',
 				};
 	// "Stored on the server now:" and the four field rows (each cut to one row), then the verdict.
+	const checkedText = checked?.ok ? `${theme.symbols.ok} ${checked.text}` : '';
 	const used =
 		STORED_ROWS +
 		(verification.ok ? wrappedRows(verifiedText, size.columns) : errorBoxRows(mismatch, size.columns)) +
-		(note ? errorBoxRows({message: note}, size.columns) : 0);
+		(note ? errorBoxRows({message: note}, size.columns) : 0) +
+		(checkedText ? wrappedRows(checkedText, size.columns) : 0);
 	const title = outcome.undoOf
 		? `Undone: entry ${shortId(outcome.undoOf)} reverted on ${sanitize(outcome.update.contactId)}`
 		: `Saved ${sanitize(outcome.update.contactId)}`;
@@ -231,6 +253,7 @@ export function ResultScreen(): React.JSX.Element {
 				<ErrorBox message={mismatch.message} hint={mismatch.hint} columns={size.columns} tone="warning" />
 			)}
 			{note ? <ErrorBox message={note} columns={size.columns} tone="warning" /> : null}
+			{checkedText ? <Wrapped text={checkedText} columns={size.columns} color={theme.success} /> : null}
 			{menu(menuHeight(items.length, rows - used))}
 		</ScreenLayout>
 	);

@@ -74,7 +74,7 @@ export function ReviewScreen(): React.JSX.Element {
 	const [typed, setTyped] = useState('');
 	const [confirmError, setConfirmError] = useState<string | undefined>();
 	const rows = useContentRows();
-	const isFresh = useFreshKeys();
+	const isFresh = useFreshKeys(active);
 	const update = state.prepared;
 	const isProtected = state.session?.protected === true;
 

@@ -3,6 +3,7 @@ import {useMemo, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import {truncate} from '../../contact/display.js';
 import {sanitize} from '../../contact/sanitize.js';
+import type {Hint} from '../components/KeyHints.js';
 import {Menu, type MenuItem} from '../components/Menu.js';
 import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
 import {TextField} from '../components/TextField.js';
@@ -12,6 +13,7 @@ import {useTheme} from '../theme.js';
 import {REPLACE_HINTS} from '../hooks/use-form-fields.js';
 import {useStreamCheck} from '../hooks/use-stream-check.js';
 import {validateStreamId} from './stream-id.js';
+import {ageText} from './when.js';
 
 type Choice = {kind: 'recent'; id: string; nickname?: string} | {kind: 'enter'};
 
@@ -44,9 +46,11 @@ export function StreamScreen(): React.JSX.Element {
 	});
 
 	const items = useMemo((): Array<MenuItem<Choice>> => {
+		const now = Date.now();
 		const list: Array<MenuItem<Choice>> = recent.map(stream => ({
 			key: `stream:${stream.id}`,
 			label: stream.nickname ? `${sanitize(stream.nickname)} ${theme.symbols.dot} ${sanitize(stream.id)}` : sanitize(stream.id),
+			note: stream.usedAt ? `used ${ageText(stream.usedAt, now)}` : undefined,
 			value: {kind: 'recent', id: stream.id, nickname: stream.nickname},
 		}));
 		list.push({key: 'enter', label: `Enter a stream ID${theme.symbols.ellipsis}`, value: {kind: 'enter'}});
@@ -82,7 +86,7 @@ export function StreamScreen(): React.JSX.Element {
 		{isActive: active && mode === 'enter' && !checking},
 	);
 
-	const hints: Array<[string, string]> =
+	const hints: Hint[] =
 		mode === 'list'
 			? [
 					['↑↓', 'move'],

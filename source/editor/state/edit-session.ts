@@ -202,6 +202,8 @@ export function saved(
 		return session;
 	}
 
+	// A check after an unknown outcome that finds the save went through: still the same undo, if it was one.
+	const undoOf = session.undoOf ?? (session.outcome?.kind === 'unknown' ? session.outcome.undoOf : undefined);
 	return {
 		...NO_CONTACT,
 		contact: result.stored,
@@ -210,7 +212,7 @@ export function saved(
 			update: result.update ?? session.prepared,
 			stored: result.stored,
 			verification: result.verification,
-			...(session.undoOf ? {undoOf: session.undoOf} : {}),
+			...(undoOf ? {undoOf} : {}),
 			...(result.note ? {note: result.note} : {}),
 		},
 		prepared: session.prepared,

@@ -269,7 +269,9 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
 			}
 
 			const stack: Screen[] = [...nav.popTo(state.stack, 'contact'), {name: 'result'}];
-			return told(withSession(state, edit.saved(state, action), stack), {});
+			// A check that finds an unknown save went through makes it known: quitting no longer reports failure.
+			const unknownOutcome = state.outcome?.kind === 'unknown' ? false : state.unknownOutcome;
+			return told({...withSession(state, edit.saved(state, action), stack), unknownOutcome}, {});
 		}
 
 		case 'send-unknown': {

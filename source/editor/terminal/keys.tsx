@@ -64,12 +64,13 @@ export function usePaste(handler: PasteHandler, isActive: boolean): void {
  * For a confirmation: `isFresh()` is false for a key that arrived before this screen was drawn
  * (typed ahead, meant for the screen before), and says so on the screen.
  */
-export function useFreshKeys(): () => boolean {
+export function useFreshKeys(shown = true): () => boolean {
 	const {arrivedAt, notify} = useKeyInput();
 	const shownAt = useRef(Number.POSITIVE_INFINITY);
+	// Hidden (under the key list or the quit question) and shown again: it counts as drawn anew.
 	useEffect(() => {
-		shownAt.current = performance.now();
-	}, []);
+		shownAt.current = shown ? performance.now() : Number.POSITIVE_INFINITY;
+	}, [shown]);
 	return () => {
 		if (arrivedAt() > shownAt.current) return true;
 		notify(TYPED_AHEAD_IGNORED);

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {KeyHints} from '../../../source/editor/components/KeyHints.js';
+import {KeyHints, type Hint} from '../../../source/editor/components/KeyHints.js';
 import {renderInk} from '../helpers/render.js';
 
 describe('KeyHints', () => {
@@ -38,5 +38,21 @@ describe('KeyHints', () => {
 		const r = await renderInk(<KeyHints hints={[['Esc', 'back']]} columns={80} question="Quit? y/n" />);
 		expect(r.frame()).toBe('Quit? y/n');
 		await r.unmount();
+	});
+
+	it('puts extras after Ctrl+C only when they fit, and list-only keys never on the line', async () => {
+		const hints: Hint[] = [
+			['↑↓', 'move'],
+			['Enter', 'open'],
+			['?', 'keys', 'extra'],
+			['PgUp/Dn Home/End', 'page', 'extra'],
+			['n', 'Name', 'list'],
+		];
+		const wide = await renderInk(<KeyHints hints={hints} columns={80} />);
+		expect(wide.frame()).toBe('↑↓ move · Enter open · Ctrl+C quit · ? keys · PgUp/Dn Home/End page');
+		await wide.unmount();
+		const narrow = await renderInk(<KeyHints hints={hints} columns={50} />, {columns: 50});
+		expect(narrow.frame()).toBe('↑↓ move · Enter open · Ctrl+C quit · ? keys');
+		await narrow.unmount();
 	});
 });

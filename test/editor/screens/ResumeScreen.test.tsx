@@ -93,7 +93,7 @@ describe('ResumeScreen', () => {
 		expect(after.streamId).toBe('st-5a1e0c9d');
 		expect(after.contact).toEqual(draft.loaded);
 		expect(after.edits).toEqual(draft.edits);
-		expect(after.notice).toMatch(/^Your unsent edit \(this edit is \d+ minutes? old\) is back\./);
+		expect(after.notice).toMatch(/^Your unsent edit \(this edit is \d+ (minute|hour|day)s? old\) is back\./);
 		// Still on disk until it is sent or discarded.
 		expect(drafts.load()?.edits).toEqual(draft.edits);
 		await r.unmount();

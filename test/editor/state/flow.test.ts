@@ -317,6 +317,19 @@ describe('flow: the card remembers where the operator was', () => {
 	});
 });
 
+describe('flow: a check finds an unknown save went through', () => {
+	it('the result says saved, the undo stays an undo, and quitting no longer reports failure', () => {
+		const update = run(atCard(), {type: 'edit', fields: {firstName: 'Jo'}}, {type: 'review'}).prepared!;
+		const atReviewOfUndo = run(atCard(), {type: 'undo-prepared', update, undoOf: 'j-1', current: contact});
+		const lost = run(atReviewOfUndo, {type: 'send'}, {type: 'send-unknown', message: 'timed out'});
+		expect(lost.unknownOutcome).toBe(true);
+		const checked = run(lost, {type: 'sent', stored: {...contact, firstName: 'Jo'}, verification: {ok: true, mismatches: []}});
+		expect(checked.outcome).toMatchObject({kind: 'saved', undoOf: 'j-1'});
+		expect(checked.unknownOutcome).toBe(false);
+		expect(run(checked, {type: 'result-choice', choice: 'quit'}).exit).toEqual({code: 0});
+	});
+});
+
 describe('flow: retry after an unknown outcome', () => {
 	const unknown = () =>
 		run(
