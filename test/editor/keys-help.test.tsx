@@ -169,6 +169,7 @@ describe('q quits from menus', () => {
 		await r.press('n');
 		await r.waitFor('Edit name');
 		// In the form, q is text.
+		await r.press(KEY.end);
 		await r.press('q');
 		await r.waitFor('johnq');
 		expect(codes).toEqual([]);
