@@ -26,7 +26,7 @@ function rowsOf(lines: string[], columns: number): number {
  * last line saying how many were left out (a frame taller than the terminal makes Ink redraw the
  * whole screen on every key).
  */
-export function clipLines(lines: string[], budget: number, columns: number, ellipsis = '…'): string[] {
+export function clipLines(lines: string[], budget: number, columns: number, ellipsis = '…', what = 'command'): string[] {
 	if (rowsOf(lines, columns) <= budget) return lines;
 	const kept: string[] = [];
 	let used = 0;
@@ -38,7 +38,7 @@ export function clipLines(lines: string[], budget: number, columns: number, elli
 	}
 
 	const left = lines.length - kept.length;
-	return [...kept, `${ellipsis} ${left} more ${left === 1 ? 'line' : 'lines'}: widen the terminal to see the whole command`];
+	return [...kept, `${ellipsis} ${left} more ${left === 1 ? 'line' : 'lines'}: widen the terminal to see the whole ${what}`];
 }
 
 /**
@@ -145,7 +145,8 @@ export function ReviewScreen(): React.JSX.Element {
 	const confirmRows = confirming ? 4 : 0;
 	// Diff: a title row and six field rows; then the body's caption.
 	const left = rows - 7 - 1 - (storeLine ? 1 : 0) - confirmRows - undoRows;
-	const body = rowsOf(pretty, size.columns) <= left ? pretty : compact;
+	const body =
+		rowsOf(pretty, size.columns) <= left ? pretty : clipLines(compact, left, size.columns, theme.symbols.ellipsis, 'body');
 	const curlWidth = size.columns - 1;
 	const fullCurl = client ? curlCommand(client.baseUrl, client.accountId, update).split('\n') : [];
 	const prettyCurl = fitShellLines(fullCurl, curlWidth);
