@@ -62,6 +62,9 @@ describe('ASCII only (LANG=C)', () => {
 		expect(r.frame()).toMatch(/^DEMO - a built-in sandbox/m);
 		await r.press(KEY.enter);
 		await r.waitFor('Stream ID');
+		// A message written outside the editor (stream-id.ts) is shown in ASCII too.
+		await r.press(KEY.enter);
+		await r.waitFor('e.g. st-5a1e0c9d-...');
 		await r.paste(sandbox.streamId);
 		await r.press(KEY.enter);
 		await r.waitFor('30 of 30 loaded');
