@@ -9,13 +9,17 @@ import {Menu, type MenuItem} from '../components/Menu.js';
 import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
 import {currentFields, editedFields} from '../flow.js';
 import {useEditor, useEscape} from '../hooks/use-editor.js';
+import {UNICODE_SYMBOLS} from '../symbols.js';
 import {useTheme} from '../theme.js';
 
 type Action = 'name' | 'salutation' | 'phone' | 'review' | 'discard' | 'history' | 'back';
 
 const PHONE: FieldName[] = ['countryCode', 'phoneNumber', 'extension'];
 
-export function phoneText(fields: Pick<ContactFields, 'countryCode' | 'phoneNumber' | 'extension'>, dot = '·'): string {
+export function phoneText(
+	fields: Pick<ContactFields, 'countryCode' | 'phoneNumber' | 'extension'>,
+	dot = UNICODE_SYMBOLS.dot,
+): string {
 	const number = [fields.countryCode, fields.phoneNumber].filter(Boolean).join(' ');
 	const ext = fields.extension ? ` ${dot} ext ${fields.extension}` : '';
 	return number || ext ? `${number || '(no number)'}${ext}` : '';

@@ -14,6 +14,7 @@ import {TextField} from '../components/TextField.js';
 import {compactCurlBody, fitShellLines} from '../../core/curl-lines.js';
 import {useEditor, useEscape} from '../hooks/use-editor.js';
 import {useFreshKeys} from '../terminal/keys.js';
+import {UNICODE_SYMBOLS} from '../symbols.js';
 import {useTheme} from '../theme.js';
 
 function rowsOf(lines: string[], columns: number): number {
@@ -26,7 +27,13 @@ function rowsOf(lines: string[], columns: number): number {
  * last line saying how many were left out (a frame taller than the terminal makes Ink redraw the
  * whole screen on every key).
  */
-export function clipLines(lines: string[], budget: number, columns: number, ellipsis = '…', what = 'command'): string[] {
+export function clipLines(
+	lines: string[],
+	budget: number,
+	columns: number,
+	ellipsis = UNICODE_SYMBOLS.ellipsis,
+	what = 'command',
+): string[] {
 	if (rowsOf(lines, columns) <= budget) return lines;
 	const kept: string[] = [];
 	let used = 0;
