@@ -1,5 +1,6 @@
 import type React from 'react';
 import {Box, Text} from 'ink';
+import {truncate} from '../../contact/display.js';
 import {useEditor} from '../hooks/use-editor.js';
 import {useKeyInput} from '../terminal/keys.js';
 import {plainText} from '../symbols.js';
@@ -36,7 +37,7 @@ export function ScreenLayout({title, hints, children}: ScreenLayoutProps): React
 	return (
 		<Box flexDirection="column" width={size.columns}>
 			<Text bold wrap="truncate-end">
-				{title}
+				{truncate(title, size.columns - 1, theme.symbols.ellipsis)}
 			</Text>
 			{children}
 			{state.error ? <ErrorBox message={state.error.message} hint={state.error.hint} columns={size.columns} /> : null}

@@ -4,6 +4,7 @@ import {useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import stringWidth from 'string-width';
 import {storedPhoneNumber} from '../../contact/phone.js';
+import {truncate} from '../../contact/display.js';
 import {sanitize} from '../../contact/sanitize.js';
 import {toSafeJson} from '../../output/json.js';
 import {curlCommand} from '../../core/curl.js';
@@ -183,7 +184,7 @@ export function ReviewScreen(): React.JSX.Element {
 					<Text color={theme.muted}>{curlCaption}</Text>
 					{curl.map((line, index) => (
 						<Text key={index} wrap="truncate-end">
-							{line}
+							{truncate(line, size.columns - 1, theme.symbols.ellipsis)}
 						</Text>
 					))}
 				</Box>
@@ -201,7 +202,11 @@ export function ReviewScreen(): React.JSX.Element {
 						</Text>
 					) : null}
 					<Text color={theme.muted} wrap="truncate-end">
-						PUT {theme.symbols.ellipsis}/contacts/{sanitize(update.contactId)} with this body:
+						{truncate(
+							`PUT ${theme.symbols.ellipsis}/contacts/${sanitize(update.contactId)} with this body:`,
+							size.columns - 1,
+							theme.symbols.ellipsis,
+						)}
 					</Text>
 					{body.map((line, index) => (
 						<Text key={index}>{line}</Text>
