@@ -53,56 +53,59 @@ async function cardItem(r: Rendered, n: number): Promise<void> {
 }
 
 describe('ASCII only (LANG=C)', () => {
-	it.each([60, 40])('at %i columns no frame of a whole edit holds a non-ASCII character other than contact data', async columns => {
-		const sandbox = getSandbox();
-		const services = makeServices({env: {LANG: 'C', TERM: 'xterm'}, demo: {banner: DEMO_BANNER}});
-		services.store.saveProfile(sandboxProfile(sandbox));
-		const r = await renderInk(<Editor services={services} onExit={() => {}} />, {columns, rows: 20});
-		await r.waitFor('Choose a profile');
-		expect(r.frame()).toMatch(/^DEMO - a built-in sandbox/m);
-		await r.press(KEY.enter);
-		await r.waitFor('Stream ID');
-		// A message written outside the editor (stream-id.ts) is shown in ASCII too.
-		await r.press(KEY.enter);
-		await r.waitFor('x Type the stream ID');
-		expect(r.frame().replace(/\s+/g, ' ')).toContain('e.g. st-5a1e0c9d-...');
-		await r.paste(sandbox.streamId);
-		await r.press(KEY.enter);
-		await r.waitFor('30 of 30 loaded');
-		expect(r.frame()).toMatch(/^> Sør.*\.\.\. +\| \+44 7700 ?900 ?001/m);
-		expect(r.frame()).toContain('| Up/Down move');
-		// The contact with the long name: cut with "...", on the card and in the header.
-		await r.press(KEY.enter);
-		await r.waitFor('Review changes (0)');
-		await cardItem(r, 0);
-		await r.waitFor('Edit name');
-		await r.press(KEY.tab);
-		await r.type('X');
-		await r.press(KEY.enter);
-		await r.waitFor('Review changes (1)');
-		await cardItem(r, 1);
-		await r.waitFor('Edit salutation');
-		expect(r.frame()).toContain('Other...');
-		await r.press(KEY.escape);
-		await r.waitFor('Review changes (1)');
-		await cardItem(r, 3);
-		await r.waitFor('PUT .../contacts/');
-		expect(r.frame()).toMatch(/^~ Last name/m);
-		await r.press('c');
-		await r.waitFor('$KORE_JWT');
-		await r.press('c');
-		await r.waitFor('PUT .../contacts/');
-		await r.press('y');
-		await r.waitFor('Verified', 15_000);
-		expect(r.frame()).toContain('ok Verified');
+	it.each([60, 40])(
+		'at %i columns no frame of a whole edit holds a non-ASCII character other than contact data',
+		async columns => {
+			const sandbox = getSandbox();
+			const services = makeServices({env: {LANG: 'C', TERM: 'xterm'}, demo: {banner: DEMO_BANNER}});
+			services.store.saveProfile(sandboxProfile(sandbox));
+			const r = await renderInk(<Editor services={services} onExit={() => {}} />, {columns, rows: 20});
+			await r.waitFor('Choose a profile');
+			expect(r.frame()).toMatch(/^DEMO - a built-in sandbox/m);
+			await r.press(KEY.enter);
+			await r.waitFor('Stream ID');
+			// A message written outside the editor (stream-id.ts) is shown in ASCII too.
+			await r.press(KEY.enter);
+			await r.waitFor('x Type the stream ID');
+			expect(r.frame().replace(/\s+/g, ' ')).toContain('e.g. st-5a1e0c9d-...');
+			await r.paste(sandbox.streamId);
+			await r.press(KEY.enter);
+			await r.waitFor('30 of 30 loaded');
+			expect(r.frame()).toMatch(/^> Sør.*\.\.\. +\| \+44 7700 ?900 ?001/m);
+			expect(r.frame()).toContain('| Up/Down move');
+			// The contact with the long name: cut with "...", on the card and in the header.
+			await r.press(KEY.enter);
+			await r.waitFor('Review changes (0)');
+			await cardItem(r, 0);
+			await r.waitFor('Edit name');
+			await r.press(KEY.tab);
+			await r.type('X');
+			await r.press(KEY.enter);
+			await r.waitFor('Review changes (1)');
+			await cardItem(r, 1);
+			await r.waitFor('Edit salutation');
+			expect(r.frame()).toContain('Other...');
+			await r.press(KEY.escape);
+			await r.waitFor('Review changes (1)');
+			await cardItem(r, 3);
+			await r.waitFor('PUT .../contacts/');
+			expect(r.frame()).toMatch(/^~ Last name/m);
+			await r.press('c');
+			await r.waitFor('$KORE_JWT');
+			await r.press('c');
+			await r.waitFor('PUT .../contacts/');
+			await r.press('y');
+			await r.waitFor('Verified', 15_000);
+			expect(r.frame()).toContain('ok Verified');
 
-		const frames = r.stdout.frames.map(frame => stripAnsi(frame));
-		const foreign = frames.map(frame => ({glyphs: foreignGlyphs(frame), frame})).filter(found => found.glyphs.length > 0);
-		expect(foreign[0]?.glyphs, foreign[0]?.frame).toBeUndefined();
-		// The walk did show contact data in another script.
-		expect(frames.some(frame => frame.includes('Søren'))).toBe(true);
-		await r.unmount();
-	});
+			const frames = r.stdout.frames.map(frame => stripAnsi(frame));
+			const foreign = frames.map(frame => ({glyphs: foreignGlyphs(frame), frame})).filter(found => found.glyphs.length > 0);
+			expect(foreign[0]?.glyphs, foreign[0]?.frame).toBeUndefined();
+			// The walk did show contact data in another script.
+			expect(frames.some(frame => frame.includes('Søren'))).toBe(true);
+			await r.unmount();
+		},
+	);
 });
 
 describe('width', () => {
