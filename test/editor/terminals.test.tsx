@@ -94,6 +94,15 @@ describe('ASCII only (LANG=C)', () => {
 			await r.waitFor('$KORE_JWT');
 			await r.press('c');
 			await r.waitFor('PUT .../contacts/');
+			// Someone else changes the same field meanwhile: the conflict screen, then my change on top.
+			sandbox.editContact(CONTACTS[0]!.id, {lastName: `Kierkegaard ${columns}`});
+			await r.press('y');
+			await r.waitFor('Nothing was sent');
+			expect(r.frame()).toMatch(/^! Last name/m);
+			await r.press(KEY.down);
+			await r.waitFor('> Apply my changes');
+			await r.press(KEY.enter);
+			await r.waitFor('PUT .../contacts/');
 			await r.press('y');
 			await r.waitFor('Verified', 15_000);
 			expect(r.frame()).toContain('ok Verified');
