@@ -87,6 +87,10 @@ describe('ASCII only (LANG=C)', () => {
 			expect(r.frame()).toContain('Other...');
 			await r.press(KEY.escape);
 			await r.waitFor('Review changes (1)');
+			await cardItem(r, 2);
+			await r.waitFor('Edit cell phone');
+			await r.press(KEY.escape);
+			await r.waitFor('Review changes (1)');
 			await cardItem(r, 3);
 			await r.waitFor('PUT .../contacts/');
 			expect(r.frame()).toMatch(/^~ Last name/m);

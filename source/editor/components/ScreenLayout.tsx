@@ -48,7 +48,7 @@ export function ScreenLayout({title, hints, children}: ScreenLayoutProps): React
 			) : null}
 			{inputNotice ? (
 				<Text color={theme.warning} wrap="truncate-end">
-					{plainText(inputNotice, theme.symbols)}
+					{truncate(plainText(inputNotice, theme.symbols), size.columns - 1, theme.symbols.ellipsis)}
 				</Text>
 			) : null}
 			<KeyHints hints={hints} columns={size.columns} question={state.confirmQuit ? QUIT_QUESTION : undefined} />

@@ -3,6 +3,7 @@ import {useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {ContactFields, FieldName} from '../../contact/contact.js';
 import {fieldsOf} from '../../contact/fields.js';
+import {truncate} from '../../contact/display.js';
 import {sanitize} from '../../contact/sanitize.js';
 import {FieldRow} from '../components/FieldRow.js';
 import {Menu, type MenuItem} from '../components/Menu.js';
@@ -139,7 +140,11 @@ export function CardScreen(): React.JSX.Element {
 				/>
 				{inactive ? (
 					<Text color={theme.warning} wrap="truncate-end">
-						{theme.symbols.warning} Status {status}: this contact is not active.
+						{truncate(
+							`${theme.symbols.warning} Status ${status}: this contact is not active.`,
+							size.columns - 1,
+							theme.symbols.ellipsis,
+						)}
 					</Text>
 				) : null}
 			</Box>

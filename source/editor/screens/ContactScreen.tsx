@@ -2,6 +2,7 @@ import type React from 'react';
 import {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import type {Contact} from '../../contact/contact.js';
+import {truncate} from '../../contact/display.js';
 import {sanitize} from '../../contact/sanitize.js';
 import {Menu, type MenuItem} from '../components/Menu.js';
 import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
@@ -202,10 +203,11 @@ export function ContactScreen(): React.JSX.Element {
 					<Waiting label={progressText ?? ''} wait={state.wait} />
 				) : (
 					<Text color={theme.muted} wrap="truncate-end">
-						{status}
-						{query && items.length === (list?.hasMore ? 1 : 0)
-							? ` ${theme.symbols.dot} no match among the ${count(loaded)} loaded`
-							: ''}
+						{truncate(
+							`${status}${query && items.length === (list?.hasMore ? 1 : 0) ? ` ${theme.symbols.dot} no match among the ${count(loaded)} loaded` : ''}`,
+							size.columns - 1,
+							theme.symbols.ellipsis,
+						)}
 					</Text>
 				)}
 			</Box>
