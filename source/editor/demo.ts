@@ -24,7 +24,7 @@ export function demoContactCount(env: NodeJS.ProcessEnv): {ok: true; count?: num
 	if (raw === '') return {ok: true};
 	const count = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
 	if (!Number.isSafeInteger(count) || count < 1 || count > MAX_DEMO_CONTACTS) {
-		const shown = raw.length > 20 ? `${raw.slice(0, 20)}…` : raw;
+		const shown = raw.length > 20 ? `${raw.slice(0, 20)}...` : raw;
 		return {
 			ok: false,
 			message: `${DEMO_CONTACTS_VARIABLE} must be a whole number from 1 to ${MAX_DEMO_CONTACTS} (how many contacts the demo seeds), not "${shown.replace(/[^\x20-\x7e]/g, '?')}": correct it or unset it.`,

@@ -1,7 +1,9 @@
 /**
  * Every non-ASCII glyph the editor draws, and its ASCII stand-in for TERM=dumb or a locale that is
- * not UTF-8 (LANG=C). Components read them from the theme (`theme.symbols`); nothing else in the
- * editor writes such a glyph literally. Contact data is not ours to change and is never passed here.
+ * not UTF-8 (LANG=C). Components read them from the theme (`theme.symbols`). Sentences written away
+ * from a component (hook labels, validation messages, placeholders, errors) go through `plainText`
+ * where they are drawn (Waiting, TextField, TextInput, ErrorBox, KeyHints, notices, the DEMO line).
+ * Contact data is not ours to change and is never passed here.
  */
 export type Symbols = {
 	/** The selected menu row and the focused field. */

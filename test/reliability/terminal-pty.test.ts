@@ -40,7 +40,8 @@ async function expectNoScrollOnKeys(term: Pty, keys: () => Promise<void>, settle
 	expect(await term.historySize(), 'lines scrolled off while typing').toBe(before);
 }
 
-const DEMO_HEADER = /^demo · 127\.0\.0\.1:\d+/;
+// On 40 columns the header cuts each of its parts, the longest first: the host keeps its start.
+const DEMO_HEADER = /^demo · 127\.0\.0/;
 
 describe('terminal: resize and colour', () => {
 	it('at 40×24 with NO_COLOR: every screen is one clean frame (no wrapped line, shorter than the terminal, no colour) and an edit saves', {

@@ -1,6 +1,7 @@
 import type React from 'react';
 import {Text} from 'ink';
 import stringWidth from 'string-width';
+import {truncate} from '../../contact/display.js';
 import {keyName, plainText} from '../symbols.js';
 import {useTheme} from '../theme.js';
 
@@ -37,7 +38,7 @@ export function KeyHints({hints, columns, question}: KeyHintsProps): React.JSX.E
 	if (question) {
 		return (
 			<Text bold color={theme.warning} wrap="truncate-end">
-				{plainText(question, theme.symbols)}
+				{truncate(plainText(question, theme.symbols), columns - 1, theme.symbols.ellipsis)}
 			</Text>
 		);
 	}

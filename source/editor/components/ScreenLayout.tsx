@@ -1,5 +1,6 @@
 import type React from 'react';
 import {Box, Text} from 'ink';
+import {truncate} from '../../contact/display.js';
 import {useEditor} from '../hooks/use-editor.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
 import {useKeyInput} from '../terminal/keys.js';
@@ -60,7 +61,7 @@ export function ScreenLayout({title, hints, children}: ScreenLayoutProps): React
 	return (
 		<Box flexDirection="column" width={size.columns}>
 			<Text bold wrap="truncate-end">
-				{title}
+				{truncate(title, size.columns - 1, theme.symbols.ellipsis)}
 			</Text>
 			<Box flexDirection="column" display={help ? 'none' : 'flex'}>
 				{children}
@@ -72,7 +73,7 @@ export function ScreenLayout({title, hints, children}: ScreenLayoutProps): React
 				) : null}
 				{inputNotice ? (
 					<Text color={theme.warning} wrap="truncate-end">
-						{plainText(inputNotice, theme.symbols)}
+						{truncate(plainText(inputNotice, theme.symbols), size.columns - 1, theme.symbols.ellipsis)}
 					</Text>
 				) : null}
 				<KeyHints hints={keys} columns={size.columns} question={confirmQuit ? QUIT_QUESTION : undefined} />

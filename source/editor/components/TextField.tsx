@@ -2,6 +2,7 @@ import type React from 'react';
 import {Box, Text} from 'ink';
 import {TextInput} from './TextInput.js';
 import {wrapText} from './wrap.js';
+import {plainText} from '../symbols.js';
 import {useTheme} from '../theme.js';
 
 export type TextFieldProps = {
@@ -40,6 +41,7 @@ export function TextField({
 }: TextFieldProps): React.JSX.Element {
 	const theme = useTheme();
 	const message = error ?? note;
+	const shown = message === undefined ? undefined : plainText(message, theme.symbols);
 	return (
 		<Box flexDirection="column" width={Math.max(20, columns - 1)}>
 			<Box>
@@ -51,8 +53,8 @@ export function TextField({
 					<TextInput value={value} onChange={onChange} onSubmit={onSubmit} mask={mask} placeholder={placeholder} focus={focus} />
 				</Box>
 			</Box>
-			{message
-				? wrapText(`${error ? `${theme.symbols.error} ` : ''}${message}`, Math.max(10, columns - 3 - labelWidth)).map(
+			{shown
+				? wrapText(`${error ? `${theme.symbols.error} ` : ''}${shown}`, Math.max(10, columns - 3 - labelWidth)).map(
 						(line, index) => (
 							// eslint-disable-next-line react/no-array-index-key
 							<Box key={index} paddingLeft={2 + labelWidth}>

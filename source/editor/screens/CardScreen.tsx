@@ -3,6 +3,7 @@ import {useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {ContactFields, FieldName} from '../../contact/contact.js';
 import {fieldsOf} from '../../contact/fields.js';
+import {truncate} from '../../contact/display.js';
 import {sanitize} from '../../contact/sanitize.js';
 import {FieldRow} from '../components/FieldRow.js';
 import {letterHints, Menu, type MenuItem} from '../components/Menu.js';
@@ -10,13 +11,17 @@ import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
 import {currentFields, editedFields} from '../state/edit-session.js';
 import type {CardFocus} from '../state/navigation.js';
 import {useEditor, useEscape} from '../hooks/use-editor.js';
+import {UNICODE_SYMBOLS} from '../symbols.js';
 import {useTheme} from '../theme.js';
 
 type Action = 'name' | 'salutation' | 'phone' | 'review' | 'discard' | 'history' | 'back';
 
 const PHONE: FieldName[] = ['countryCode', 'phoneNumber', 'extension'];
 
-export function phoneText(fields: Pick<ContactFields, 'countryCode' | 'phoneNumber' | 'extension'>, dot = '·'): string {
+export function phoneText(
+	fields: Pick<ContactFields, 'countryCode' | 'phoneNumber' | 'extension'>,
+	dot = UNICODE_SYMBOLS.dot,
+): string {
 	const number = [fields.countryCode, fields.phoneNumber].filter(Boolean).join(' ');
 	const ext = fields.extension ? ` ${dot} ext ${fields.extension}` : '';
 	return number || ext ? `${number || '(no number)'}${ext}` : '';
@@ -151,7 +156,11 @@ export function CardScreen({focus}: {focus?: CardFocus | undefined}): React.JSX.
 				/>
 				{inactive ? (
 					<Text color={theme.warning} wrap="truncate-end">
-						{theme.symbols.warning} Status {status}: this contact is not active.
+						{truncate(
+							`${theme.symbols.warning} Status ${status}: this contact is not active.`,
+							size.columns - 1,
+							theme.symbols.ellipsis,
+						)}
 					</Text>
 				) : null}
 			</Box>

@@ -1,6 +1,7 @@
 import type React from 'react';
 import {Box, Text} from 'ink';
 import {fieldsOf} from '../../contact/fields.js';
+import {truncate} from '../../contact/display.js';
 import {sanitize} from '../../contact/sanitize.js';
 import {ConflictTable, conflictRows} from '../components/ConflictTable.js';
 import {Menu, type MenuItem} from '../components/Menu.js';
@@ -53,9 +54,11 @@ export function ConflictScreen(): React.JSX.Element {
 			]}
 		>
 			<Text color={theme.warning} wrap="truncate-end">
-				{theme.symbols.warning} Nothing was sent.{' '}
-				{conflict.theirs.length === 0 ? 'Only its update time moved' : 'Someone else saved it'}
-				{when ? ` (updated ${when})` : ''}.
+				{truncate(
+					`${theme.symbols.warning} Nothing was sent. ${conflict.theirs.length === 0 ? 'Only its update time moved' : 'Someone else saved it'}${when ? ` (updated ${when})` : ''}.`,
+					size.columns - 1,
+					theme.symbols.ellipsis,
+				)}
 			</Text>
 			<ConflictTable loaded={loaded} theirs={theirs} yours={yours} columns={size.columns} />
 			<Box>

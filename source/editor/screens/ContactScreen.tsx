@@ -2,6 +2,7 @@ import type React from 'react';
 import {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import type {Contact} from '../../contact/contact.js';
+import {truncate} from '../../contact/display.js';
 import {sanitize} from '../../contact/sanitize.js';
 import {Menu, PAGE_HINTS, type MenuItem} from '../components/Menu.js';
 import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
@@ -245,10 +246,11 @@ export function ContactScreen({initialQuery}: {initialQuery?: string | undefined
 					<Waiting label={(searching ? searchLine : progressText) ?? ''} wait={wait} />
 				) : (
 					<Text color={theme.muted} wrap="truncate-end">
-						{searchLine ?? status}
-						{query && !searchLine && !items.some(item => item.value.kind === 'contact' || item.value.kind === 'recent')
-							? ` ${theme.symbols.dot} no match among the ${count(loaded)} loaded`
-							: ''}
+						{truncate(
+							`${searchLine ?? status}${query && !searchLine && !items.some(item => item.value.kind === 'contact' || item.value.kind === 'recent') ? ` ${theme.symbols.dot} no match among the ${count(loaded)} loaded` : ''}`,
+							size.columns - 1,
+							theme.symbols.ellipsis,
+						)}
 					</Text>
 				)}
 			</Box>

@@ -1,6 +1,7 @@
 import type React from 'react';
 import {useState} from 'react';
 import {Box, Text, useInput} from 'ink';
+import {truncate} from '../../contact/display.js';
 import {compactPhone, normalizeCountryCode, parsePhoneInput, phoneAdvice} from '../../contact/phone.js';
 import {validateField} from '../../contact/validate.js';
 import {ScreenLayout} from '../components/ScreenLayout.js';
@@ -154,7 +155,7 @@ export function PhoneForm({fields, onSubmit, onCancel}: FormProps): React.JSX.El
 					</Text>
 				) : null}
 				<Text color={theme.muted} wrap="truncate-end">
-					Sent as digits only; Kore.ai stores country code + number.
+					{truncate('Sent as digits only; Kore.ai stores country code + number.', size.columns - 1, theme.symbols.ellipsis)}
 				</Text>
 			</Box>
 		</ScreenLayout>

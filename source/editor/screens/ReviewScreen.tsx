@@ -4,6 +4,7 @@ import {useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import stringWidth from 'string-width';
 import {storedPhoneNumber} from '../../contact/phone.js';
+import {truncate} from '../../contact/display.js';
 import {sanitize} from '../../contact/sanitize.js';
 import {toSafeJson} from '../../output/json.js';
 import {curlCommand} from '../../core/curl.js';
@@ -14,6 +15,7 @@ import {TextField} from '../components/TextField.js';
 import {compactCurlBody, fitShellLines} from '../../core/curl-lines.js';
 import {useEditor, useEscape} from '../hooks/use-editor.js';
 import {useFreshKeys} from '../terminal/keys.js';
+import {UNICODE_SYMBOLS} from '../symbols.js';
 import {useTheme} from '../theme.js';
 
 function rowsOf(lines: string[], columns: number): number {
@@ -26,7 +28,13 @@ function rowsOf(lines: string[], columns: number): number {
  * last line saying how many were left out (a frame taller than the terminal makes Ink redraw the
  * whole screen on every key).
  */
-export function clipLines(lines: string[], budget: number, columns: number, ellipsis = '…'): string[] {
+export function clipLines(
+	lines: string[],
+	budget: number,
+	columns: number,
+	ellipsis = UNICODE_SYMBOLS.ellipsis,
+	what = 'command',
+): string[] {
 	if (rowsOf(lines, columns) <= budget) return lines;
 	const kept: string[] = [];
 	let used = 0;
@@ -38,7 +46,7 @@ export function clipLines(lines: string[], budget: number, columns: number, elli
 	}
 
 	const left = lines.length - kept.length;
-	return [...kept, `${ellipsis} ${left} more ${left === 1 ? 'line' : 'lines'}: widen the terminal to see the whole command`];
+	return [...kept, `${ellipsis} ${left} more ${left === 1 ? 'line' : 'lines'}: widen the terminal to see the whole ${what}`];
 }
 
 /**
@@ -145,7 +153,8 @@ export function ReviewScreen(): React.JSX.Element {
 	const confirmRows = confirming ? 4 : 0;
 	// Diff: a title row and six field rows; then the body's caption.
 	const left = rows - 7 - 1 - (storeLine ? 1 : 0) - confirmRows - undoRows;
-	const body = rowsOf(pretty, size.columns) <= left ? pretty : compact;
+	const body =
+		rowsOf(pretty, size.columns) <= left ? pretty : clipLines(compact, left, size.columns, theme.symbols.ellipsis, 'body');
 	const curlWidth = size.columns - 1;
 	const fullCurl = client ? curlCommand(client.baseUrl, client.accountId, update).split('\n') : [];
 	const prettyCurl = fitShellLines(fullCurl, curlWidth);
@@ -175,7 +184,7 @@ export function ReviewScreen(): React.JSX.Element {
 					<Text color={theme.muted}>{curlCaption}</Text>
 					{curl.map((line, index) => (
 						<Text key={index} wrap="truncate-end">
-							{line}
+							{truncate(line, size.columns - 1, theme.symbols.ellipsis)}
 						</Text>
 					))}
 				</Box>
@@ -193,7 +202,11 @@ export function ReviewScreen(): React.JSX.Element {
 						</Text>
 					) : null}
 					<Text color={theme.muted} wrap="truncate-end">
-						PUT {theme.symbols.ellipsis}/contacts/{sanitize(update.contactId)} with this body:
+						{truncate(
+							`PUT ${theme.symbols.ellipsis}/contacts/${sanitize(update.contactId)} with this body:`,
+							size.columns - 1,
+							theme.symbols.ellipsis,
+						)}
 					</Text>
 					{body.map((line, index) => (
 						<Text key={index}>{line}</Text>

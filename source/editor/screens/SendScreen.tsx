@@ -1,6 +1,7 @@
 import type React from 'react';
 import {Box, Text, useInput} from 'ink';
 import stringWidth from 'string-width';
+import {truncate} from '../../contact/display.js';
 import {sanitize} from '../../contact/sanitize.js';
 import {ErrorBox} from '../components/ErrorBox.js';
 import {Waiting} from '../components/Waiting.js';
@@ -48,7 +49,7 @@ export function SendScreen(): React.JSX.Element {
 	return (
 		<Box flexDirection="column" width={size.columns}>
 			<Text bold wrap="truncate-end">
-				Saving {id}
+				{truncate(`Saving ${id}`, size.columns - 1, theme.symbols.ellipsis)}
 			</Text>
 			<Box flexDirection="column">
 				<Waiting
