@@ -3,7 +3,8 @@ import {Box, Text} from 'ink';
 import stringWidth from 'string-width';
 import {truncate} from '../../contact/display.js';
 import {useTheme} from '../theme.js';
-import {CTRL_C_HINT, hintKey, type Hint} from './KeyHints.js';
+import {keyName, plainText} from '../symbols.js';
+import {CTRL_C_HINT, type Hint} from './KeyHints.js';
 
 export type KeyHelpProps = {
 	/** The screen's keys, as its key line reads them. */
@@ -22,11 +23,14 @@ export const KEY_HELP_CLOSE = 'Any key closes this list.';
 export function KeyHelp({hints, rows, columns}: KeyHelpProps): React.JSX.Element {
 	const theme = useTheme();
 	const all = [...hints, CTRL_C_HINT];
-	const keyWidth = Math.min(20, Math.max(...all.map(([key]) => stringWidth(hintKey(key, theme.ascii)))));
+	const keyWidth = Math.min(20, Math.max(...all.map(([key]) => stringWidth(keyName(key, theme.ascii)))));
 	const width = Math.max(10, columns - 1);
 	// The title and the closing line; the rest for keys, the last of them "and N more" when cut.
 	const room = Math.max(1, rows - 2);
-	const lines = all.map(([key, action]) => `  ${truncate(hintKey(key, theme.ascii), keyWidth).padEnd(keyWidth)}  ${action}`);
+	const lines = all.map(
+		([key, action]) =>
+			`  ${truncate(keyName(key, theme.ascii), keyWidth, theme.symbols.ellipsis).padEnd(keyWidth)}  ${plainText(action, theme.symbols)}`,
+	);
 	const shown = lines.length > room ? [...lines.slice(0, room - 1), `  and ${lines.length - room + 1} more`] : lines;
 	return (
 		<Box flexDirection="column">

@@ -22,11 +22,6 @@ export type KeyHintsProps = {
 /** Ctrl+C is on every key line: the one key that always works. */
 export const CTRL_C_HINT: Hint = ['Ctrl+C', 'quit'];
 
-/** TERM=dumb: arrows may not even be in the font. */
-export function hintKey(key: string, ascii: boolean): string {
-	return ascii ? key.replace('↑↓', 'Up/Down') : key;
-}
-
 /** The hints of the key line, in order: the screen's own, Ctrl+C, then the extras. */
 export function lineHints(hints: Hint[]): Hint[] {
 	return [...hints.filter(hint => hint[2] === undefined), CTRL_C_HINT, ...hints.filter(hint => hint[2] === 'extra')];
@@ -44,7 +39,7 @@ export function KeyHints({hints, columns, question}: KeyHintsProps): React.JSX.E
 	}
 
 	// ASCII only: arrows may not even be in the font.
-	const parts = lineHints(hints).map(([key, action]) => `${hintKey(key, theme.ascii)} ${plainText(action, theme.symbols)}`);
+	const parts = lineHints(hints).map(([key, action]) => `${keyName(key, theme.ascii)} ${plainText(action, theme.symbols)}`);
 	const separator = ` ${theme.symbols.dot} `;
 	const kept: string[] = [];
 	let width = 0;
