@@ -79,6 +79,7 @@ describe('ASCII only (LANG=C)', () => {
 			await cardItem(r, 0);
 			await r.waitFor('Edit name');
 			await r.press(KEY.tab);
+			await r.press(KEY.end);
 			await r.type('X');
 			await r.press(KEY.enter);
 			await r.waitFor('Review changes (1)');
@@ -218,6 +219,7 @@ describe('16 rows', () => {
 		await r.waitFor('Edit name');
 		top('name form');
 		await r.press(KEY.tab);
+		await r.press(KEY.end);
 		await r.type('X');
 		await r.press(KEY.enter);
 		await r.waitFor('Review changes (1)');
