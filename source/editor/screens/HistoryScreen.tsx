@@ -46,7 +46,8 @@ export function changedText(entry: Pick<JournalEntry, 'before' | 'after'>): stri
 
 /** One list row: "2026-11-27 14:03  update  saved            First name". */
 export function entryRow(entry: JournalEntry, undone: boolean): string {
-	const kind = entry.kind === 'undo' ? 'undo' : 'update';
+	// A row written by `kore-contacts bulk` says so: its batch is undone as a whole from the command line.
+	const kind = entry.kind === 'undo' ? 'undo' : entry.batch ? 'bulk' : 'update';
 	const status = `${statusWords(entry)}${undone ? ', undone' : ''}`;
 	return `${formatTime(entry.time)}  ${kind.padEnd(6)}  ${status.padEnd(15)}  ${changedText(entry)}`;
 }
@@ -220,11 +221,15 @@ export function HistoryScreen(): React.JSX.Element {
 				who ? `by ${sanitize(who)}` : '',
 				current.profile ? `profile ${sanitize(current.profile)}` : '',
 				current.undoOf ? `undoes ${shortId(current.undoOf)}` : '',
+				current.batch ? `batch ${sanitize(current.batch)}` : '',
 			]
 				.filter(Boolean)
 				.join(` ${theme.symbols.dot} `),
 		);
 		details.push(changeDetails(current, theme.symbols.arrow) || 'No field changed.');
+		if (current.batch) {
+			details.push(`Whole batch: kore-contacts undo --batch ${sanitize(current.batch)}`);
+		}
 		if (current.error) {
 			details.push(sanitize(current.error));
 		}

@@ -114,6 +114,33 @@ describe('HistoryScreen', () => {
 		await small.unmount();
 	});
 
+	it('a contact written by a bulk batch: the row says bulk, the details name the batch and how to undo it whole', async () => {
+		const {client, services, state, journal, contact} = await withHistory(4);
+		const before = fieldsOf(contact);
+		const entry = journal.begin({
+			profile: 'sandbox',
+			host: client.baseUrl,
+			streamId: getSandbox().streamId,
+			contactId: contact.id,
+			kind: 'update',
+			batch: 'b-test0001',
+			before,
+			after: {...before, lastName: 'Batched'},
+			body: {firstName: '', lastName: 'Batched', salutation: '', cellPhone: {phoneNumber: '', countryCode: '', extension: ''}},
+		});
+		journal.complete(entry, {status: 'done'});
+		const r = await renderScreen(<HistoryScreen />, {state, services, client});
+		const rows = r
+			.frame()
+			.split('\n')
+			.filter(line => /\d{4}-\d\d-\d\d \d\d:\d\d/.test(line));
+		expect(rows[0]).toMatch(/› .*bulk\s+saved\s+Last name/);
+		expect(rows[1]).toMatch(/update\s+saved/);
+		expect(r.frame()).toContain('batch b-test0001');
+		expect(r.frame().replace(/\s+/g, ' ')).toContain('Whole batch: kore-contacts undo --batch b-test0001');
+		await r.unmount();
+	});
+
 	it('Enter prepares the undo: the review shows it marked as an undo, with the before values', async () => {
 		const {client, services, state, id, contact} = await withHistory(2);
 		const r = await renderScreen(<HistoryScreen />, {state, services, client});
