@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {useReducer} from 'react';
 import {render} from 'ink-testing-library';
-import type {EditorServices} from '../source/editor/editor.js';
+import type {EditorServices} from '../source/editor/services.js';
 import {flowReducer, initialFlowState, type FlowState} from '../source/editor/state/flow.js';
 import {EditorContext, type EditorContextValue} from '../source/editor/hooks/use-editor.js';
 import {ContactScreen} from '../source/editor/screens/ContactScreen.js';

@@ -57,7 +57,7 @@ export type DemoSession = {
 };
 
 const LOADED = /([\d,]+) of ([\d,]+) loaded/g;
-const HINTS = /type filter or ID .*Ctrl\+C quit/;
+const HINTS = /Enter open · Esc (back|clear) · Ctrl\+C quit/;
 const END = '\u001B[F';
 
 function lastLoaded(text: string): {loaded: number; total: number} | undefined {

@@ -3,10 +3,9 @@ import {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'rea
 import {Box, useApp} from 'ink';
 import {contactLabel} from '../contact/display.js';
 import {describeError} from '../kore/errors.js';
-import type {KoreClient, KoreCredentials, RateLimitWait} from '../kore/types.js';
-import type {Store} from '../store/types.js';
+import type {KoreClient} from '../kore/types.js';
 import {Header, headerRows} from './components/Header.js';
-import {currentScreen, type FlowState, flowReducer, initialFlowState} from './state/flow.js';
+import {currentScreen, flowReducer} from './state/flow.js';
 import type {Screen} from './state/navigation.js';
 import {useDraftKeeper} from './hooks/use-draft.js';
 import type {Wait} from './components/Waiting.js';
@@ -14,151 +13,21 @@ import {EditorContext, type EditorContextValue, type StreamInput} from './hooks/
 import {useEditorKeys} from './hooks/use-editor-keys.js';
 import {ScreenKeysContext} from './hooks/use-screen-keys.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
-import {CardScreen} from './screens/CardScreen.js';
-import {ConflictScreen} from './screens/ConflictScreen.js';
-import {ContactScreen} from './screens/ContactScreen.js';
-import {EditForm} from './screens/EditForm.js';
-import {HistoryScreen} from './screens/HistoryScreen.js';
 import {LinkScreen} from './screens/LinkScreen.js';
-import {ProfileForm} from './screens/ProfileForm.js';
-import {ProfileScreen} from './screens/ProfileScreen.js';
-import {ResultScreen} from './screens/ResultScreen.js';
-import {ResumeScreen} from './screens/ResumeScreen.js';
-import {ReviewScreen} from './screens/ReviewScreen.js';
-import {SecretScreen} from './screens/SecretScreen.js';
-import {SendScreen} from './screens/SendScreen.js';
-import {resolveSession} from './screens/session.js';
-import {StreamScreen} from './screens/StreamScreen.js';
-import {loadDraft} from './store-files.js';
 import {asciiOnly} from './terminal/capabilities.js';
 import {createTheme, ThemeContext} from './theme.js';
 
-export type EditorServices = {
-	store: Store;
-	env: NodeJS.ProcessEnv;
-	createClient: (
-		credentials: KoreCredentials,
-		hooks: {onRateLimitWait: (w: RateLimitWait) => void; profileName?: string | undefined},
-	) => KoreClient;
-	/** false with NO_COLOR / TERM=dumb. */
-	color: boolean;
-	/** Shows a visible DEMO banner. */
-	/** Demo mode: the banner, and the sandbox's address (the only host it may talk to). */
-	demo?: {banner: string; host?: string};
-	/** Start with this profile (demo uses its profile); the profile list stays one Esc away. */
-	initialProfile?: string;
-	/** --resume: open the unsent draft's question at once, or say that there is none. */
-	resume?: boolean;
-	/**
-	 * --stream [--contact]: with the credentials resolved at start (no profile screen when they are
-	 * complete), open this stream's list and this contact's card.
-	 */
-	link?: EditorLink;
-};
-
-export type EditorLink = {streamId: string; contactId?: string};
-
-/** Said on the first screen when --resume finds no draft. */
-export const NO_DRAFT_NOTICE = 'There is no unsent edit to resume: nothing was saved as a draft. Start a new edit below.';
+import {initialState} from './initial-state.js';
+import {ScreenView} from './screens/ScreenView.js';
+import type {EditorServices} from './services.js';
 
 export type EditorProps = {
 	services: EditorServices;
 	onExit: (code: number) => void;
 };
 
-/**
- * The first screen: an unsent draft (not in demo mode, whose settings folder is thrown away) is
- * offered first, above what would otherwise show, so Later lands on the normal first screen.
- */
-function initialState(services: EditorServices): FlowState {
-	const state = initialProfileState(services);
-	const draft = services.demo ? undefined : loadDraft(services.store);
-	if (draft) {
-		return {...state, stack: [...state.stack, {name: 'resume', draft}], error: undefined};
-	}
-
-	return services.resume ? {...state, notice: NO_DRAFT_NOTICE} : state;
-}
-
-function initialProfileState(services: EditorServices): FlowState {
-	if (services.initialProfile === undefined && services.link === undefined) {
-		return initialFlowState();
-	}
-
-	const resolution = resolveSession(services.store, services.env, services.initialProfile);
-	if (resolution.ok) {
-		return initialFlowState({session: resolution.session});
-	}
-
-	const state = initialFlowState();
-	const secretOf = resolution.profileName ?? services.initialProfile;
-	const screen: Screen =
-		resolution.needsSecret && secretOf !== undefined
-			? {name: 'secret', profileName: secretOf}
-			: {name: 'profile-form', initial: resolution.draft, reason: resolution.error.message};
-	return {...state, stack: [...state.stack, screen], error: resolution.needsSecret ? undefined : resolution.error};
-}
-
 /** Screens after the link was followed: none of these is shown in between. */
 const LINK_SCREENS = new Set<Screen['name']>(['stream', 'contact']);
-
-function ScreenView({screen, contactQuery}: {screen: Screen; contactQuery?: string | undefined}): React.JSX.Element {
-	switch (screen.name) {
-		case 'profile': {
-			return <ProfileScreen />;
-		}
-
-		case 'profile-form': {
-			return <ProfileForm initial={screen.initial} reason={screen.reason} />;
-		}
-
-		case 'secret': {
-			return <SecretScreen profileName={screen.profileName} />;
-		}
-
-		case 'stream': {
-			return <StreamScreen />;
-		}
-
-		case 'contact': {
-			return <ContactScreen initialQuery={contactQuery} />;
-		}
-
-		case 'card': {
-			return <CardScreen focus={screen.focus} />;
-		}
-
-		case 'name':
-		case 'salutation':
-		case 'phone': {
-			return <EditForm form={screen.name} />;
-		}
-
-		case 'review': {
-			return <ReviewScreen />;
-		}
-
-		case 'send': {
-			return <SendScreen />;
-		}
-
-		case 'conflict': {
-			return <ConflictScreen />;
-		}
-
-		case 'result': {
-			return <ResultScreen />;
-		}
-
-		case 'resume': {
-			return <ResumeScreen draft={screen.draft} />;
-		}
-
-		case 'history': {
-			return <HistoryScreen />;
-		}
-	}
-}
 
 /**
  * The interactive editor: shows the screen the flow state names, under a header line.

@@ -11,7 +11,7 @@ import type {KoreCredentials} from '../kore/types.js';
 import {openLocator} from '../store/locator.js';
 import type {Store} from '../store/types.js';
 import {DEMO_BANNER, DEMO_PROFILE, DEMO_SEALED, type Demo, demoContactCount, startDemo} from './demo.js';
-import type {EditorServices} from './editor.js';
+import type {EditorServices} from './services.js';
 import {CI_VARIABLES, canMoveCursor, colorEnabled, isInteractive, withoutColour} from './terminal/capabilities.js';
 import {paceKeys} from './terminal/keys.js';
 import {watchSignals} from './terminal/signals.js';

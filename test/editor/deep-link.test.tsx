@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {Editor, type EditorServices} from '../../source/editor/editor.js';
+import {Editor} from '../../source/editor/editor.js';
+import type {EditorServices} from '../../source/editor/services.js';
 import {openDrafts} from '../../source/store/drafts.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {KEY, renderInk} from './helpers/render.js';

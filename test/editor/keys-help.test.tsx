@@ -5,7 +5,8 @@
  */
 import {describe, expect, it} from 'vitest';
 import {QUIT_QUESTION} from '../../source/editor/components/ScreenLayout.js';
-import {Editor, type EditorServices} from '../../source/editor/editor.js';
+import {Editor} from '../../source/editor/editor.js';
+import type {EditorServices} from '../../source/editor/services.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {frameRows, KEY, renderInk, stringWidth, type Rendered} from './helpers/render.js';
 import {makeServices, sandboxProfile} from './helpers/services.js';

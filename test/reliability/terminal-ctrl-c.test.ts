@@ -10,7 +10,8 @@
  */
 import {createElement} from 'react';
 import {describe, expect, it} from 'vitest';
-import {Editor, type EditorServices} from '../../source/editor/editor.js';
+import {Editor} from '../../source/editor/editor.js';
+import type {EditorServices} from '../../source/editor/services.js';
 import {QUIT_QUESTION} from '../../source/editor/components/ScreenLayout.js';
 import {openStore} from '../../source/store/config.js';
 import {KEY, renderInk, type Rendered} from '../editor/helpers/render.js';

@@ -1,7 +1,7 @@
 import {createContext, useContext, useEffect, type Dispatch} from 'react';
 import {useInput} from 'ink';
 import type {KoreClient} from '../../kore/types.js';
-import type {EditorServices} from '../editor.js';
+import type {EditorServices} from '../services.js';
 import type {FlowAction, FlowState} from '../state/flow.js';
 import type {Wait} from '../components/Waiting.js';
 import type {TerminalSize} from './use-terminal-size.js';

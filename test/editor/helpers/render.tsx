@@ -6,7 +6,7 @@ import {EventEmitter} from 'node:events';
 import React, {act, useReducer, useState, type ReactElement} from 'react';
 import {render as inkRender, type Instance} from 'ink';
 import stripAnsi from 'strip-ansi';
-import type {EditorServices} from '../../../source/editor/editor.js';
+import type {EditorServices} from '../../../source/editor/services.js';
 import {flowReducer, type FlowAction, type FlowState} from '../../../source/editor/state/flow.js';
 import type {Wait} from '../../../source/editor/components/Waiting.js';
 import {EditorContext, type EditorContextValue, type StreamInput} from '../../../source/editor/hooks/use-editor.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterAll} from 'vitest';
-import type {EditorServices} from '../../../source/editor/editor.js';
+import type {EditorServices} from '../../../source/editor/services.js';
 import {createKoreClient} from '../../../source/kore/client.js';
 import type {KoreClient, KoreCredentials, RateLimitWait} from '../../../source/kore/types.js';
 import type {Sandbox} from '../../../source/sandbox/types.js';
