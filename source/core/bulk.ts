@@ -22,6 +22,7 @@ import {errorReason, withStop} from '../util.js';
 import {COLUMN_OF} from './bulk-rows.js';
 import {checkFresh, touchesSame} from './conflict.js';
 import {prepareUpdate, type PreparedUpdate} from './prepare.js';
+import {pendingEntry} from './write.js';
 import {rememberRecent} from './recents.js';
 import type {Store} from '../store/types.js';
 
@@ -344,18 +345,15 @@ async function sendChunk(
 			const update = item.update!;
 			let journalId: string;
 			try {
-				journalId = journal.begin({
-					...(request.profile === undefined ? {} : {profile: request.profile}),
-					host: client.baseUrl,
-					streamId: update.streamId,
-					contactId: update.contactId,
-					before: update.before,
-					after: update.after,
-					body: update.body,
-					kind: batch.kind,
-					...(item.undoOf === undefined ? {} : {undoOf: item.undoOf}),
-					batch: batch.id,
-				});
+				journalId = journal.begin(
+					pendingEntry(update, {
+						profile: request.profile,
+						host: client.baseUrl,
+						kind: batch.kind,
+						undoOf: item.undoOf,
+						batch: batch.id,
+					}),
+				);
 			} catch (error) {
 				const why = `the change journal ${journal.path} could not be written (${errorReason(error)})`;
 				for (const pending of outgoing) {

@@ -12,7 +12,7 @@ import {describeError, isKoreError} from '../kore/errors.js';
 import type {KoreClient} from '../kore/types.js';
 import {openJournal} from '../store/journal.js';
 import {acquireLock, LockError, type HeldLock, type LockOwner} from '../store/lock.js';
-import type {Journal, JournalOutcome, Store} from '../store/types.js';
+import type {Journal, JournalOutcome, PendingEntry, Store} from '../store/types.js';
 import {errorReason, withStop} from '../util.js';
 import {checkFresh} from './conflict.js';
 import type {PreparedUpdate} from './prepare.js';
@@ -103,6 +103,25 @@ function journalNote(journalId: string, status: 'unknown' | 'failed'): string {
 		: `The change journal records it as failed (entry ${sanitize(journalId)}); nothing was changed.`;
 }
 
+/** The journal's pending line for an update about to leave: what it changes, and whose write it is. */
+export function pendingEntry(
+	update: PreparedUpdate,
+	who: {profile?: string | undefined; host: string; kind: 'update' | 'undo'; undoOf?: string | undefined; batch?: string},
+): PendingEntry {
+	return {
+		...(who.profile === undefined ? {} : {profile: who.profile}),
+		host: who.host,
+		streamId: update.streamId,
+		contactId: update.contactId,
+		before: update.before,
+		after: update.after,
+		body: update.body,
+		kind: who.kind,
+		...(who.undoOf === undefined ? {} : {undoOf: who.undoOf}),
+		...(who.batch === undefined ? {} : {batch: who.batch}),
+	};
+}
+
 export async function write(request: WriteRequest): Promise<WriteOutcome> {
 	const {client, dir, signal} = request;
 	let update = request.update;
@@ -183,17 +202,7 @@ export async function write(request: WriteRequest): Promise<WriteOutcome> {
 		request.onPhase?.('saving');
 		let journalId: string;
 		try {
-			journalId = journal.begin({
-				...(request.profile === undefined ? {} : {profile: request.profile}),
-				host: client.baseUrl,
-				streamId: update.streamId,
-				contactId: update.contactId,
-				before: update.before,
-				after: update.after,
-				body: update.body,
-				kind: request.kind,
-				...(request.undoOf === undefined ? {} : {undoOf: request.undoOf}),
-			});
+			journalId = journal.begin(pendingEntry(update, {...request, host: client.baseUrl}));
 		} catch (error) {
 			return notSent(
 				'journal',
