@@ -8,11 +8,10 @@
  */
 import {execFile} from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
-import type {Contact} from '../source/contact/contact.js';
-import {startSandbox} from '../source/sandbox/index.js';
+import {plainContacts, startSandbox} from '../source/sandbox/index.js';
+import {cliEnv} from './cli-env.js';
 
 const run = promisify(execFile);
 
@@ -33,30 +32,9 @@ export type BulkCounts = {
 	restored: number;
 };
 
-function plainContacts(count: number): Contact[] {
-	return Array.from({length: count}, (_, i) => ({
-		id: `c${String(i).padStart(23, '0')}`,
-		firstName: 'Ann',
-		lastName: `Lee${i}`,
-		fullName: `Ann Lee${i}`,
-		salutation: 'Ms',
-		cellPhone: {phoneNumber: `+9195501${String(i).padStart(5, '0')}`, countryCode: '+91', extension: '+'},
-		status: 'ACTIVE',
-	}));
-}
-
 export async function measureBulk(bundle: string, contacts = 2000, rows = 200): Promise<BulkCounts> {
 	const sandbox = await startSandbox({contacts: plainContacts(contacts), rateLimitPerMinute: 0, port: 0});
-	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-bench-bulk-'));
-	const env = {
-		PATH: process.env['PATH'] ?? '/usr/bin:/bin',
-		HOME: home,
-		KORE_CONTACTS_CONFIG_DIR: path.join(home, 'config'),
-		KORE_HOST: sandbox.url,
-		KORE_ACCOUNT_ID: sandbox.accountId,
-		KORE_CLIENT_ID: sandbox.clientId,
-		KORE_CLIENT_SECRET: sandbox.clientSecret,
-	};
+	const {home, env} = cliEnv(sandbox, 'kc-bench-bulk-');
 	const file = (name: string, ids: string[], lastName: string) => {
 		const full = path.join(home, name);
 		fs.writeFileSync(

@@ -6,10 +6,9 @@
  */
 import {execFile} from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {promisify} from 'node:util';
 import {startSandbox} from '../source/sandbox/index.js';
+import {cliEnv} from './cli-env.js';
 
 const run = promisify(execFile);
 
@@ -26,16 +25,7 @@ export type FindCounts = {
 
 export async function measureFind(bundle: string, contacts = 2000, position = 1520): Promise<FindCounts> {
 	const sandbox = await startSandbox({contactCount: contacts, rateLimitPerMinute: 0, port: 0});
-	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-bench-find-'));
-	const env = {
-		PATH: process.env['PATH'] ?? '/usr/bin:/bin',
-		HOME: home,
-		KORE_CONTACTS_CONFIG_DIR: path.join(home, 'config'),
-		KORE_HOST: sandbox.url,
-		KORE_ACCOUNT_ID: sandbox.accountId,
-		KORE_CLIENT_ID: sandbox.clientId,
-		KORE_CLIENT_SECRET: sandbox.clientSecret,
-	};
+	const {home, env} = cliEnv(sandbox, 'kc-bench-find-');
 	const lists = () => sandbox.requests.filter(r => r.method === 'GET').length;
 	const cli = async (...args: string[]) => {
 		sandbox.requests.length = 0;

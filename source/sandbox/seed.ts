@@ -362,3 +362,16 @@ function build(input: {
 	}
 	return contact as Contact;
 }
+
+/** Uniform contacts whose every field is valid (Ann Lee0, Ann Lee1, …): for batches where the data is not the point. */
+export function plainContacts(count: number): Contact[] {
+	return Array.from({length: count}, (_, i) => ({
+		id: `c${String(i).padStart(23, '0')}`,
+		firstName: 'Ann',
+		lastName: `Lee${i}`,
+		fullName: `Ann Lee${i}`,
+		salutation: 'Ms',
+		cellPhone: {phoneNumber: `+9195501${String(i).padStart(5, '0')}`, countryCode: '+91', extension: '+'},
+		status: 'ACTIVE',
+	}));
+}

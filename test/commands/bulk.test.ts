@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import type {Contact} from '../../source/contact/contact.js';
-import type {Sandbox} from '../../source/sandbox/index.js';
+import {plainContacts, type Sandbox} from '../../source/sandbox/index.js';
 import {putArrived, useSandbox} from '../helpers/sandbox.js';
 import {startPty, type Pty} from '../helpers/pty.js';
 import {cliCommandLine, REPO_ROOT, runCli, tempDir} from '../helpers/run-cli.js';
@@ -10,19 +9,6 @@ import {sandboxEnv} from './helpers.js';
 
 const CONTACTS = 240;
 const HEADER = 'id,firstName,lastName,salutation,phone,countryCode';
-
-/** Plain contacts, so every row of a test is valid: the cases are about the batch, not the data. */
-function plainContacts(count: number): Contact[] {
-	return Array.from({length: count}, (_, i) => ({
-		id: `c${String(i).padStart(23, '0')}`,
-		firstName: 'Ann',
-		lastName: `Lee${i}`,
-		fullName: `Ann Lee${i}`,
-		salutation: 'Ms',
-		cellPhone: {phoneNumber: `+91955010${String(i).padStart(4, '0')}`, countryCode: '+91', extension: '+'},
-		status: 'ACTIVE',
-	}));
-}
 
 const sandbox = useSandbox({contacts: plainContacts(CONTACTS), rateLimitPerMinute: 0});
 const ptys: Pty[] = [];
