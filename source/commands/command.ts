@@ -1,25 +1,11 @@
 import {Command, type OptionValues} from 'commander';
+import type {EditorStart} from '../editor/services.js';
 import type {GlobalOptions} from './context.js';
+import type {SandboxCommandOptions} from './sandbox.js';
 import type {CommandIo} from './io.js';
 
-export type EditorLauncher = (options: {
-	demo: boolean;
-	profile?: string;
-	resume?: boolean;
-	timeoutMs?: number;
-	/** --host, --account-id, --client-id: over the KORE_* variables and the profile, as for the commands. */
-	credentials?: {host?: string; accountId?: string; clientId?: string};
-	/** --stream [--contact]: open the editor on this stream's list (and this contact's card). */
-	link?: {streamId: string; contactId?: string};
-}) => Promise<number>;
-export type SandboxLauncher = (options: {
-	port?: number;
-	env?: NodeJS.ProcessEnv;
-	stdout?: NodeJS.WritableStream;
-	stderr?: NodeJS.WritableStream;
-	signal?: AbortSignal;
-	faults?: unknown[];
-}) => Promise<number>;
+export type EditorLauncher = (options: EditorStart) => Promise<number>;
+export type SandboxLauncher = (options: SandboxCommandOptions) => Promise<number>;
 
 export type ProgramHooks = {
 	/** Starts the interactive editor (lazily imported by cli.tsx). */

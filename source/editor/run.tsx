@@ -11,21 +11,12 @@ import type {KoreCredentials} from '../kore/types.js';
 import {openLocator} from '../store/locator.js';
 import type {Store} from '../store/types.js';
 import {DEMO_BANNER, DEMO_PROFILE, DEMO_SEALED, type Demo, demoContactCount, startDemo} from './demo.js';
-import type {EditorServices} from './services.js';
+import type {EditorServices, EditorStart} from './services.js';
 import {CI_VARIABLES, canMoveCursor, colorEnabled, isInteractive, withoutColour} from './terminal/capabilities.js';
 import {paceKeys} from './terminal/keys.js';
 import {watchSignals} from './terminal/signals.js';
 
-export type RunEditorOptions = {
-	demo: boolean;
-	profile?: string;
-	resume?: boolean;
-	/** Time limit per request (`--timeout`); the client's default otherwise. */
-	timeoutMs?: number;
-	/** --host, --account-id, --client-id: over the KORE_* variables and the profile. */
-	credentials?: {host?: string; accountId?: string; clientId?: string};
-	/** --stream [--contact]: open this stream's list (and this contact's card) once the session is ready. */
-	link?: {streamId: string; contactId?: string};
+export type RunEditorOptions = EditorStart & {
 	/** Default process.env. */
 	env?: NodeJS.ProcessEnv;
 	stdin?: NodeJS.ReadStream;

@@ -26,3 +26,16 @@ export type EditorServices = {
 };
 
 export type EditorLink = {streamId: string; contactId?: string};
+
+/** How the editor starts, as the command line asks for it. */
+export type EditorStart = {
+	demo: boolean;
+	profile?: string;
+	resume?: boolean;
+	/** Time limit per request (`--timeout`); the client's default otherwise. */
+	timeoutMs?: number;
+	/** --host, --account-id, --client-id: over the KORE_* variables and the profile, as for the commands. */
+	credentials?: {host?: string; accountId?: string; clientId?: string};
+	/** --stream [--contact]: open this stream's list (and this contact's card) once the session is ready. */
+	link?: EditorLink;
+};
