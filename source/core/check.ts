@@ -6,6 +6,7 @@
  */
 import type {Contact, UpdateBody} from '../contact/contact.js';
 import {verifyStored, type FieldChange} from '../contact/diff.js';
+import {sameHost} from '../kore/host.js';
 import type {KoreClient} from '../kore/types.js';
 import {openJournal} from '../store/journal.js';
 import type {Store} from '../store/types.js';
@@ -47,8 +48,6 @@ function sameBody(a: UpdateBody, b: UpdateBody): boolean {
 	);
 }
 
-const hostOf = (host: string) => host.trim().toLowerCase().replace(/\/+$/, '');
-
 export async function checkUnknownWrite(request: CheckRequest): Promise<CheckOutcome> {
 	const {client, update, signal} = request;
 	const {contact} = await client.rereadContact(update.streamId, update.contactId, signal ? {signal} : {});
@@ -68,7 +67,7 @@ export async function checkUnknownWrite(request: CheckRequest): Promise<CheckOut
 				candidate =>
 					candidate.status === 'unknown' &&
 					candidate.streamId === update.streamId &&
-					hostOf(candidate.host) === hostOf(client.baseUrl) &&
+					sameHost(candidate.host, client.baseUrl) &&
 					sameBody(candidate.body, update.body),
 			);
 		if (entry) {

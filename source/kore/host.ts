@@ -10,6 +10,12 @@ export function isLoopbackHost(hostname: string): boolean {
 	return h === 'localhost' || h === '[::1]' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
+/** Two recorded hosts (a draft's, a journal entry's, a client's base URL) are the same: no case or trailing-slash differences. */
+export function sameHost(a: string, b: string): boolean {
+	const norm = (host: string) => host.trim().toLowerCase().replace(/\/+$/, '');
+	return norm(a) === norm(b);
+}
+
 /**
  * Turns what the operator typed ("platform.kore.ai", "https://de-platform.kore.ai/",
  * "http://127.0.0.1:4010") into an origin like "https://platform.kore.ai".

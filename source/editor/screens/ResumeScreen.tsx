@@ -8,7 +8,7 @@ import type {Draft} from '../../store/types.js';
 import {Menu, type MenuItem} from '../components/Menu.js';
 import {ScreenLayout, useContentRows} from '../components/ScreenLayout.js';
 import {wrapText} from '../components/wrap.js';
-import {sameHost} from '../state/flow.js';
+import {sameHost} from '../../kore/host.js';
 import {useEditor, useEscape} from '../hooks/use-editor.js';
 import {draftsFor, fileErrorReason} from '../store-files.js';
 import {useTheme} from '../theme.js';

@@ -8,6 +8,7 @@
 import type {Contact, ContactFields, ContactPage} from '../../contact/contact.js';
 import type {PreparedUpdate} from '../../core/prepare.js';
 import type {Draft} from '../../store/types.js';
+import {sameHost} from '../../kore/host.js';
 import * as edit from './edit-session.js';
 import type {Conflict, EditSession, Verification} from './edit-session.js';
 import * as nav from './navigation.js';
@@ -87,12 +88,6 @@ export const currentScreen = nav.currentScreen;
 
 /** Unsaved edits exist (quitting asks first). */
 export const isDirty = edit.isDirty;
-
-/** Host as compared for drafts: no scheme case or trailing-slash differences. */
-export function sameHost(a: string, b: string): boolean {
-	const norm = (host: string) => host.trim().toLowerCase().replace(/\/+$/, '');
-	return norm(a) === norm(b);
-}
 
 /** A new edit session (and its stack), keeping the list's copy of the contact current. */
 function withSession(state: FlowState, session: EditSession, stack = state.stack): FlowState {

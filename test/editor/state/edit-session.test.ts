@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {Contact} from '../../../source/contact/contact.js';
+import {john} from '../helpers/fixtures.js';
 import {
 	applyOnTop,
 	discard,
@@ -12,14 +13,7 @@ import {
 	unknown,
 } from '../../../source/editor/state/edit-session.js';
 
-const loaded: Contact = {
-	id: '667e48f7c8b972fc69100001',
-	firstName: 'john',
-	lastName: 'doe',
-	salutation: 'Mr',
-	cellPhone: {phoneNumber: '919550100001', countryCode: '+91', extension: ''},
-	updatedAt: '2026-01-09T05:55:58.158Z',
-};
+const loaded: Contact = john;
 
 describe('edit session', () => {
 	it('keeps only edits that differ from the loaded contact', () => {
