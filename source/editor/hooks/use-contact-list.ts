@@ -56,6 +56,16 @@ export function useContactList(): ContactListControls {
 		[session, streamId, services.store, dispatch],
 	);
 
+	/** A failed search shown as the error; true when the contact is not in the stream (the hint then says what to do). */
+	const showFailure = useCallback(
+		(error: unknown, missingHint: string): boolean => {
+			const missing = isKoreError(error) && error.kind === 'contact-not-found';
+			dispatch({type: 'error', error: {message: describeError(error), hint: missing ? missingHint : undefined}});
+			return missing;
+		},
+		[dispatch],
+	);
+
 	const loadMore = useCallback(() => {
 		if (!client || !streamId || !list?.hasMore || running) {
 			return;
@@ -130,18 +140,11 @@ export function useContactList(): ContactListControls {
 						open(result.value);
 					}
 				} else {
-					const {error} = result;
-					dispatch({
-						type: 'error',
-						error: {
-							message: describeError(error),
-							hint: isKoreError(error) && error.kind === 'contact-not-found' ? 'The text you typed is kept above.' : undefined,
-						},
-					});
+					showFailure(result.error, 'The text you typed is kept above.');
 				}
 			});
 		},
-		[client, streamId, list, run, open, dispatch],
+		[client, streamId, list, run, open, dispatch, showFailure],
 	);
 
 	const locate = useCallback(
@@ -170,19 +173,11 @@ export function useContactList(): ContactListControls {
 					return;
 				}
 
-				const {error} = result;
-				const missing = isKoreError(error) && error.kind === 'contact-not-found';
-				dispatch({
-					type: 'error',
-					error: {
-						message: describeError(error),
-						hint: missing ? 'The ID is in the Find field: correct it, or browse the list.' : undefined,
-					},
-				});
+				const missing = showFailure(result.error, 'The ID is in the Find field: correct it, or browse the list.');
 				onSettled?.(missing ? 'missing' : 'failed');
 			});
 		},
-		[client, streamId, run, open, dispatch],
+		[client, streamId, run, open, showFailure],
 	);
 
 	const cancelAll = useCallback(() => {
