@@ -11,7 +11,7 @@
 import type {Contact, ContactFields, FieldName} from '../contact/contact.js';
 import {diffFields, verifyStored, type FieldChange} from '../contact/diff.js';
 import {buildEditsFrom} from '../contact/edits.js';
-import {FIELD_LABELS, FIELD_NAMES, fieldsOf} from '../contact/fields.js';
+import {FIELD_LABELS, fieldsOf} from '../contact/fields.js';
 import {sanitize} from '../contact/sanitize.js';
 import {describeError, isKoreError} from '../kore/errors.js';
 import type {BulkRecord, BulkRecordResult, KoreClient} from '../kore/types.js';
@@ -22,6 +22,7 @@ import {errorReason, withStop} from '../util.js';
 import {COLUMN_OF} from './bulk-rows.js';
 import {checkFresh, touchesSame} from './conflict.js';
 import {prepareUpdate, type PreparedUpdate} from './prepare.js';
+import {restoredFields} from './undo.js';
 import {pendingEntry} from './write.js';
 import {rememberRecent} from './recents.js';
 import type {Store} from '../store/types.js';
@@ -140,11 +141,7 @@ export async function planBatch(request: PlanRequest): Promise<BulkPlan> {
 /** The contact holds `values` in every field the entry changed. */
 function holds(contact: Contact, values: ContactFields, entry: Pick<JournalEntry, 'before' | 'after'>): boolean {
 	const now = fieldsOf(contact);
-	return changedOf(entry).every(field => now[field] === values[field]);
-}
-
-function changedOf(entry: Pick<JournalEntry, 'before' | 'after'>): FieldName[] {
-	return FIELD_NAMES.filter(field => String(entry.before?.[field] ?? '') !== String(entry.after?.[field] ?? ''));
+	return restoredFields(entry).every(field => now[field] === values[field]);
 }
 
 function prepareItem(item: PlannedItem, current: Contact, batch: BatchRecord, entries: JournalEntry[], where: string): void {
@@ -156,7 +153,7 @@ function prepareItem(item: PlannedItem, current: Contact, batch: BatchRecord, en
 			item.message = `entry ${sanitize(item.undoOf)} is no longer in the change journal`;
 			return;
 		}
-		const restore = changedOf(entry);
+		const restore = restoredFields(entry);
 		if (entry.status === 'unknown' && holds(current, entry.before, entry)) {
 			item.status = 'skipped';
 			item.message = `entry ${entry.id} had no answer and never took effect: nothing to put back`;
