@@ -5,9 +5,24 @@ import type {CellPhone, Contact, ContactFields} from './contact.js';
 import {splitStoredPhone} from './phone.js';
 import {sanitize} from './sanitize.js';
 
-/** Columns the text takes in a terminal (CJK and most emoji count 2, escape codes 0). */
+const widths = new Map<string, number>();
+/** Distinct texts remembered; past this the memory is cleared and starts again. */
+const WIDTHS_KEPT = 4096;
+
+/**
+ * Columns the text takes in a terminal (CJK and most emoji count 2, escape codes 0), remembered:
+ * string-width walks every grapheme of a text with one non-ASCII character (a "·" is enough), and
+ * every render measures the same row and key-line texts again.
+ */
 export function displayWidth(text: string): number {
-	return stringWidth(text);
+	let width = widths.get(text);
+	if (width === undefined) {
+		width = stringWidth(text);
+		if (widths.size >= WIDTHS_KEPT) widths.clear();
+		widths.set(text, width);
+	}
+
+	return width;
 }
 
 /**
@@ -20,14 +35,14 @@ export function truncate(text: string, width: number, ellipsis = '…'): string 
 		return '';
 	}
 
-	if (stringWidth(text) <= columns) {
+	if (displayWidth(text) <= columns) {
 		return text;
 	}
 
-	const mark = stringWidth(ellipsis) <= columns ? ellipsis : '';
+	const mark = displayWidth(ellipsis) <= columns ? ellipsis : '';
 	const cut = cliTruncate(text, columns, {position: 'end', truncationCharacter: mark});
 	// cli-truncate can overshoot by a column when a wide (CJK/emoji) character sits at the edge.
-	return stringWidth(cut) <= columns ? cut : cutByGraphemes(text, columns - stringWidth(mark)) + mark;
+	return displayWidth(cut) <= columns ? cut : cutByGraphemes(text, columns - displayWidth(mark)) + mark;
 }
 
 let segmenter: Intl.Segmenter | undefined;
@@ -48,7 +63,7 @@ function cutByGraphemes(text: string, columns: number): string {
 	let result = '';
 	let used = 0;
 	for (const {segment} of graphemes(text)) {
-		const width = stringWidth(segment);
+		const width = displayWidth(segment);
 		if (used + width > columns) {
 			break;
 		}
@@ -62,7 +77,7 @@ function cutByGraphemes(text: string, columns: number): string {
 
 /** Pad with spaces at the end to `width` columns (by display width); longer text is left as it is. */
 export function padEnd(text: string, width: number): string {
-	return text + ' '.repeat(Math.max(0, Math.floor(width) - stringWidth(text)));
+	return text + ' '.repeat(Math.max(0, Math.floor(width) - displayWidth(text)));
 }
 
 /**

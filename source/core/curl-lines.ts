@@ -5,13 +5,13 @@
  * which a POSIX shell joins back into `abcdef` (backslash-newline is a line continuation).
  * Other long lines are left for Ink to wrap. Pure.
  */
-import stringWidth from 'string-width';
+import {displayWidth} from '../contact/display.js';
 
 export function fitShellLines(lines: string[], width: number): string[] {
 	const max = Math.max(20, width);
 	const out: string[] = [];
 	for (const line of lines) {
-		if (stringWidth(line) <= max) {
+		if (displayWidth(line) <= max) {
 			out.push(line);
 			continue;
 		}
@@ -27,9 +27,9 @@ export function fitShellLines(lines: string[], width: number): string[] {
 		let rest = content;
 		let head = `${prefix}'`;
 		for (;;) {
-			const room = max - stringWidth(head) - 2;
+			const room = max - displayWidth(head) - 2;
 			const tail = `'${suffix}`;
-			if (stringWidth(head) + stringWidth(rest) + stringWidth(tail) <= max || room < 8) {
+			if (displayWidth(head) + displayWidth(rest) + displayWidth(tail) <= max || room < 8) {
 				out.push(`${head}${rest}${tail}`);
 				break;
 			}

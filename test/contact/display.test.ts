@@ -24,6 +24,15 @@ describe('displayWidth', () => {
 	])('%j is %i columns', (text, width) => {
 		expect(displayWidth(text)).toBe(width);
 	});
+
+	it('gives the same width the second time, and after more texts than it remembers', () => {
+		const texts = Array.from({length: 5000}, (_, index) => (index % 2 === 0 ? `山${index}` : `a·${index}`));
+		const first = texts.map(text => displayWidth(text));
+		expect(first.slice(0, 2)).toEqual([3, 3]);
+		expect(texts.map(text => displayWidth(text))).toEqual(first);
+		// 山 takes two columns, every other character one.
+		expect(first).toEqual(texts.map(text => text.length + (text.startsWith('山') ? 1 : 0)));
+	});
 });
 
 describe('fit', () => {

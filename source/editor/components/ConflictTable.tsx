@@ -1,8 +1,7 @@
 import type React from 'react';
 import {Box, Text} from 'ink';
-import stringWidth from 'string-width';
 import type {ContactFields, FieldName} from '../../contact/contact.js';
-import {fit, truncate} from '../../contact/display.js';
+import {displayWidth, fit, truncate} from '../../contact/display.js';
 import {FIELD_LABELS, FIELD_NAMES} from '../../contact/fields.js';
 import {reveal} from '../../contact/sanitize.js';
 import type {Symbols} from '../symbols.js';
@@ -47,7 +46,7 @@ export function conflictLegend(symbols: Pick<Symbols, 'changed' | 'warning' | 'd
 		`${yours} ${symbols.dot} ${symbols.warning} someone else too`,
 	];
 	const max = Math.max(1, columns - 1);
-	return variants.find(line => stringWidth(line) <= max) ?? truncate(variants.at(-1)!, max, symbols.ellipsis);
+	return variants.find(line => displayWidth(line) <= max) ?? truncate(variants.at(-1)!, max, symbols.ellipsis);
 }
 
 /**

@@ -1,7 +1,6 @@
 import type React from 'react';
 import {Box, Text} from 'ink';
-import stringWidth from 'string-width';
-import {truncate} from '../../contact/display.js';
+import {displayWidth, truncate} from '../../contact/display.js';
 import {reveal} from '../../contact/sanitize.js';
 import {useTheme} from '../theme.js';
 
@@ -26,7 +25,7 @@ export function FieldRow({label, value, edited = false, was, columns}: FieldRowP
 	const room = Math.max(4, columns - LABEL_WIDTH - 3);
 	const {ellipsis} = theme.symbols;
 	const valueText = truncate(shown, Math.min(room, Math.max(4, room - Math.min(note.length, Math.floor(room / 2)))), ellipsis);
-	const noteText = truncate(note, Math.max(0, room - stringWidth(valueText)), ellipsis);
+	const noteText = truncate(note, Math.max(0, room - displayWidth(valueText)), ellipsis);
 	return (
 		<Box>
 			<Text color={edited ? theme.changed : undefined} bold={edited}>

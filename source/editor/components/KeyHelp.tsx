@@ -1,7 +1,6 @@
 import type React from 'react';
 import {Box, Text} from 'ink';
-import stringWidth from 'string-width';
-import {truncate} from '../../contact/display.js';
+import {displayWidth, truncate} from '../../contact/display.js';
 import {useTheme} from '../theme.js';
 import {keyName, plainText} from '../symbols.js';
 import {CTRL_C_HINT, type Hint} from './KeyHints.js';
@@ -23,7 +22,7 @@ export const KEY_HELP_CLOSE = 'Any key closes this list.';
 export function KeyHelp({hints, rows, columns}: KeyHelpProps): React.JSX.Element {
 	const theme = useTheme();
 	const all = [...hints, CTRL_C_HINT];
-	const keyWidth = Math.min(20, Math.max(...all.map(([key]) => stringWidth(keyName(key, theme.ascii)))));
+	const keyWidth = Math.min(20, Math.max(...all.map(([key]) => displayWidth(keyName(key, theme.ascii)))));
 	const width = Math.max(10, columns - 1);
 	// The title and the closing line; the rest for keys, the last of them "and N more" when cut.
 	const room = Math.max(1, rows - 2);

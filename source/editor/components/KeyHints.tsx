@@ -1,7 +1,6 @@
 import type React from 'react';
 import {Text} from 'ink';
-import stringWidth from 'string-width';
-import {truncate} from '../../contact/display.js';
+import {displayWidth, truncate} from '../../contact/display.js';
 import {keyName, plainText} from '../symbols.js';
 import {useTheme} from '../theme.js';
 
@@ -44,7 +43,7 @@ export function KeyHints({hints, columns, question}: KeyHintsProps): React.JSX.E
 	const kept: string[] = [];
 	let width = 0;
 	for (const part of parts) {
-		const extra = stringWidth(part) + (kept.length > 0 ? separator.length : 0);
+		const extra = displayWidth(part) + (kept.length > 0 ? separator.length : 0);
 		if (width + extra > columns - 1) {
 			break;
 		}

@@ -1,8 +1,7 @@
 import type React from 'react';
 import {memo, useEffect, useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
-import stringWidth from 'string-width';
-import {truncate} from '../../contact/display.js';
+import {displayWidth, truncate} from '../../contact/display.js';
 import {useFreshKeys} from '../terminal/keys.js';
 import {useTheme} from '../theme.js';
 import type {Hint} from './KeyHints.js';
@@ -63,8 +62,8 @@ const MenuRow = memo(function MenuRow({
 	// The letter keeps its place; the label and note give way on a narrow terminal.
 	const room = letter ? Math.max(4, width - letter.length - 2) : width;
 	const text = truncate(label, room, theme.symbols.ellipsis);
-	const noteText = note ? truncate(`  ${note}`, Math.max(0, room - stringWidth(text)), theme.symbols.ellipsis) : '';
-	const used = stringWidth(text) + stringWidth(noteText);
+	const noteText = note ? truncate(`  ${note}`, Math.max(0, room - displayWidth(text)), theme.symbols.ellipsis) : '';
+	const used = displayWidth(text) + displayWidth(noteText);
 	const gap = letter ? ' '.repeat(Math.max(2, Math.min(letterColumn, room + 2) - used)) : '';
 	return (
 		<Box>
@@ -156,7 +155,7 @@ export function Menu<V>({
 		2 +
 		Math.max(
 			0,
-			...items.filter(item => item.hotkey).map(item => stringWidth(item.label) + (item.note ? 2 + stringWidth(item.note) : 0)),
+			...items.filter(item => item.hotkey).map(item => displayWidth(item.label) + (item.note ? 2 + displayWidth(item.note) : 0)),
 		);
 
 	useInput(

@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import {displayWidth} from '../../contact/display.js';
 
 /**
  * Greedy word wrap by display width, without the leading spaces Ink's own wrapping leaves on
@@ -14,7 +14,7 @@ export function wrapText(text: string, width: number): string[] {
 		}
 
 		const candidate = line === '' ? word : `${line} ${word}`;
-		if (stringWidth(candidate) <= max) {
+		if (displayWidth(candidate) <= max) {
 			line = candidate;
 			continue;
 		}
@@ -25,10 +25,10 @@ export function wrapText(text: string, width: number): string[] {
 		}
 
 		let rest = word;
-		while (stringWidth(rest) > max) {
+		while (displayWidth(rest) > max) {
 			let cut = '';
 			for (const ch of rest) {
-				if (stringWidth(cut + ch) > max) {
+				if (displayWidth(cut + ch) > max) {
 					break;
 				}
 

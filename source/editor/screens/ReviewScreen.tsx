@@ -2,9 +2,8 @@ import {checkContactConfirmation} from '../../core/confirmation.js';
 import type React from 'react';
 import {useState} from 'react';
 import {Box, Text, useInput} from 'ink';
-import stringWidth from 'string-width';
 import {storedPhoneNumber} from '../../contact/phone.js';
-import {truncate} from '../../contact/display.js';
+import {displayWidth, truncate} from '../../contact/display.js';
 import {sanitize} from '../../contact/sanitize.js';
 import {toSafeJson} from '../../output/json.js';
 import {curlCommand} from '../../core/curl.js';
@@ -20,7 +19,7 @@ import {useTheme} from '../theme.js';
 
 function rowsOf(lines: string[], columns: number): number {
 	const width = Math.max(10, columns - 1);
-	return lines.reduce((sum, line) => sum + Math.max(1, Math.ceil(stringWidth(line) / width)), 0);
+	return lines.reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / width)), 0);
 }
 
 /**
@@ -57,7 +56,7 @@ export function wrapJson(json: string, width: number): string[] {
 	const lines: string[] = [];
 	let line = '';
 	for (const piece of json.split(/(?<=,)/)) {
-		if (line !== '' && stringWidth(line + piece) > width) {
+		if (line !== '' && displayWidth(line + piece) > width) {
 			lines.push(line);
 			line = piece;
 		} else {

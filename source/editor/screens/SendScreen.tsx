@@ -1,7 +1,6 @@
 import type React from 'react';
 import {Box, Text, useInput} from 'ink';
-import stringWidth from 'string-width';
-import {truncate} from '../../contact/display.js';
+import {displayWidth, truncate} from '../../contact/display.js';
 import {sanitize} from '../../contact/sanitize.js';
 import {ErrorBox} from '../components/ErrorBox.js';
 import {Waiting} from '../components/Waiting.js';
@@ -21,7 +20,7 @@ function hintLine(parts: string[], columns: number, separator: string): string {
 	const kept: string[] = [];
 	for (const part of parts) {
 		const line = [...kept, part].join(separator);
-		if (stringWidth(line) > columns - 1) {
+		if (displayWidth(line) > columns - 1) {
 			break;
 		}
 

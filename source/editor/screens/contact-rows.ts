@@ -1,7 +1,6 @@
 /** Labels and filtering for the contact browse list. Pure. */
-import stringWidth from 'string-width';
 import type {Contact} from '../../contact/contact.js';
-import {contactName, fit, formatCount, formatPhone, truncate} from '../../contact/display.js';
+import {contactName, displayWidth, fit, formatCount, formatPhone, truncate} from '../../contact/display.js';
 import {type MatchKey, keyMatches, matchKey, matchQuery} from '../../contact/match.js';
 import {sanitize} from '../../contact/sanitize.js';
 import {type Symbols, UNICODE_SYMBOLS} from '../symbols.js';
@@ -17,7 +16,7 @@ function rowText(name: string, phone: string, id: string, width: number, symbols
 	// The phone whole (the operator confirms it on the call), then the name; the ID gets what is
 	// left, cut with … (a lookup by ID works on the typed text, and the card shows it whole).
 	const phoneWidth = width >= 70 ? 22 : 16;
-	const idWidth = Math.min(stringWidth(id), Math.max(10, Math.min(24, width - 6 - phoneWidth - 21)));
+	const idWidth = Math.min(displayWidth(id), Math.max(10, Math.min(24, width - 6 - phoneWidth - 21)));
 	const nameWidth = Math.max(6, width - idWidth - phoneWidth - 6);
 	const {dot, ellipsis} = symbols;
 	return `${fit(name, nameWidth, {ellipsis})} ${dot} ${fit(phone, phoneWidth, {ellipsis})} ${dot} ${truncate(id, idWidth, ellipsis)}`;
