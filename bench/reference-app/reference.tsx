@@ -1,12 +1,11 @@
-#!/usr/bin/env node
-// The benchmark's yardstick: a minimal Ink app, bundled exactly like kore-contacts.
+// The benchmark's yardstick: a minimal Ink app, bundled exactly like kore-contacts (app.tsx).
 // It draws one screen with a header, a short list and a key hint, and exits on q or Ctrl+C.
 import {useState} from 'react';
-import {Box, Text, render, useApp, useInput} from 'ink';
+import {Box, Text, useApp, useInput} from 'ink';
 
 const items = Array.from({length: 10}, (_, index) => `Item ${index + 1}`);
 
-function App() {
+export function ReferenceApp() {
 	const {exit} = useApp();
 	const [selected, setSelected] = useState(0);
 	useInput((input, key) => {
@@ -27,5 +26,3 @@ function App() {
 		</Box>
 	);
 }
-
-render(<App />);
