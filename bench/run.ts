@@ -7,8 +7,9 @@
  *   --runs N     first-frame runs per app (default 7, at least 5)
  *   --check      exit 1 when a target is missed (default: exit 0; only a broken bench fails)
  *   --only memory  only what the memory figure needs: the first frames (the reference app's RSS;
- *                the first-frame figure comes with them) and the browse session (peak RSS, and the
- *                keystroke latency and CPU per key with it); no demo session, in-process keys or requests
+ *                the first-frame figure comes with them), the browse session (peak RSS, and the
+ *                keystroke latency and CPU per key with it) and the reference list session; no demo
+ *                session, in-process keys or requests
  *   --bundle FILE  measure this bundle instead of dist/cli.js (not rebuilt), e.g. a variant build
  *   --out DIR    where the reference app, harness and results.json go (default .bench)
  *
@@ -25,7 +26,15 @@ import {hasScript} from './pty.js';
 import {measureBulk} from './bulk.js';
 import {measureFind} from './find.js';
 import {measureRequests} from './requests.js';
-import {browseSession, demoSession, firstFrame, FIRST_SCREEN, type DemoSession, type FirstFrame} from './terminal.js';
+import {
+	browseSession,
+	demoSession,
+	firstFrame,
+	FIRST_SCREEN,
+	listSessionPeakRss,
+	type DemoSession,
+	type FirstFrame,
+} from './terminal.js';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const option = (name: string): string | undefined => {
@@ -41,6 +50,10 @@ const memoryOnly = only === 'memory';
 const reference = path.join(out, 'reference.js');
 /** The reference app after opening a settings folder as kore-contacts does: the floor under the first-frame target. */
 const referenceSettings = path.join(out, 'reference-settings.js');
+/** The reference app in a list session like the browse: the floor under the memory target. */
+const referenceList = path.join(out, 'reference-list.js');
+/** Frames the reference list session draws (100 ms apart): about as long as the browse session. */
+const LIST_TICKS = 120;
 const harness = path.join(out, 'keystrokes.js');
 const CONTACTS = 2000;
 /** Peak RSS of the browse session at most this many times the reference app's. */
@@ -112,6 +125,18 @@ async function measureFirstFrames(): Promise<FirstFrames> {
 	return frames;
 }
 
+/** The reference app's list session against its first frame, and how far the browse is above it. */
+function listFloor(listRss: number | undefined, referenceRss: number, browseRss: number): Figure {
+	const rss = listRss ?? Number.NaN;
+	return {
+		figure: 'memory: reference app after a list session',
+		measured: `${mib(rss)} = ${(rss / referenceRss).toFixed(2)}× reference`,
+		target: '—',
+		ok: undefined,
+		note: `the floor under the 2× target: the reference app drawing 2,000 rows arriving 50 at a time, then a moving highlight, ${LIST_TICKS} frames 100 ms apart (V8 grows its young generation to its maximum here too); the browse holds ${mib(browseRss - rss)} more`,
+	};
+}
+
 /** The reference app with the settings opened first, against the reference app alone. */
 function settingsFloor(frames: FirstFrames): Figure {
 	const wall = median(frames.settings.map(frame => frame.ms)) / median(frames.reference.map(frame => frame.ms));
@@ -157,6 +182,7 @@ async function main(): Promise<number> {
 	if (!fs.existsSync(bundle)) build([]);
 	build(['--entry', path.join(root, 'bench', 'reference-app', 'app.tsx'), '--outfile', reference]);
 	build(['--entry', path.join(root, 'bench', 'reference-app', 'with-settings.tsx'), '--outfile', referenceSettings]);
+	build(['--entry', path.join(root, 'bench', 'reference-app', 'with-list.tsx'), '--outfile', referenceList]);
 	const host = machine();
 	console.log(
 		`kore-contacts benchmarks · ${host.cpu} · ${host.cores} cores · Node ${host.node} · load ${host.loadAverage.join(' ')}`,
@@ -172,11 +198,14 @@ async function main(): Promise<number> {
 	// The editor against a 2,000-contact sandbox in this process: keystrokes and memory are the editor's own.
 	const browse: DemoSession = await browseSession(bundle, CONTACTS);
 	console.log(`  browse session: ${browse.loaded} of ${browse.total} contacts browsed (${elapsed(step)})`);
+	step = performance.now();
+	const listRss = await listSessionPeakRss(referenceList, LIST_TICKS);
+	console.log(`  reference list session: ${LIST_TICKS} frames (${elapsed(step)})`);
 
 	const keys = browse.samples;
 	const p50 = percentile(keys, 50);
 	const p95 = percentile(keys, 95);
-	if (memoryOnly) return printMemoryOnly(frames, browse);
+	if (memoryOnly) return printMemoryOnly(frames, browse, listRss);
 
 	step = performance.now();
 	// The demo as shipped (its sandbox in the same process, with the demo's own contacts): for comparison.
@@ -274,6 +303,7 @@ async function main(): Promise<number> {
 			ok: memoryRatio <= MEMORY_TARGET,
 			note: `the browse session above (sandbox outside the editor's process): after browsing ${mib(browse.peakRssAfterBrowsing ?? 0)}, after typing ${mib(browseRss)}; demo (its sandbox inside, ${session.loaded} contacts): at its first frame ${mib(median(frames.demo.map(frame => frame.peakRss ?? 0)))}, after browsing ${mib(session.peakRssAfterBrowsing ?? 0)}, after typing ${mib(demoRss)} = ${(demoRss / referenceRss).toFixed(2)}×`,
 		},
+		listFloor(listRss, referenceRss, browseRss),
 		{
 			figure: 'npm tarball',
 			measured: `${(tarball / 1024).toFixed(1)} KiB`,
@@ -330,6 +360,7 @@ async function main(): Promise<number> {
 				referencePeakRss: referenceRss,
 				referencePeakRssRuns: frames.reference.map(f => f.peakRss),
 				ratio: memoryRatio,
+				referenceListSessionPeakRss: listRss,
 			},
 		},
 	};
@@ -345,7 +376,7 @@ async function main(): Promise<number> {
 }
 
 /** `--only memory`: the memory figure with the first-frame and keystroke figures measured alongside it. */
-function printMemoryOnly(frames: FirstFrames, browse: DemoSession): number {
+function printMemoryOnly(frames: FirstFrames, browse: DemoSession, listRss: number | undefined): number {
 	const demoFrame = median(frames.demo.map(frame => frame.ms));
 	const referenceFrame = median(frames.reference.map(frame => frame.ms));
 	const demoCpu = median(frames.demo.map(frame => frame.cpuMs ?? Number.NaN));
@@ -361,6 +392,7 @@ function printMemoryOnly(frames: FirstFrames, browse: DemoSession): number {
 			ok: browseRss / referenceRss <= MEMORY_TARGET,
 			note: `after browsing ${mib(browse.peakRssAfterBrowsing ?? 0)}; --demo at its first frame ${mib(median(frames.demo.map(frame => frame.peakRss ?? 0)))}`,
 		},
+		listFloor(listRss, referenceRss, browseRss),
 		{
 			figure: 'first frame, --demo vs reference app',
 			measured: `${ms(demoFrame)} / ${ms(referenceFrame)} = ${(demoFrame / referenceFrame).toFixed(2)}×`,

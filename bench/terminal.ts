@@ -41,6 +41,23 @@ export async function firstFrame(file: string, args: string[], markers: string[]
 	}
 }
 
+/**
+ * The reference app's list session (bench/reference-app/with-list.tsx) in an 80×24 pty until it has
+ * drawn `ticks` frames (100 ms apart; the 2,000 rows are in after 40): its peak RSS then, in bytes.
+ */
+export async function listSessionPeakRss(file: string, ticks: number): Promise<number | undefined> {
+	const pty = spawnInPty([process.execPath, file]);
+	try {
+		await pty.waitFor(text => text.includes(`2000 of 2000 loaded · ${ticks} ticks`), {
+			timeoutMs: ticks * 300 + 10_000,
+			what: `the reference list after ${ticks} ticks`,
+		});
+		return pty.peakRss();
+	} finally {
+		await pty.stop();
+	}
+}
+
 export type DemoSession = {
 	/** Contacts the demo's sandbox holds, as the contact screen reports them. */
 	total: number;
