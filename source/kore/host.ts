@@ -1,4 +1,4 @@
-import {KoreError} from './errors.js';
+import {containsSecret, KoreError, REDACT_MIN_LENGTH} from './errors.js';
 
 const SCHEME = /^[a-z][a-z\d+.-]*:\/\//i;
 const HOST_LABEL = /^(?!-)[a-z\d-]{1,63}(?<!-)$/i;
@@ -76,4 +76,17 @@ function show(value: string): string {
 		// Never echo a password typed into the host.
 		.replace(/^([a-z][\w+.-]*:\/\/)?[^/@]*@/i, '$1***@');
 	return `'${clean.length > 80 ? `${clean.slice(0, 77)}...` : clean}'`;
+}
+
+/** The secret typed as the host (any case, or as its host name), or a long secret anywhere in it. */
+export function hostHoldsSecret(host: string, secret: string): boolean {
+	const typed = host.trim();
+	let hostname = '';
+	try {
+		hostname = new URL(SCHEME.test(typed) ? typed : `https://${typed}`).hostname;
+	} catch {
+		// Not a URL: only the text as typed is compared.
+	}
+	const same = (a: string) => a !== '' && a.toLowerCase() === secret.toLowerCase();
+	return same(typed) || same(hostname) || (secret.length >= REDACT_MIN_LENGTH && containsSecret(typed, secret));
 }
