@@ -81,14 +81,15 @@ export class ContactFinder {
 
 	/**
 	 * Reads every page of the list from the start (50 a page, ⌈n/50⌉ requests), fresh from the
-	 * server, handing each page's matches to onPage as it arrives. Every page feeds the cache and
-	 * the locator. An interrupted search rejects; what onPage was given stays valid.
+	 * server, handing each page's matches to onPage as it arrives; `from` goes on where a stopped
+	 * search left off instead. Every page feeds the cache and the locator. An interrupted search
+	 * rejects; what onPage was given stays valid.
 	 */
 	async search(streamId: string, match: (contact: Contact) => boolean, options: SearchOptions = {}): Promise<SearchResult> {
 		const matches: Contact[] = [];
 		const seen = new Set<string>();
-		let skip = 0;
-		let pages = 0;
+		let skip = Math.max(0, Math.floor(options.from?.skip ?? 0));
+		let pages = Math.max(0, Math.floor(options.from?.pages ?? 0));
 		let total: number | undefined;
 		while (pages < MAX_PAGES) {
 			const page = await this.list(streamId, {skip, limit: SCAN_PAGE_SIZE}, options);

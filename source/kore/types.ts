@@ -57,6 +57,8 @@ export type SearchOptions = RequestOptions & {
 	onPage?: (page: SearchPage) => void;
 	/** Stop once this many matches were found. */
 	limit?: number;
+	/** Go on with a search that stopped after `pages` pages: the next page starts at `skip`. */
+	from?: {skip: number; pages: number};
 };
 
 export type SearchResult = {matches: Contact[]; scanned: number; total?: number; pages: number; complete: boolean};

@@ -18,7 +18,7 @@ export type StreamSearchControls = {
 	/** The search for this text in this stream, running or finished earlier in the session. */
 	search: StreamSearch | undefined;
 	running: boolean;
-	/** Starts (or starts over) the search for the text. */
+	/** Starts the search for the text, or goes on from the page where one stopped or failed. */
 	start: () => void;
 	/** Stops it; what was found stays. */
 	stop: () => void;
@@ -68,8 +68,11 @@ export function useStreamSearch(text: string): StreamSearchControls {
 		const cache = sessionCache(client);
 		const mine = new AbortController();
 		controller.current = mine;
-		let search: StreamSearch = {matches: [], status: 'running'};
-		const seen = new Set<string>();
+		// What a stopped or failed search found stays; it goes on after the last page it read.
+		const earlier = cache.get(key);
+		const from = earlier?.status !== 'done' && earlier?.page ? earlier.page : undefined;
+		let search: StreamSearch = from && earlier ? {...earlier, status: 'running'} : {matches: [], status: 'running'};
+		const seen = new Set<string>(search.matches.map(contact => String(contact.id)));
 		const save = (next: StreamSearch) => {
 			search = next;
 			cache.set(key, next);
@@ -82,6 +85,7 @@ export function useStreamSearch(text: string): StreamSearchControls {
 		setRunning(true);
 		searchStream(client, streamId, text, {
 			signal: mine.signal,
+			...(from ? {from: {skip: from.scanned, pages: from.pages}} : {}),
 			onPage(page) {
 				// A contact the list moved onto a later page is shown once.
 				const fresh = page.matches.filter(contact => !seen.has(String(contact.id)));

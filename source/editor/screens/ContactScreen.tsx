@@ -140,8 +140,7 @@ export function ContactScreen({initialQuery}: {initialQuery?: string | undefined
 		}
 
 		if (list?.hasMore && filter.text !== '' && !searching && searchStatus !== 'done') {
-			const again = searchStatus === 'stopped' || searchStatus === 'failed' ? ' again' : '';
-			result.push({key: 'search', label: `Search all pages for '${sanitize(trimmed)}'${again}`, value: {kind: 'search'}});
+			result.push({key: 'search', label: searchLabel(sanitize(trimmed), search.search), value: {kind: 'search'}});
 		}
 
 		if (list?.hasMore && !searching) {
@@ -149,7 +148,21 @@ export function ContactScreen({initialQuery}: {initialQuery?: string | undefined
 		}
 
 		return result;
-	}, [index, itemOf, byId, matching, found, searching, searchStatus, list?.hasMore, recent, query, width, theme.symbols]);
+	}, [
+		index,
+		itemOf,
+		byId,
+		matching,
+		found,
+		searching,
+		searchStatus,
+		search.search,
+		list?.hasMore,
+		recent,
+		query,
+		width,
+		theme.symbols,
+	]);
 
 	const loaded = list?.contacts.length ?? 0;
 	// Each page's search keys are worked out once it is on the screen (an effect runs after the
@@ -284,6 +297,13 @@ export function ContactScreen({initialQuery}: {initialQuery?: string | undefined
 }
 
 const NO_CONTACTS: Contact[] = [];
+
+/** The item that starts the search of all pages, or goes on with one that stopped. */
+function searchLabel(text: string, search: StreamSearch | undefined): string {
+	if (!search?.page || search.status === 'done' || search.status === 'running') return `Search all pages for '${text}'`;
+	const {done, total} = searchPages(search.page);
+	return `Go on searching for '${text}' from page ${count(done + 1)}${total === undefined ? '' : ` of ${count(total)}`}`;
+}
 
 /** The search of all pages in one line: its progress while it runs, then how it ended. */
 function searchText(search: StreamSearch | undefined, running: boolean): string | undefined {

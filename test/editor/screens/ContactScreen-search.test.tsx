@@ -58,7 +58,7 @@ describe('ContactScreen: Search all pages', () => {
 		await r.unmount();
 	});
 
-	it('shows a match as its page arrives, with progress; Esc stops and keeps it; results last for the session', async () => {
+	it('shows a match as its page arrives, with progress; Esc stops and keeps it; it goes on from there; results last for the session', async () => {
 		const {sandbox, services, client, state} = await setup();
 		const {contact, text} = loneContact(sandbox, 50, 100);
 		// Slow pages: the search is still running when the match (page 2) is on the screen.
@@ -73,7 +73,8 @@ describe('ContactScreen: Search all pages', () => {
 		await r.press(KEY.escape);
 		const stopped = await r.waitFor(/Search stopped at page \d of 6 \(\d+ contacts\): 1 found/, WAIT);
 		expect(stopped).toContain(contact.id);
-		expect(stopped).toContain(`Search all pages for '${text}' again`);
+		const done = Number(/Search stopped at page (\d)/.exec(stopped)![1]);
+		expect(stopped).toContain(`Go on searching for '${text}' from page ${done + 1} of ${PAGES}`);
 		expect(currentScreen(r.state()).name).toBe('contact');
 		sandbox.faults.clear();
 		const asked = sandbox.arrivals.length;
@@ -87,11 +88,16 @@ describe('ContactScreen: Search all pages', () => {
 		expect(r.frame()).toMatch(/Search stopped at page/);
 		expect(sandbox.arrivals).toHaveLength(asked);
 
-		// Started again, it reads every page and finishes.
+		// Gone on with, it reads only the pages after the last one it had read, and finishes.
+		sandbox.requests.length = 0;
 		await r.press(KEY.down);
 		await r.press(KEY.enter);
-		await r.waitFor(`Searched all ${CONTACTS} contacts (${PAGES} pages): 1 found`, WAIT);
-		expect(sandbox.arrivals).toHaveLength(asked + PAGES);
+		const finished = await r.waitFor(`Searched all ${CONTACTS} contacts (${PAGES} pages): 1 found`, WAIT);
+		expect(finished).toContain(contact.id);
+		expect(listGets(sandbox).map(q => q.query.skip)).toEqual(
+			Array.from({length: PAGES - done}, (_, i) => String((done + i) * 50)),
+		);
+		expect(sandbox.arrivals).toHaveLength(asked + PAGES - done);
 		await r.unmount();
 
 		// Another visit to the screen in the same session: the finished search is shown, nothing is asked.
@@ -100,7 +106,7 @@ describe('ContactScreen: Search all pages', () => {
 		expect(again.frame()).toContain(contact.id);
 		expect(again.frame()).toContain(`Searched all ${CONTACTS} contacts`);
 		expect(again.frame()).not.toContain('Search all pages for');
-		expect(sandbox.arrivals).toHaveLength(asked + PAGES);
+		expect(sandbox.arrivals).toHaveLength(asked + PAGES - done);
 		await again.unmount();
 	});
 
