@@ -1,6 +1,7 @@
 import {useCallback, useState} from 'react';
 import type {Contact} from '../../contact/contact.js';
 import {sanitize} from '../../contact/sanitize.js';
+import {rememberRecent} from '../../core/recents.js';
 import {describeError, isKoreError, KoreError} from '../../kore/errors.js';
 import {useEditor} from './use-editor.js';
 import {PAGE_SIZE} from './use-stream-check.js';
@@ -42,15 +43,7 @@ export function useContactList(): ContactListControls {
 
 	const open = useCallback(
 		(contact: Contact) => {
-			if (session && streamId) {
-				try {
-					const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ') || contact.fullName || undefined;
-					services.store.rememberContact(session.profileName, streamId, String(contact.id), name ?? undefined);
-				} catch {
-					// Remembering is a convenience only.
-				}
-			}
-
+			if (session && streamId) rememberRecent(services.store, session.profileName, streamId, contact);
 			dispatch({type: 'contact-loaded', contact});
 		},
 		[session, streamId, services.store, dispatch],

@@ -3,7 +3,7 @@ import {currentScreen} from '../../../source/editor/state/flow.js';
 import {ContactScreen} from '../../../source/editor/screens/ContactScreen.js';
 import {useSandbox} from '../../helpers/sandbox.js';
 import {frameRows, KEY, renderScreen} from '../helpers/render.js';
-import {makeServices, sandboxCredentials, testClient} from '../helpers/services.js';
+import {makeServices, sandboxCredentials, sandboxProfile, testClient} from '../helpers/services.js';
 import {atContactList} from '../helpers/states.js';
 
 const getSandbox = useSandbox({contactCount: 150});
@@ -11,6 +11,8 @@ const getSandbox = useSandbox({contactCount: 150});
 async function setup(size: {columns?: number; rows?: number} = {}) {
 	const sandbox = getSandbox();
 	const services = makeServices();
+	// The session's profile, saved as the editor's sessions are: recents are kept for saved profiles only.
+	services.store.saveProfile(sandboxProfile(sandbox));
 	const client = testClient(sandboxCredentials(sandbox));
 	const state = await atContactList(sandbox, client);
 	sandbox.requests.length = 0;
