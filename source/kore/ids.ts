@@ -7,36 +7,46 @@ import {isRecord} from '../util.js';
 import {KoreError} from './errors.js';
 import type {BulkRecord} from './types.js';
 
-export function checkStream(streamId: string): string {
-	if (typeof streamId !== 'string' || !streamId.trim()) {
-		throw new KoreError({kind: 'stream', what: 'No stream ID was given', hint: 'Type the stream (bot) ID, e.g. st-...'});
+/** An ID as the request's path will carry it: present, and unable to change the path. */
+type IdRules = {
+	kind: 'stream' | 'contact-not-found';
+	/** "stream", "contact": as in "No stream ID was given". */
+	noun: string;
+	/** What to do when none was given, and when it would change the path. */
+	missingHint: string;
+	badHint: string;
+};
+
+function checkId(id: string, rules: IdRules): string {
+	if (typeof id !== 'string' || !id.trim()) {
+		throw new KoreError({kind: rules.kind, what: `No ${rules.noun} ID was given`, hint: rules.missingHint});
 	}
-	if (movesThePath(streamId)) {
+	if (movesThePath(id)) {
 		throw new KoreError({
-			kind: 'stream',
-			what: `'${sanitize(streamId).slice(0, 80)}' cannot be a stream ID: it would change the request's path (an ID is never '.' or '..' and has no '/' or '\\')`,
-			hint: 'Type the stream (bot) ID from the app settings page, e.g. st-...',
+			kind: rules.kind,
+			what: `'${sanitize(id).slice(0, 80)}' cannot be a ${rules.noun} ID: it would change the request's path (an ID is never '.' or '..' and has no '/' or '\\')`,
+			hint: rules.badHint,
 		});
 	}
-	return streamId;
+	return id;
+}
+
+export function checkStream(streamId: string): string {
+	return checkId(streamId, {
+		kind: 'stream',
+		noun: 'stream',
+		missingHint: 'Type the stream (bot) ID, e.g. st-...',
+		badHint: 'Type the stream (bot) ID from the app settings page, e.g. st-...',
+	});
 }
 
 export function checkContactId(contactId: string): string {
-	if (typeof contactId !== 'string' || !contactId.trim()) {
-		throw new KoreError({
-			kind: 'contact-not-found',
-			what: 'No contact ID was given',
-			hint: 'Type the contact ID, or browse the list',
-		});
-	}
-	if (movesThePath(contactId)) {
-		throw new KoreError({
-			kind: 'contact-not-found',
-			what: `'${sanitize(contactId).slice(0, 80)}' cannot be a contact ID: it would change the request's path (an ID is never '.' or '..' and has no '/' or '\\')`,
-			hint: 'Type the contact ID as Kore.ai shows it, or browse the list',
-		});
-	}
-	return contactId;
+	return checkId(contactId, {
+		kind: 'contact-not-found',
+		noun: 'contact',
+		missingHint: 'Type the contact ID, or browse the list',
+		badHint: 'Type the contact ID as Kore.ai shows it, or browse the list',
+	});
 }
 
 /** The records' IDs, each a usable contact ID and none twice (one answer per ID could not tell two records apart). */
