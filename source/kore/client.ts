@@ -210,6 +210,7 @@ export function createKoreClient(options: KoreClientOptions): KoreClient {
 		bulkUpdate: (streamId, records, requestOptions) => guard(bulkUpdate(streamId, records, requestOptions)),
 		searchContacts: (streamId, match, searchOptions) =>
 			guard(Promise.resolve().then(() => finder.search(checkStream(streamId), match, searchOptions))),
+		cachedPages: (streamId, skip) => finder.pagesFrom(streamId, skip),
 		forgetCache: streamId => finder.forget(streamId),
 	};
 }

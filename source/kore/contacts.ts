@@ -146,6 +146,19 @@ export class ContactFinder {
 		}
 	}
 
+	/** Cached pages one after another from `skip`, up to the first gap (see KoreClient.cachedPages). */
+	pagesFrom(streamId: string, skip: number): ContactPage[] {
+		const pages: ContactPage[] = [];
+		const cache = this.streams.get(streamId);
+		let next = skip;
+		for (let page = cache?.pages.get(next); page && page.results.length > 0; page = cache?.pages.get(next)) {
+			pages.push(page);
+			if (!page.hasMore) break;
+			next += page.results.length;
+		}
+		return pages;
+	}
+
 	forget(streamId?: string): void {
 		if (streamId === undefined) this.streams.clear();
 		else this.streams.delete(streamId);

@@ -114,6 +114,11 @@ export type KoreClient = {
 	bulkUpdate(streamId: string, records: readonly BulkRecord[], options?: RequestOptions): Promise<BulkRecordResult[]>;
 	/** Pages through the whole list (50 a page) and returns the contacts `match` accepts, page by page through onPage. */
 	searchContacts(streamId: string, match: (contact: Contact) => boolean, options?: SearchOptions): Promise<SearchResult>;
+	/**
+	 * The pages this client has read of the stream's list (a find scans them), one after another
+	 * from `skip` to the first it has not read: a browse list grows by them without asking again.
+	 */
+	cachedPages(streamId: string, skip: number): ContactPage[];
 	/** Drops cached pages (of one stream, or all). */
 	forgetCache(streamId?: string): void;
 };

@@ -74,6 +74,9 @@ describe('the deep link (--stream ID --contact ID)', () => {
 		expect(frame).toContain(`No contact with ID '${missing}' in stream '${sandbox.streamId}' (searched 130 contacts)`);
 		expect(frame).toContain('The ID is in the Find field');
 		expect(frame).toContain(`Look up contact ID ${missing} on the server`);
+		// The pages the search read are in the list: nothing is left to load, and browsing asks for none again.
+		expect(frame).toContain('130 of 130 loaded');
+		expect(frame).not.toContain('Load more contacts');
 		await r.unmount();
 	});
 

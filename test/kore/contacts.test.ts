@@ -31,6 +31,20 @@ describe('findContact against 150 contacts', () => {
 		]);
 	});
 
+	it('cachedPages hands back the pages a find read, one after another from a page start, and asks for nothing', async () => {
+		const sb = sandbox();
+		const client = clientFor(sb);
+		await client.findContact(sb.streamId, sb.contacts()[120]!.id);
+		const asked = sb.requests.length;
+		expect(client.cachedPages(sb.streamId, 0).map(page => page.skip)).toEqual([0, 50, 100]);
+		expect(client.cachedPages(sb.streamId, 50).flatMap(page => page.results.map(c => c.id))).toEqual(
+			sb.contacts().slice(50, 150).map(c => c.id),
+		);
+		expect(client.cachedPages(sb.streamId, 75)).toEqual([]);
+		expect(client.cachedPages('st-never-read', 0)).toEqual([]);
+		expect(sb.requests).toHaveLength(asked);
+	});
+
 	it('stops at the page that holds the contact', async () => {
 		const sb = sandbox();
 		const found = await clientFor(sb).findContact(sb.streamId, sb.contacts()[60]!.id);

@@ -160,6 +160,8 @@ export function useContactList(): ContactListControls {
 					return;
 				}
 
+				// The pages the search read join the list: browsing on asks for none of them again.
+				for (const page of client.cachedPages(streamId, list?.nextSkip ?? 0)) dispatch({type: 'page-loaded', page});
 				if (result.ok) {
 					open(result.value.contact);
 					onSettled?.('opened');
@@ -170,7 +172,7 @@ export function useContactList(): ContactListControls {
 				onSettled?.(missing ? 'missing' : 'failed');
 			});
 		},
-		[client, streamId, run, open, showFailure],
+		[client, streamId, list?.nextSkip, run, open, dispatch, showFailure],
 	);
 
 	const cancelAll = useCallback(() => {
