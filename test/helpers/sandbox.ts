@@ -68,6 +68,16 @@ export async function sandboxHeaders(
 	};
 }
 
+/** A call to the sandbox's own control API (`/__sandbox/...`: faults, requests, contacts). */
+export async function sandboxControl(s: Sandbox, method: string, path: string, body?: unknown) {
+	const res = await fetch(`${s.url}/__sandbox${path}`, {
+		method,
+		headers: {'Content-Type': 'application/json'},
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	return {status: res.status, body: (await res.json()) as any};
+}
+
 /** `${url}/agentassist/api/v1/public/${streamId}` + path. */
 export function koreUrl(sandbox: Sandbox, path = '/contacts', streamId = sandbox.streamId): string {
 	return `${sandbox.url}/agentassist/api/v1/public/${streamId}${path}`;

@@ -1,7 +1,7 @@
 import {describe, expect, it, vi} from 'vitest';
 import type {Contact, UpdateBody} from '../../source/contact/contact.js';
 import {RATE_LIMIT_MESSAGE, type Sandbox} from '../../source/sandbox/index.js';
-import {koreUrl, mintTestJwt, sandboxHeaders, useSandbox} from '../helpers/sandbox.js';
+import {koreUrl, mintTestJwt, sandboxControl, sandboxHeaders, useSandbox} from '../helpers/sandbox.js';
 
 const fields: UpdateBody = {
 	firstName: 'Asha',
@@ -24,15 +24,6 @@ async function bulk(s: Sandbox, payload: unknown, init: {headers?: Record<string
 		...(init.signal ? {signal: init.signal} : {}),
 	});
 	return {status: res.status, allow: res.headers.get('allow'), body: (await res.json()) as BulkAnswer & Record<string, any>};
-}
-
-async function control(s: Sandbox, method: string, path: string, body?: unknown) {
-	const res = await fetch(`${s.url}/__sandbox${path}`, {
-		method,
-		headers: {'Content-Type': 'application/json'},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	return {status: res.status, body: (await res.json()) as any};
 }
 
 const envelopeOf = (msg: RegExp) => ({errors: [{msg: expect.stringMatching(msg) as string, code: 412}]});
@@ -255,9 +246,9 @@ describe('bulk faults', () => {
 
 	it('arms the bulk faults over the control API, and refuses nonsense with a sentence', async () => {
 		const s = sandbox();
-		expect((await control(s, 'POST', '/faults', {type: 'bulkPartial', every: 2})).status).toBe(201);
-		expect((await control(s, 'POST', '/faults', {type: 'bulkTimeout', ms: 10})).status).toBe(201);
-		expect((await control(s, 'GET', '/faults')).body.faults).toEqual([
+		expect((await sandboxControl(s, 'POST', '/faults', {type: 'bulkPartial', every: 2})).status).toBe(201);
+		expect((await sandboxControl(s, 'POST', '/faults', {type: 'bulkTimeout', ms: 10})).status).toBe(201);
+		expect((await sandboxControl(s, 'GET', '/faults')).body.faults).toEqual([
 			{type: 'bulkPartial', every: 2, times: 1},
 			{type: 'bulkTimeout', ms: 10, times: 1},
 		]);
@@ -270,7 +261,7 @@ describe('bulk faults', () => {
 			[{type: 'bulkPartial', every: 2, status: 500}, /412 \(invalid record\) or 400/],
 			[{type: 'bulkTimeout', ms: 'soon'}, /"ms" must be a number of milliseconds/],
 		] as const) {
-			const refused = await control(s, 'POST', '/faults', spec);
+			const refused = await sandboxControl(s, 'POST', '/faults', spec);
 			expect(refused.status).toBe(400);
 			expect(refused.body.errors[0].msg).toMatch(message);
 		}

@@ -1,7 +1,7 @@
 import {describe, expect, it, vi} from 'vitest';
 import type {Contact, ContactPage} from '../../source/contact/contact.js';
 import {OTHER_EDITOR, RATE_LIMIT_MESSAGE, type Sandbox} from '../../source/sandbox/index.js';
-import {koreUrl, mintTestJwt, sandboxHeaders, useSandbox} from '../helpers/sandbox.js';
+import {koreUrl, mintTestJwt, sandboxControl, sandboxHeaders, useSandbox} from '../helpers/sandbox.js';
 
 const sandbox = useSandbox({contactCount: 40, rateLimitPerMinute: 0});
 
@@ -11,15 +11,6 @@ async function get(s: Sandbox, query = '') {
 
 async function put(s: Sandbox, id: string, body: unknown) {
 	return fetch(koreUrl(s, `/contacts/${id}`), {method: 'PUT', headers: await sandboxHeaders(s), body: JSON.stringify(body)});
-}
-
-async function control(s: Sandbox, method: string, path: string, body?: unknown) {
-	const res = await fetch(`${s.url}/__sandbox${path}`, {
-		method,
-		headers: {'Content-Type': 'application/json'},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	return {status: res.status, body: (await res.json()) as any};
 }
 
 const settle = (p: Promise<unknown>) =>
@@ -245,7 +236,7 @@ describe('someone else edits', () => {
 describe('HTTP control routes (sandbox only)', () => {
 	it('reports health without auth', async () => {
 		const s = sandbox();
-		const res = await control(s, 'GET', '/health');
+		const res = await sandboxControl(s, 'GET', '/health');
 		expect(res).toEqual({
 			status: 200,
 			body: {ok: true, streamId: s.streamId, accountId: s.accountId, contacts: s.contacts().length},
@@ -254,7 +245,7 @@ describe('HTTP control routes (sandbox only)', () => {
 
 	it('arms, lists and clears faults over HTTP', async () => {
 		const s = sandbox();
-		const added = await control(s, 'POST', '/faults', {
+		const added = await sandboxControl(s, 'POST', '/faults', {
 			type: 'fail',
 			status: 502,
 			body: 'upstream down',
@@ -262,13 +253,13 @@ describe('HTTP control routes (sandbox only)', () => {
 			times: 2,
 		});
 		expect(added.status).toBe(201);
-		expect((await control(s, 'GET', '/faults')).body.faults).toEqual([
+		expect((await sandboxControl(s, 'GET', '/faults')).body.faults).toEqual([
 			{type: 'fail', status: 502, body: 'upstream down', method: 'GET', times: 2},
 		]);
 		const failed = await get(s);
 		expect(failed.status).toBe(502);
 		expect(await failed.text()).toBe('upstream down');
-		expect((await control(s, 'DELETE', '/faults')).status).toBe(200);
+		expect((await sandboxControl(s, 'DELETE', '/faults')).status).toBe(200);
 		expect(s.faults.pending()).toEqual([]);
 		expect((await get(s)).status).toBe(200);
 	});
@@ -276,21 +267,21 @@ describe('HTTP control routes (sandbox only)', () => {
 	it('arms every fault type over HTTP', async () => {
 		const s = sandbox();
 		const target = s.contacts()[1]!;
-		await control(s, 'POST', '/faults', {type: 'rateLimit', retryAfter: 3});
+		await sandboxControl(s, 'POST', '/faults', {type: 'rateLimit', retryAfter: 3});
 		const limited = await get(s);
 		expect([limited.status, limited.headers.get('retry-after')]).toEqual([429, '3']);
-		await control(s, 'POST', '/faults', {type: 'drop', when: 'before-response'});
+		await sandboxControl(s, 'POST', '/faults', {type: 'drop', when: 'before-response'});
 		expect(await settle(get(s))).toBe('failed');
-		await control(s, 'POST', '/faults', {type: 'latency', ms: 10});
+		await sandboxControl(s, 'POST', '/faults', {type: 'latency', ms: 10});
 		expect((await get(s)).status).toBe(200);
-		await control(s, 'POST', '/faults', {type: 'editAfterRead', contactId: target.id, changes: {firstName: 'Via-HTTP'}});
+		await sandboxControl(s, 'POST', '/faults', {type: 'editAfterRead', contactId: target.id, changes: {firstName: 'Via-HTTP'}});
 		await (await get(s, '?limit=5')).json();
 		expect(s.getContact(target.id)!.firstName).toBe('Via-HTTP');
-		await control(s, 'POST', '/faults', {type: 'redirect', status: 302, location: 'https://elsewhere.example/'});
+		await sandboxControl(s, 'POST', '/faults', {type: 'redirect', status: 302, location: 'https://elsewhere.example/'});
 		expect((await fetch(koreUrl(s), {headers: await sandboxHeaders(s), redirect: 'manual'})).status).toBe(302);
-		await control(s, 'POST', '/faults', {type: 'hugeBody', bytes: 100_000});
+		await sandboxControl(s, 'POST', '/faults', {type: 'hugeBody', bytes: 100_000});
 		expect((await (await get(s)).text()).length).toBe(100_000);
-		await control(s, 'POST', '/faults', {type: 'ignoreSkip'});
+		await sandboxControl(s, 'POST', '/faults', {type: 'ignoreSkip'});
 		expect(((await (await get(s, '?skip=5')).json()) as ContactPage).skip).toBe(0);
 	});
 
@@ -303,7 +294,7 @@ describe('HTTP control routes (sandbox only)', () => {
 			{type: 'drop', when: 'never'},
 			[],
 		]) {
-			const res = await control(s, 'POST', '/faults', spec);
+			const res = await sandboxControl(s, 'POST', '/faults', spec);
 			expect(res.status, JSON.stringify(spec)).toBe(400);
 			expect(res.body.errors[0].msg).toMatch(/\.$/);
 		}
@@ -314,13 +305,13 @@ describe('HTTP control routes (sandbox only)', () => {
 	it('reads and edits a contact from another process', async () => {
 		const s = sandbox();
 		const target = s.contacts()[7]!;
-		expect(await control(s, 'GET', `/contacts/${target.id}`)).toEqual({status: 200, body: target});
-		const edited = await control(s, 'POST', `/contacts/${target.id}/edit`, {firstName: 'Colleague'});
+		expect(await sandboxControl(s, 'GET', `/contacts/${target.id}`)).toEqual({status: 200, body: target});
+		const edited = await sandboxControl(s, 'POST', `/contacts/${target.id}/edit`, {firstName: 'Colleague'});
 		expect(edited.status).toBe(200);
 		expect(edited.body).toMatchObject({firstName: 'Colleague', updatedBy: OTHER_EDITOR.userId});
 		expect(s.getContact(target.id)!.firstName).toBe('Colleague');
-		expect((await control(s, 'GET', '/contacts/000000000000000000000000')).status).toBe(404);
-		const bad = await control(s, 'POST', `/contacts/${target.id}/edit`, {cellPhone: {phoneNumber: 'abc'}});
+		expect((await sandboxControl(s, 'GET', '/contacts/000000000000000000000000')).status).toBe(404);
+		const bad = await sandboxControl(s, 'POST', `/contacts/${target.id}/edit`, {cellPhone: {phoneNumber: 'abc'}});
 		expect(bad.status).toBe(412);
 	});
 
@@ -343,7 +334,7 @@ describe('HTTP control routes (sandbox only)', () => {
 
 	it('answers unknown control routes 404 and wrong methods 405', async () => {
 		const s = sandbox();
-		expect((await control(s, 'GET', '/nothing')).status).toBe(404);
-		expect((await control(s, 'PUT', '/health')).status).toBe(405);
+		expect((await sandboxControl(s, 'GET', '/nothing')).status).toBe(404);
+		expect((await sandboxControl(s, 'PUT', '/health')).status).toBe(405);
 	});
 });
